@@ -1,0 +1,223 @@
+"""One document's analysis state, shared by all sieves.
+
+:class:`Context` holds the parse, the quoted spans, the cues, and lookup
+tables built once per document (character → word, word → cue), plus the
+grammatical helpers every sieve needs: the subject of a cue, the noun phrase
+after an inverted verb, the object of ``selon``.
+
+Example:
+    >>> from quoteattr.context import INCISE_BOUNDARY
+    >>> "," in INCISE_BOUNDARY
+    True
+"""
+
+from __future__ import annotations
+
+import bisect
+
+import attrs
+
+from quoteattr.cues import CueMatch
+from quoteattr.mentions import Mention, clitic_pronoun, is_capitalised, mention_at
+from quoteattr.parse import ParsedText, Word
+from quoteattr.records import CueType, QuotedSpan
+
+__all__ = ["INCISE_BOUNDARY", "Context"]
+
+INCISE_BOUNDARY = frozenset({",", ".", "!", "?", ";", ":", "…", ")", "»", "”", '"', "—", "–"})
+_SKIP_BEFORE_VERB = frozenset(
+    {"ne", "n'", "lui", "leur", "l'", "le", "la", "les", "se", "s'", "y", "en", "me", "m'", "nous",
+     "vous", "te", "t'"}
+)
+_SUBJECT_RELS = ("nsubj", "expl:subj")
+_NP_HEAD_UPOS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
+
+
+@attrs.define(slots=True, eq=False)
+class Context:
+    """Everything known about one document while its quotes are attributed."""
+
+    parsed: ParsedText
+    quotations: list[QuotedSpan]
+    cues: list[CueMatch]
+    cue_at: dict[int, CueMatch] = attrs.field(init=False)
+    """Cue by the index of its cue word."""
+    group_at: dict[int, CueMatch] = attrs.field(init=False)
+    """Cue by the index of any word of its verb group."""
+    _starts: list[int] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        self.cue_at = {c.word: c for c in self.cues}
+        self.group_at = {}
+        for cue in self.cues:
+            for i in range(cue.first, cue.last + 1):
+                self.group_at.setdefault(i, cue)
+        self._starts = [w.start for w in self.parsed.words]
+
+    @property
+    def text(self) -> str:
+        """The document text."""
+        return self.parsed.text
+
+    # --- positions -------------------------------------------------------------------------
+
+    def word_at(self, char: int) -> int | None:
+        """Index of the word covering or starting right after ``char``, or None."""
+        i = bisect.bisect_right(self._starts, char) - 1
+        words = self.parsed.words
+        if i >= 0 and words[i].end > char:
+            return i
+        return i + 1 if i + 1 < len(words) else None
+
+    def words_between(self, start: int, end: int) -> range:
+        """Indexes of the words lying inside ``[start, end)``."""
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, end)
+        while hi > lo and self.parsed.words[hi - 1].end > end:
+            hi -= 1
+        return range(lo, hi)
+
+    def next_word(self, char: int) -> Word | None:
+        """The first word starting at or after ``char``."""
+        i = bisect.bisect_left(self._starts, char)
+        return self.parsed.words[i] if i < len(self.parsed.words) else None
+
+    def prev_word(self, char: int) -> Word | None:
+        """The last word ending at or before ``char``."""
+        i = bisect.bisect_right(self._starts, char) - 1
+        words = self.parsed.words
+        while i >= 0 and words[i].end > char:
+            i -= 1
+        return words[i] if i >= 0 else None
+
+    def is_mark(self, word: Word) -> bool:
+        """True for a quotation-mark token."""
+        return word.text in ('"', "«", "»", "“", "”", "„", "‹", "›", "‘", "’")
+
+    # --- grammar helpers -------------------------------------------------------------------
+
+    def cue_ok_for_clause(self, cue: CueMatch) -> bool:
+        """A cue that may govern a reported clause (not an incise-only verb)."""
+        return not cue.entry.incise_only
+
+    def subject(self, cue: CueMatch, *, inverted: bool = False) -> Mention | None:
+        """The speaker of a verb cue: clitic, agent, subject, controller, inverted NP.
+
+        ``inverted`` says the cue stands in an incise after the quote, where a
+        noun phrase after the verb is its subject (``a indiqué le ministre``).
+        """
+        words = self.parsed.words
+        if cue.clitic is not None:
+            return mention_at(self.parsed, cue.clitic)
+        if cue.entry.type is not CueType.VERB:
+            return self.preposition_object(cue)
+        agent = self._agent(cue)
+        if agent is not None:
+            return agent
+        if inverted:
+            after = self.noun_phrase_after(cue.last)
+            if after is not None:
+                return after
+        found = self._parse_subject(words[cue.word], depth=0)
+        if found is not None:
+            return found
+        return self._subject_before(cue)
+
+    def _parse_subject(self, verb: Word, depth: int) -> Mention | None:
+        # Closest subject first, those before the verb before those after it.
+        children = sorted(
+            self.parsed.kids(verb.index, *_SUBJECT_RELS),
+            key=lambda w: (w.index > verb.index, abs(w.index - verb.index)),
+        )
+        for child in children:
+            if child.deprel == "nsubj:pass":
+                continue
+            if child.deprel == "expl:subj" and clitic_pronoun(child) is None and child.index > verb.index:
+                continue
+            if child.upos == "PRON" and child.text.lower() in ("ce", "c'", "cela", "ça", "que", "qu'"):
+                continue
+            return mention_at(self.parsed, child.index)
+        if depth < 2 and verb.head >= 0 and verb.rel in ("xcomp", "conj"):
+            head = self.parsed.words[verb.head]
+            if head.index < verb.index and head.upos in ("VERB", "AUX"):
+                return self._parse_subject(head, depth + 1)
+        return None
+
+    def _agent(self, cue: CueMatch) -> Mention | None:
+        words = self.parsed.words
+        passive = any(words[i].deprel == "aux:pass" for i in range(cue.first, cue.word))
+        if not passive:
+            return None
+        for child in self.parsed.kids(cue.word, "obl:agent"):
+            return mention_at(self.parsed, child.index)
+        nxt = cue.last + 1
+        if nxt < len(words) and words[nxt].text.lower() == "par":
+            return self.noun_phrase_after(nxt)
+        return None
+
+    def _subject_before(self, cue: CueMatch) -> Mention | None:
+        words = self.parsed.words
+        sentence = self.parsed.sentences[words[cue.word].sentence]
+        i = cue.first - 1
+        while i >= sentence.first and (
+            words[i].text.lower() in _SKIP_BEFORE_VERB or words[i].upos == "ADV"
+        ):
+            i -= 1
+        if i < sentence.first or words[i].upos not in _NP_HEAD_UPOS and not is_capitalised(words[i]):
+            return None
+        if words[i].upos == "PRON" and words[i].text.lower() in ("que", "qu'", "ce", "c'", "cela"):
+            return None
+        head = i
+        while True:
+            parent = words[head].head
+            if parent < sentence.first or parent >= cue.first:
+                break
+            if words[head].rel not in ("flat", "nmod", "amod", "appos", "conj", "compound", "fixed"):
+                break
+            head = parent
+        return mention_at(self.parsed, head)
+
+    def noun_phrase_after(self, index: int) -> Mention | None:
+        """The noun phrase starting right after word ``index`` (inverted subject)."""
+        words = self.parsed.words
+        nxt = index + 1
+        if nxt >= len(words) or words[nxt].sentence != words[index].sentence:
+            return None
+        word = words[nxt]
+        if clitic_pronoun(word) is not None:
+            return mention_at(self.parsed, nxt)
+        if word.upos in ("DET", "ADJ", "NUM") or word.text.lower() in ("m.", "mme"):
+            head = word.head
+            if head > nxt and words[head].sentence == word.sentence and head - nxt <= 4:
+                return mention_at(self.parsed, head)
+            for j in range(nxt + 1, min(nxt + 5, len(words))):
+                if words[j].upos in ("NOUN", "PROPN") or is_capitalised(words[j]):
+                    return mention_at(self.parsed, j)
+            return None
+        if word.upos in ("NOUN", "PROPN", "PRON") or is_capitalised(word):
+            if word.upos == "PRON" and word.text.lower() not in (
+                "il", "elle", "ils", "elles", "celui-ci", "celle-ci", "chacun", "tous"
+            ):
+                return None
+            head = nxt
+            while words[head].rel in ("flat", "compound") and words[head].head < head:
+                head = words[head].head
+            return mention_at(self.parsed, head)
+        return None
+
+    def preposition_object(self, cue: CueMatch) -> Mention | None:
+        """The object of ``selon`` / ``d'après``."""
+        words = self.parsed.words
+        head = words[cue.word].head
+        if head > cue.last and words[head].sentence == words[cue.word].sentence:
+            if words[head].upos in _NP_HEAD_UPOS or is_capitalised(words[head]):
+                return mention_at(self.parsed, head)
+        return self.noun_phrase_after(cue.last)
+
+    def inverted_after(self, cue: CueMatch) -> Mention | None:
+        """Speaker of a cue in an incise: clitic, else the noun phrase after the verb."""
+        if cue.clitic is not None:
+            return mention_at(self.parsed, cue.clitic)
+        if cue.entry.type is not CueType.VERB:
+            return self.preposition_object(cue)
+        return self.noun_phrase_after(cue.last)

@@ -1,0 +1,164 @@
+"""Reporting cues: speech verbs, ``selon`` / ``d'après``, found in the parse.
+
+A cue is a word whose lemma (or, when the lemmatiser slipped, whose
+inflected form) is in the package lexicon, with its verb group (auxiliaries,
+adverbs in between, an inverted subject clitic: ``a-t-il ajouté``), its
+polarity (``n'a pas dit``) and its modality (``aurait déclaré``).
+
+Example:
+    >>> from quoteattr.cues import NEGATORS
+    >>> "jamais" in NEGATORS
+    True
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from quoteattr.lexicon import Lexicon, LexiconEntry
+from quoteattr.mentions import clitic_pronoun
+from quoteattr.parse import ParsedText, Word
+from quoteattr.records import Cue, CueType, Modality, Polarity, Span
+
+__all__ = ["NEGATORS", "CueMatch", "find_cues"]
+
+NEGATORS = frozenset({"pas", "jamais", "point", "guère", "nullement", "aucunement", "plus", "rien"})
+_AUX_RELS = frozenset({"aux", "aux:tense", "aux:pass", "aux:caus"})
+_FINITE_HINT_PREV = frozenset({"a", "avait", "aurait", "ont", "avaient", "auraient", "aura"})
+
+
+@attrs.define(slots=True, eq=False)
+class CueMatch:
+    """A reporting cue found in the parse."""
+
+    word: int
+    """Index of the cue word (the verb, ``selon``, the noun)."""
+    entry: LexiconEntry
+    first: int
+    """Index of the first word of the group (first auxiliary)."""
+    last: int
+    """Index of the last word of the group (the verb itself or a clitic)."""
+    polarity: Polarity
+    modality: Modality
+    clitic: int | None
+    """Index of an inverted subject clitic inside the group (``-t-il``)."""
+
+    def record(self, parsed: ParsedText) -> Cue:
+        """The public :class:`Cue` record of this match."""
+        start = parsed.words[self.first].start
+        end = parsed.words[self.last].end
+        return Cue(
+            Span.of(parsed.text, start, end),
+            self.entry.lemma,
+            self.entry.type,
+            self.entry.cls,
+            self.polarity,
+            self.modality,
+        )
+
+
+def find_cues(parsed: ParsedText, lexicon: Lexicon) -> list[CueMatch]:
+    """All reporting cues of a parsed text, in text order.
+
+    Example:
+        >>> cues = find_cues(parsed, default_lexicon())     # doctest: +SKIP
+        >>> [parsed.words[c.word].lemma for c in cues]      # doctest: +SKIP
+        ['indiquer', 'dénoncer', 'estimer']
+    """
+    cues = []
+    words = parsed.words
+    for word in words:
+        entry = _entry_for(parsed, word, lexicon)
+        if entry is None:
+            continue
+        if entry.type is CueType.VERB:
+            cues.append(_verb_group(parsed, word, entry))
+        else:
+            last = word.index
+            if entry.lemma == "d'après" and word.index + 1 < len(words):
+                last = word.index + 1 if words[word.index + 1].text.lower() == "après" else last
+            cues.append(
+                CueMatch(word.index, entry, word.index, last, Polarity.POSITIVE,
+                         Modality.ASSERTED, None)
+            )
+    return cues
+
+
+def _entry_for(parsed: ParsedText, word: Word, lexicon: Lexicon) -> LexiconEntry | None:
+    form = word.text.lower()
+    if word.upos == "ADP":
+        if form == "selon" and not _followed_by_que(parsed, word):
+            return lexicon.lookup("selon", type=CueType.PREPOSITION)
+        if form in ("d'", "de") and word.index + 1 < len(parsed.words):
+            nxt = parsed.words[word.index + 1]
+            if nxt.text.lower() == "après" and parsed.text[word.end : nxt.start] == "":
+                return lexicon.lookup("d'après", type=CueType.PREPOSITION)
+        if form == "d'après":
+            return lexicon.lookup("d'après", type=CueType.PREPOSITION)
+        return None
+    if form == "selon" and not _followed_by_que(parsed, word):
+        return lexicon.lookup("selon", type=CueType.PREPOSITION)
+    if word.upos == "VERB":
+        return lexicon.lookup(word.lemma, form=form, type=CueType.VERB)
+    if word.upos in ("NOUN", "ADJ", "PROPN", "X", "AUX") and _verb_context(parsed, word):
+        return lexicon.lookup(form, form=form, type=CueType.VERB)
+    return None
+
+
+def _followed_by_que(parsed: ParsedText, word: Word) -> bool:
+    nxt = word.index + 1
+    return nxt < len(parsed.words) and parsed.words[nxt].text.lower() in ("que", "qu'")
+
+
+def _verb_context(parsed: ParsedText, word: Word) -> bool:
+    """A mis-tagged verb: after an auxiliary or before an inverted clitic."""
+    prev = parsed.words[word.index - 1] if word.index > 0 else None
+    nxt = parsed.words[word.index + 1] if word.index + 1 < len(parsed.words) else None
+    if prev is not None and prev.sentence == word.sentence and prev.text.lower() in _FINITE_HINT_PREV:
+        return True
+    return nxt is not None and nxt.sentence == word.sentence and clitic_pronoun(nxt) is not None
+
+
+def _verb_group(parsed: ParsedText, verb: Word, entry: LexiconEntry) -> CueMatch:
+    words = parsed.words
+    first = last = verb.index
+    auxes = [w for w in parsed.kids(verb.index) if w.deprel in _AUX_RELS and w.index < verb.index]
+    # Surface fallback: an auxiliary right before the verb that the parser attached elsewhere.
+    scan = verb.index - 1
+    while scan >= 0 and words[scan].sentence == verb.sentence and verb.index - scan <= 4:
+        w = words[scan]
+        if w.upos == "AUX" or (w.lemma in ("avoir", "être") and w.upos in ("VERB", "AUX")):
+            auxes.append(w)
+        elif w.upos not in ("ADV", "PRON") and clitic_pronoun(w) is None:
+            break
+        scan -= 1
+    if auxes:
+        first = min(w.index for w in auxes)
+    clitic = None
+    for i in range(first, min(verb.index + 2, len(words))):
+        if words[i].sentence == verb.sentence and clitic_pronoun(words[i]) is not None:
+            clitic = i
+            last = max(last, i)
+            break
+    polarity = _polarity(parsed, first, last, verb)
+    modality = _modality(parsed, [verb, *auxes])
+    return CueMatch(verb.index, entry, first, last, polarity, modality, clitic)
+
+
+def _polarity(parsed: ParsedText, first: int, last: int, verb: Word) -> Polarity:
+    words = parsed.words
+    lo = max(first - 2, parsed.sentences[verb.sentence].first)
+    hi = min(last + 2, parsed.sentences[verb.sentence].last - 1)
+    has_ne = any(words[i].text.lower() in ("ne", "n'") for i in range(lo, last + 1))
+    has_neg = any(words[i].text.lower() in NEGATORS for i in range(first, hi + 1))
+    return Polarity.NEGATED if has_ne and has_neg else Polarity.POSITIVE
+
+
+def _modality(parsed: ParsedText, group: list[Word]) -> Modality:
+    for w in group:
+        if w.feats.get("Mood") == "Cnd":
+            return Modality.ALLEGED
+        form = w.text.lower()
+        if w.lemma in ("avoir", "être") and form.endswith(("rait", "raient")):
+            return Modality.ALLEGED
+    return Modality.ASSERTED

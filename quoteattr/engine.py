@@ -1,0 +1,261 @@
+"""The one-call entry points: text in, attributed quotes out.
+
+Data flow, top to bottom: text → quotation marks (:mod:`quoteattr.marks`) →
+Stanza parse (:mod:`quoteattr.parse`) → reporting cues
+(:mod:`quoteattr.cues`) → attribution sieves (:mod:`quoteattr.sieves`,
+:mod:`quoteattr.reported`) → speaker resolution (:mod:`quoteattr.speakers`)
+→ :class:`~quoteattr.records.Quote` records.
+
+Example:
+    >>> from quoteattr import extract
+    >>> quotes = extract("« Nous ne céderons pas », a déclaré la ministre.")   # doctest: +SKIP
+    >>> quotes[0].speaker.name                                               # doctest: +SKIP
+    'la ministre'
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from quoteattr.context import Context
+from quoteattr.cues import find_cues
+from quoteattr.lexicon import Lexicon, default_lexicon
+from quoteattr.marks import find_quotations
+from quoteattr.parse import ParsedText, from_stanza, parse_texts
+from quoteattr.pipeline import get_pipeline
+from quoteattr.records import Quote, Span, Speaker
+from quoteattr.reported import find_reported
+from quoteattr.results import QuoteList
+from quoteattr.sieves import Attribution, Candidate, attribute_quotations, position_kind
+from quoteattr.speakers import Resolver
+
+__all__ = ["attribute", "extract", "extract_many"]
+
+Item = Any  # str | stanza.Document | tuple[str, str | stanza.Document]
+
+
+def extract(
+    text: Any,
+    *,
+    pipeline: Any = None,
+    model_dir: str | os.PathLike[str] | None = None,
+    lexicon: Lexicon | None = None,
+) -> QuoteList:
+    """Find every quotation and reported statement of a French text.
+
+    ``text`` is a ``str`` or an already parsed ``stanza.Document`` (it is not
+    parsed again). ``pipeline`` is a caller's own Stanza pipeline; otherwise
+    the shared one for ``model_dir`` is used (see
+    :func:`quoteattr.pipeline.get_pipeline`). Empty or blank text gives an
+    empty result; anything that is not text raises ``TypeError``.
+
+    Example:
+        >>> quotes = extract('"Il faut rétablir la confiance", a indiqué le ministre.')  # doctest: +SKIP
+        >>> [(q.kind.value, q.rule, q.content.text) for q in quotes]                      # doctest: +SKIP
+        [('direct', 'incise_after', 'Il faut rétablir la confiance')]
+    """
+    return next(
+        extract_many([text], pipeline=pipeline, model_dir=model_dir, lexicon=lexicon, progress=False)
+    )
+
+
+def extract_many(
+    items: Iterable[Item],
+    *,
+    batch_size: int = 16,
+    pipeline: Any = None,
+    model_dir: str | os.PathLike[str] | None = None,
+    lexicon: Lexicon | None = None,
+    progress: bool | None = None,
+) -> Iterator[QuoteList]:
+    """Attribute quotes in many documents, streaming, in input order.
+
+    ``items`` yields texts, parsed ``stanza.Document`` objects, or
+    ``(doc_id, text)`` pairs whose id is kept on each result. Texts are
+    parsed ``batch_size`` documents at a time in one Stanza call; the input
+    is consumed lazily, so memory stays flat on long iterables.
+
+    Example:
+        >>> for result in extract_many([("a1", "« Oui », dit-il."), ("a2", "Rien.")]):  # doctest: +SKIP
+        ...     print(result.doc_id, len(result))
+        a1 1
+        a2 0
+    """
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+    lex = lexicon if lexicon is not None else default_lexicon()
+    iterator = iter(items)
+    bar = _progress_bar(progress)
+    try:
+        while True:
+            batch = list(itertools.islice(iterator, batch_size))
+            if not batch:
+                return
+            for result in _run_batch(batch, pipeline, model_dir, lex):
+                if bar is not None:
+                    bar.update(1)
+                yield result
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+def _progress_bar(progress: bool | None) -> Any:
+    import sys
+
+    if progress is None:
+        progress = sys.stderr.isatty()
+    if not progress:
+        return None
+    try:
+        from tqdm import tqdm
+    except ImportError:  # pragma: no cover - tqdm comes with stanza
+        return None
+    return tqdm(unit="doc", desc="quoteattr")
+
+
+def _unpack(item: Item) -> tuple[str | None, Any]:
+    if isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str):
+        return item[0], item[1]
+    return None, item
+
+
+def _text_of(obj: Any) -> tuple[str, Any]:
+    """Return (text, stanza document or None), rejecting what is not text."""
+    if isinstance(obj, str):
+        return obj, None
+    if isinstance(obj, (bytes, bytearray)):
+        raise TypeError("quoteattr expects str, not bytes: decode the text first (e.g. data.decode('utf-8'))")
+    if obj is None:
+        raise TypeError("quoteattr expects a str or a stanza.Document, got None")
+    try:
+        import stanza
+    except ImportError:  # pragma: no cover
+        stanza = None
+    if stanza is not None and isinstance(obj, stanza.Document):
+        if obj.text is None:
+            raise TypeError("this stanza.Document has no text: build it from raw text")
+        return obj.text, obj
+    raise TypeError(f"quoteattr expects a str or a stanza.Document, got {type(obj).__name__}")
+
+
+def _run_batch(batch: list[Item], pipeline: Any, model_dir: Any, lexicon: Lexicon) -> list[QuoteList]:
+    ids: list[str | None] = []
+    texts: list[str] = []
+    docs: list[Any] = []
+    for item in batch:
+        doc_id, obj = _unpack(item)
+        text, doc = _text_of(obj)
+        ids.append(doc_id)
+        texts.append(text)
+        docs.append(doc)
+    to_parse = [i for i, (t, d) in enumerate(zip(texts, docs)) if d is None and t.strip()]
+    parsed: dict[int, ParsedText] = {}
+    if to_parse:
+        nlp = pipeline if pipeline is not None else get_pipeline(model_dir)
+        for i, result in zip(to_parse, parse_texts([texts[i] for i in to_parse], nlp)):
+            parsed[i] = result
+    for i, doc in enumerate(docs):
+        if doc is not None:
+            parsed[i] = from_stanza(texts[i], [(0, doc)])
+    out = []
+    for i, text in enumerate(texts):
+        quotes = attribute(parsed[i], lexicon) if i in parsed else []
+        out.append(QuoteList(quotes, text=text, doc_id=ids[i]))
+    return out
+
+
+def attribute(parsed: ParsedText, lexicon: Lexicon | None = None) -> list[Quote]:
+    """Run marks, cues, sieves and speaker resolution over a parsed text.
+
+    Example:
+        >>> [p] = parse_texts(["« Non », dit-il."], get_pipeline())   # doctest: +SKIP
+        >>> attribute(p)[0].rule                                      # doctest: +SKIP
+        'incise_after'
+    """
+    lex = lexicon if lexicon is not None else default_lexicon()
+    ctx = Context(parsed, find_quotations(parsed.text), find_cues(parsed, lex))
+    quoted = attribute_quotations(ctx)
+    used = {a.cue.word for _c, a in quoted if a is not None and a.cue is not None
+            and a.rule in ("incise_after", "incise_inside")}
+    reported = find_reported(ctx, used)
+
+    events: list[tuple[int, int, Any]] = []
+    for n, (cand, att) in enumerate(quoted):
+        events.append((cand.span.content.start, 0, (cand, att, n)))
+    for r in reported:
+        events.append((r.start, 1, r))
+    events.sort(key=lambda e: (e[0], e[1]))
+
+    resolver = Resolver(parsed)
+    resolved: dict[int, Any] = {}
+    quotes: list[Quote] = []
+    for _start, order, payload in events:
+        if order == 0:
+            cand, att, n = payload
+            quotes.append(_quote_record(ctx, resolver, cand, att, resolved, n))
+        else:
+            quotes.append(_reported_record(ctx, resolver, payload))
+    quotes.sort(key=lambda q: (q.content.start, -q.content.end))
+    return quotes
+
+
+def _quote_record(
+    ctx: Context,
+    resolver: Resolver,
+    cand: Candidate,
+    att: Attribution | None,
+    resolved: dict[int, Any],
+    n: int,
+) -> Quote:
+    kind = position_kind(ctx, cand)
+    speaker = None
+    cue = None
+    confidence = 0.3
+    rule = "unattributed"
+    if att is not None:
+        rule = att.rule
+        confidence = att.confidence
+        if att.kind is not None:
+            kind = att.kind
+        if att.cue is not None:
+            cue = att.cue.record(ctx.parsed)
+        if att.mention is not None:
+            speaker = resolver.resolve(att.mention, cand.paragraph)
+        elif att.follows is not None:
+            prior = resolved.get(id(att.follows))
+            if prior is not None:
+                speaker = Speaker(None, prior.name, prior.kind, prior.mention)
+        resolved[id(att)] = speaker
+    return Quote(
+        cand.span.content,
+        kind,
+        speaker,
+        cue,
+        confidence,
+        rule,
+        cand.span.open_mark,
+        cand.span.close_mark,
+        cand.sentence,
+        cand.paragraph,
+    )
+
+
+def _reported_record(ctx: Context, resolver: Resolver, r: Any) -> Quote:
+    sentence = ctx.parsed.sentences[r.sentence]
+    speaker = resolver.resolve(r.mention, sentence.paragraph) if r.mention is not None else None
+    return Quote(
+        Span.of(ctx.text, r.start, r.end),
+        r.kind,
+        speaker,
+        r.cue.record(ctx.parsed),
+        r.confidence,
+        r.rule,
+        None,
+        None,
+        r.sentence,
+        sentence.paragraph,
+    )

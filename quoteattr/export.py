@@ -1,0 +1,209 @@
+"""Conversion of :class:`~quoteattr.records.Quote` records to plain data.
+
+Two shapes are provided:
+
+* a *nested* dict (:func:`quote_to_dict` / :func:`quote_from_dict`) that
+  mirrors the record tree exactly, with enums as their string values and every
+  span as ``{"start", "end", "text"}``; it is JSON-able and the round trip is
+  lossless;
+* a *flat* row (:func:`quote_to_row`, columns :data:`CSV_COLUMNS`) for CSV
+  files and data frames, one scalar per column.
+
+Example:
+    >>> from quoteattr.records import Quote, QuoteKind, Span
+    >>> text = "« Non », dit-il."
+    >>> q = Quote(Span.of(text, 2, 5), QuoteKind.DIRECT, None, None, 0.5, "marks")
+    >>> d = quote_to_dict(q)
+    >>> d["content"], d["kind"]
+    ({'start': 2, 'end': 5, 'text': 'Non'}, 'direct')
+    >>> quote_from_dict(d) == q
+    True
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from quoteattr.records import (
+    Cue,
+    CueClass,
+    CueType,
+    MentionKind,
+    Modality,
+    Polarity,
+    Quote,
+    QuoteKind,
+    Span,
+    Speaker,
+)
+
+__all__ = [
+    "CSV_COLUMNS",
+    "quote_from_dict",
+    "quote_to_dict",
+    "quote_to_row",
+]
+
+CSV_COLUMNS: tuple[str, ...] = (
+    "doc_id",
+    "content_start",
+    "content_end",
+    "content_text",
+    "kind",
+    "speaker_mention_start",
+    "speaker_mention_end",
+    "speaker_mention_text",
+    "speaker_name",
+    "speaker_kind",
+    "cue_start",
+    "cue_end",
+    "cue_text",
+    "cue_lemma",
+    "cue_class",
+    "cue_polarity",
+    "cue_modality",
+    "confidence",
+    "rule",
+    "sentence",
+    "paragraph",
+)
+"""The columns of :func:`quote_to_row`, in CSV order."""
+
+Scalar = str | int | float | None
+
+
+def _serialize(instance: Any, attribute: attrs.Attribute[Any] | None, value: Any) -> Any:
+    """``attrs.asdict`` value serializer: enums become their string value."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    return value
+
+
+def quote_to_dict(quote: Quote) -> dict[str, Any]:
+    """Convert a quote to a nested, JSON-able dict.
+
+    Enums become their string values, spans ``{"start", "end", "text"}``
+    dicts and absent parts (speaker, cue, marks) ``None``.
+
+    Example:
+        >>> from quoteattr.records import Quote, Span
+        >>> q = Quote(Span(0, 3, "Non"), "direct", None, None, 1.0, "marks")
+        >>> quote_to_dict(q)["speaker"] is None
+        True
+    """
+    return attrs.asdict(quote, recurse=True, value_serializer=_serialize)
+
+
+def _get(data: Mapping[str, Any], key: str) -> Any:
+    try:
+        return data[key]
+    except KeyError:
+        raise ValueError(f"invalid quote dict: missing key {key!r}") from None
+    except TypeError:
+        raise ValueError(f"invalid quote dict: expected a mapping, got {data!r}") from None
+
+
+def _span(data: Mapping[str, Any]) -> Span:
+    return Span(int(_get(data, "start")), int(_get(data, "end")), str(_get(data, "text")))
+
+
+def _opt_span(data: Mapping[str, Any] | None) -> Span | None:
+    return None if data is None else _span(data)
+
+
+def _speaker(data: Mapping[str, Any] | None) -> Speaker | None:
+    if data is None:
+        return None
+    name = data.get("name")
+    return Speaker(
+        mention=_opt_span(data.get("mention")),
+        name=None if name is None else str(name),
+        kind=MentionKind(data.get("kind", MentionKind.NAME.value)),
+        resolved_from=_opt_span(data.get("resolved_from")),
+    )
+
+
+def _cue(data: Mapping[str, Any] | None) -> Cue | None:
+    if data is None:
+        return None
+    return Cue(
+        span=_span(_get(data, "span")),
+        lemma=str(_get(data, "lemma")),
+        type=CueType(data.get("type", CueType.VERB.value)),
+        cls=CueClass(data.get("cls", CueClass.NEUTRAL.value)),
+        polarity=Polarity(data.get("polarity", Polarity.POSITIVE.value)),
+        modality=Modality(data.get("modality", Modality.ASSERTED.value)),
+    )
+
+
+def quote_from_dict(data: Mapping[str, Any]) -> Quote:
+    """Rebuild a :class:`Quote` from the output of :func:`quote_to_dict`.
+
+    Unknown keys (such as the ``doc_id`` of a JSON Lines row) are ignored;
+    a missing required key or a bad value raises :class:`ValueError`.
+
+    Example:
+        >>> q = quote_from_dict({"content": {"start": 0, "end": 3, "text": "Non"},
+        ...                      "kind": "direct", "speaker": None, "cue": None,
+        ...                      "confidence": 0.5, "rule": "marks"})
+        >>> q.kind, q.content.text
+        (<QuoteKind.DIRECT: 'direct'>, 'Non')
+    """
+    try:
+        return Quote(
+            content=_span(_get(data, "content")),
+            kind=QuoteKind(_get(data, "kind")),
+            speaker=_speaker(data.get("speaker")),
+            cue=_cue(data.get("cue")),
+            confidence=float(_get(data, "confidence")),
+            rule=str(_get(data, "rule")),
+            open_mark=_opt_span(data.get("open_mark")),
+            close_mark=_opt_span(data.get("close_mark")),
+            sentence=int(data.get("sentence", 0)),
+            paragraph=int(data.get("paragraph", 0)),
+        )
+    except (TypeError, AttributeError) as exc:
+        raise ValueError(f"invalid quote dict: {exc}") from exc
+
+
+def quote_to_row(quote: Quote, doc_id: str | None = None) -> dict[str, Scalar]:
+    """Flatten a quote to one row with the columns :data:`CSV_COLUMNS`.
+
+    Missing parts (no speaker, no mention, no cue) give ``None`` cells.
+
+    Example:
+        >>> from quoteattr.records import Quote, Span
+        >>> row = quote_to_row(Quote(Span(0, 3, "Non"), "direct", None, None, 1.0, "marks"), "a")
+        >>> row["doc_id"], row["content_text"], row["speaker_name"]
+        ('a', 'Non', None)
+    """
+    speaker = quote.speaker
+    mention = speaker.mention if speaker is not None else None
+    cue = quote.cue
+    return {
+        "doc_id": doc_id,
+        "content_start": quote.content.start,
+        "content_end": quote.content.end,
+        "content_text": quote.content.text,
+        "kind": quote.kind.value,
+        "speaker_mention_start": mention.start if mention is not None else None,
+        "speaker_mention_end": mention.end if mention is not None else None,
+        "speaker_mention_text": mention.text if mention is not None else None,
+        "speaker_name": speaker.name if speaker is not None else None,
+        "speaker_kind": speaker.kind.value if speaker is not None else None,
+        "cue_start": cue.span.start if cue is not None else None,
+        "cue_end": cue.span.end if cue is not None else None,
+        "cue_text": cue.span.text if cue is not None else None,
+        "cue_lemma": cue.lemma if cue is not None else None,
+        "cue_class": cue.cls.value if cue is not None else None,
+        "cue_polarity": cue.polarity.value if cue is not None else None,
+        "cue_modality": cue.modality.value if cue is not None else None,
+        "confidence": quote.confidence,
+        "rule": quote.rule,
+        "sentence": quote.sentence,
+        "paragraph": quote.paragraph,
+    }

@@ -1,0 +1,543 @@
+"""The reporting-cue lexicon: French words that introduce reported speech.
+
+The package ships two hand-reviewed tables in ``quoteattr/data`` (licences in
+``quoteattr/data/LICENSES.md``):
+
+``cues.tsv``
+    One entry per line: ``lemma``, ``type`` (``verb``, ``noun`` or
+    ``preposition``), ``class`` (a :class:`~quoteattr.records.CueClass` value),
+    ``sources`` (comma-separated: ``ggt`` = GenderGapTracker's French quote-verb
+    list, ``verbenet`` = the communication classes of Verb∋Net, ``textacy`` =
+    textacy's French reporting verbs, ``news`` = added by us from French news
+    usage) and ``incise_only`` (``0``/``1``). Rows are sorted by type (verb,
+    noun, preposition) then by lemma, ignoring accents.
+``cue_forms.tsv``
+    ``form`` → ``lemma`` for every one-word verb of ``cues.tsv``: all simple
+    forms (infinitive, participles, indicative, conditional, subjunctive),
+    made by a conjugator and checked against the GGT list (which it covers for
+    every lemma both share), with the 1990 spellings of ``-aître`` verbs and
+    ``enchaîner``. It is a fallback for when the statistical lemmatizer gets
+    a rare form wrong (``démentit``, ``rétorqua``, ``écria``). It maps *verb*
+    forms only, some of which are also nouns or adjectives (``plainte``,
+    ``promis``, ``note``): consult it for tokens tagged as verbs, or pass
+    ``type=CueType.VERB``. Left out: ``admirent`` (also *admirer*) and eight
+    1st/2nd person plural forms that are common nouns (``relations``,
+    ``notions``, ``précisions``, ``objections`` ...).
+
+Conventions:
+
+* Reflexive verbs are stored without their pronoun (``écrier`` for
+  *s'écrier*, ``interroger`` for *s'interroger*, ``féliciter`` for *se
+  féliciter*); :meth:`Lexicon.lookup` strips a leading ``se``/``s'``.
+* ``incise_only = 1`` marks verbs that report speech only when attached to a
+  direct quotation, typically in an inverted incise (``« Non », fit-il``,
+  ``sourit-elle``, ``reprit-il``, ``lance-t-il``, ``poursuit-il``,
+  ``tranche-t-il``, ``s'amuse-t-il``), never as heads of ``X V que …``: their
+  ordinary sense is not speech (*faire*, *lancer*, *poursuivre* ...).
+* Multiword entries (``mettre en garde``, ``faire valoir``, ``faire savoir``,
+  ``laisser entendre``, ``mise en garde``, ``à en croire``, ``aux dires de``,
+  ``de l'avis de``) have lemmas with spaces. A matcher finds them from their
+  head word (see :meth:`Lexicon.expressions`): the head's lemma (``mettre``)
+  followed, inside the same verb group, by the remaining words in order
+  (``a mis en garde``, ``fait valoir``). ``cue_forms.tsv`` does not list the
+  heads' forms: *mettre*, *faire*, *laisser* are frequent enough for the
+  lemmatizer. ``appeler`` is a cue only as ``appeler à``.
+* Excluded on purpose: verbs of thought, belief or wish (*penser*, *croire*,
+  *espérer*, *souhaiter*, *craindre*, *redouter*, *trouver*, *savoir*,
+  *prévoir*, *vouloir*): they report a mental state, and inside quotations
+  (``je pense que``) they would mostly raise false cues; verbs that never
+  take a statement or quote (*publier*, *prononcer*, *parler*, *discuter*,
+  *bavarder*, *téléphoner*, *exprimer*, *citer*, *lire*, *adresser*,
+  *inviter*, *inciter*) and VerbNet's sound-emission and animal-noise verbs;
+  the GGT list's auxiliaries (*être*, *avoir*) and misspellings; ``pour`` as
+  a source preposition (too ambiguous).
+* Kept with care: *estimer*, *juger*, *considérer* (class ``assert``) report
+  an opinion that was voiced, so they are cues only with a ``que`` clause or a
+  quotation; *faire* only in an inverted incise (``incise_only``).
+
+Classes: ``neutral`` (saying, adding, explaining, manner of speaking,
+suggesting), ``assert`` (affirming, maintaining, confirming, opinion),
+``deny``, ``concede`` (admitting, qualifying), ``claim`` (contested claims,
+arguments, demands), ``accuse`` (blame, criticism, complaint), ``question``,
+``announce`` (announcing, revealing, warning, promising, threatening),
+``source`` (prepositions only).
+
+Example:
+    >>> lex = default_lexicon()
+    >>> lex.lookup("démentir").cls.value
+    'deny'
+    >>> lex.lookup("??", form="rétorqua").lemma
+    'rétorquer'
+    >>> lex.lookup("d’après").type.value
+    'preposition'
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+
+import attrs
+from attrs import field, validators
+
+from quoteattr.records import CueClass, CueType
+
+__all__ = [
+    "SOURCES",
+    "Lexicon",
+    "LexiconEntry",
+    "default_lexicon",
+    "load_lexicon",
+    "normalize_lemma",
+]
+
+SOURCES: frozenset[str] = frozenset({"ggt", "verbenet", "textacy", "news"})
+"""The allowed values of the ``sources`` column."""
+
+_CUES_FILE = "cues.tsv"
+_FORMS_FILE = "cue_forms.tsv"
+_CUES_HEADER = ("lemma", "type", "class", "sources", "incise_only")
+_FORMS_HEADER = ("form", "lemma")
+_TYPE_ORDER = (CueType.VERB, CueType.NOUN, CueType.PREPOSITION)
+_LEXICON_TYPES = frozenset(_TYPE_ORDER)
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2011": "-"})
+_REFLEXIVE = re.compile(r"^(?:se\s+|s')(?=\S)")
+_INVERTED_SUBJECT = re.compile(r"-(?:t-)?(?:il|elle|on|ils|elles|iel|iels|je|tu|nous|vous)$")
+
+
+def normalize_lemma(text: str) -> str:
+    """Normalise a lemma for lookup: NFC, lowercase, ``'`` for ``’``, single
+    spaces, and no leading reflexive pronoun (``se``/``s'``).
+
+    Example:
+        >>> normalize_lemma("  S’écrier ")
+        'écrier'
+        >>> normalize_lemma("se  féliciter"), normalize_lemma("D'après")
+        ('féliciter', "d'après")
+    """
+    text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES).lower()
+    text = " ".join(text.split())
+    return _REFLEXIVE.sub("", text, count=1)
+
+
+def _normalize_form(text: str) -> str:
+    """Normalise a surface form: as :func:`normalize_lemma`, and drop an
+    inverted subject pronoun (``lança-t-il`` → ``lança``)."""
+    return _INVERTED_SUBJECT.sub("", normalize_lemma(text))
+
+
+def _check_sources(
+    instance: LexiconEntry, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
+) -> None:
+    if not value:
+        raise ValueError("an entry needs at least one source")
+    unknown = [s for s in value if s not in SOURCES]
+    if unknown:
+        raise ValueError(f"unknown source {unknown[0]!r} (expected one of {_sorted(SOURCES)})")
+    if len(set(value)) != len(value):
+        raise ValueError(f"repeated source in {','.join(value)!r}")
+
+
+@attrs.frozen(slots=True)
+class LexiconEntry:
+    """One reporting cue of the lexicon.
+
+    ``lemma`` is normalised (see :func:`normalize_lemma`); ``cls`` is its
+    speech-act class; ``incise_only`` is True for verbs that report speech
+    only in an incise attached to a quotation (``fit-il``); ``sources`` names
+    where the entry comes from (see :data:`SOURCES`).
+
+    Example:
+        >>> e = LexiconEntry("nier", CueType.VERB, CueClass.DENY, False, ("news",))
+        >>> e.cls.value, e.multiword
+        ('deny', False)
+    """
+
+    lemma: str = field(validator=validators.instance_of(str))
+    type: CueType = field(converter=CueType)
+    cls: CueClass = field(converter=CueClass)
+    incise_only: bool = field(validator=validators.instance_of(bool))
+    sources: tuple[str, ...] = field(
+        validator=[
+            validators.deep_iterable(validators.instance_of(str), validators.instance_of(tuple)),
+            _check_sources,
+        ]
+    )
+
+    @lemma.validator
+    def _check_lemma(self, attribute: attrs.Attribute[str], value: str) -> None:
+        if not value:
+            raise ValueError("empty lemma")
+        if normalize_lemma(value) != value:
+            raise ValueError(
+                f"lemma {value!r} is not normalised (expected {normalize_lemma(value)!r})"
+            )
+
+    @property
+    def multiword(self) -> bool:
+        """True for an expression of several words (``mettre en garde``).
+
+        Example:
+            >>> default_lexicon().lookup("mettre en garde").multiword
+            True
+        """
+        return " " in self.lemma
+
+    @property
+    def head(self) -> str:
+        """The first word of the lemma, which a matcher looks for first.
+
+        Example:
+            >>> default_lexicon().lookup("faire valoir").head
+            'faire'
+        """
+        return self.lemma.split(" ", 1)[0]
+
+
+class Lexicon:
+    """The set of reporting cues, with a form → lemma fallback for verbs.
+
+    Build one with :func:`load_lexicon` or :func:`default_lexicon`; iterating
+    yields the entries in file order.
+
+    Example:
+        >>> lex = default_lexicon()
+        >>> "démentir" in lex, "manger" in lex
+        (True, False)
+        >>> lex.lookup("s'écria").lemma, lex.lookup("s'écria").cls.value
+        ('écrier', 'neutral')
+    """
+
+    __slots__ = ("_by_lemma", "_entries", "_forms", "_heads", "_typed")
+
+    def __init__(
+        self, entries: Iterable[LexiconEntry], forms: Mapping[str, str] | None = None
+    ) -> None:
+        """Index ``entries``; ``forms`` maps verb forms to verb lemmas.
+
+        Raises ValueError for a repeated (lemma, type), an unnormalised form,
+        or a form whose lemma is not a verb entry.
+
+        Example:
+            >>> e = LexiconEntry("dire", "verb", "neutral", False, ("news",))
+            >>> lex = Lexicon([e], {"dit": "dire"})
+            >>> len(lex), lex.lookup("??", form="dit-il").lemma
+            (1, 'dire')
+        """
+        self._entries: tuple[LexiconEntry, ...] = tuple(entries)
+        by_lemma: dict[str, list[LexiconEntry]] = {}
+        typed: dict[CueType, dict[str, LexiconEntry]] = {t: {} for t in CueType}
+        heads: dict[str, list[LexiconEntry]] = {}
+        for entry in self._entries:
+            if not isinstance(entry, LexiconEntry):
+                raise TypeError(f"expected LexiconEntry, got {type(entry).__name__}")
+            if entry.lemma in typed[entry.type]:
+                raise ValueError(f"duplicate entry {entry.lemma!r} ({entry.type.value})")
+            typed[entry.type][entry.lemma] = entry
+            by_lemma.setdefault(entry.lemma, []).append(entry)
+            if entry.multiword:
+                heads.setdefault(entry.head, []).append(entry)
+        self._by_lemma: dict[str, tuple[LexiconEntry, ...]] = {
+            lemma: tuple(sorted(found, key=lambda e: _TYPE_ORDER.index(e.type)))
+            for lemma, found in by_lemma.items()
+        }
+        self._typed: dict[CueType, Mapping[str, LexiconEntry]] = {
+            t: MappingProxyType(d) for t, d in typed.items()
+        }
+        self._heads: dict[str, tuple[LexiconEntry, ...]] = {h: tuple(v) for h, v in heads.items()}
+        verbs = typed[CueType.VERB]
+        checked: dict[str, str] = {}
+        for form, lemma in (forms or {}).items():
+            if not form or _normalize_form(form) != form:
+                raise ValueError(f"form {form!r} is not normalised")
+            if lemma not in verbs:
+                raise ValueError(f"form {form!r} points to {lemma!r}, which is not a verb entry")
+            checked[form] = lemma
+        self._forms: Mapping[str, str] = MappingProxyType(checked)
+
+    def lookup(
+        self, lemma: str, form: str | None = None, type: CueType | None = None
+    ) -> LexiconEntry | None:
+        """The entry for ``lemma``, else for the verb that ``form`` inflects.
+
+        ``lemma`` is normalised first (lowercase, ``’`` → ``'``, leading
+        ``se``/``s'`` stripped). When it is no entry (of ``type``, if given),
+        ``form`` and then ``lemma`` itself are looked up in the form table
+        (the lemmatizer may return a rare form unchanged), after dropping an
+        inverted subject (``rétorqua-t-il``). None when nothing matches.
+
+        Example:
+            >>> lex = default_lexicon()
+            >>> lex.lookup("Affirmer").cls.value
+            'assert'
+            >>> lex.lookup("démentit").lemma
+            'démentir'
+            >>> lex.lookup("annonce").type.value
+            'noun'
+            >>> lex.lookup("annonce", type=CueType.VERB).lemma
+            'annoncer'
+            >>> lex.lookup("manger", form="mange") is None
+            True
+        """
+        found = self._get(normalize_lemma(lemma), type)
+        if found is not None:
+            return found
+        for candidate in (form, lemma):
+            if candidate is None:
+                continue
+            target = self._forms.get(_normalize_form(candidate))
+            if target is not None:
+                found = self._get(target, type)
+                if found is not None:
+                    return found
+        return None
+
+    def _get(self, lemma: str, type: CueType | None) -> LexiconEntry | None:
+        for entry in self._by_lemma.get(lemma, ()):
+            if type is None or entry.type is type:
+                return entry
+        return None
+
+    def lemma_for_form(self, form: str) -> str | None:
+        """The verb lemma that ``form`` inflects, from ``cue_forms.tsv``.
+
+        Example:
+            >>> default_lexicon().lemma_for_form("Reconnut")
+            'reconnaître'
+            >>> default_lexicon().lemma_for_form("mangea") is None
+            True
+        """
+        return self._forms.get(_normalize_form(form))
+
+    def expressions(self, head: str) -> tuple[LexiconEntry, ...]:
+        """The multiword entries whose first word is ``head`` (a lemma).
+
+        Example:
+            >>> [e.lemma for e in default_lexicon().expressions("faire")]
+            ['faire savoir', 'faire valoir']
+        """
+        return self._heads.get(normalize_lemma(head), ())
+
+    @property
+    def entries(self) -> tuple[LexiconEntry, ...]:
+        """All entries, in file order.
+
+        Example:
+            >>> default_lexicon().entries[0].type.value
+            'verb'
+        """
+        return self._entries
+
+    @property
+    def verbs(self) -> Mapping[str, LexiconEntry]:
+        """Verb entries by lemma (read-only).
+
+        Example:
+            >>> default_lexicon().verbs["nier"].cls.value
+            'deny'
+        """
+        return self._typed[CueType.VERB]
+
+    @property
+    def nouns(self) -> Mapping[str, LexiconEntry]:
+        """Noun entries by lemma (read-only).
+
+        Example:
+            >>> default_lexicon().nouns["démenti"].cls.value
+            'deny'
+        """
+        return self._typed[CueType.NOUN]
+
+    @property
+    def prepositions(self) -> Mapping[str, LexiconEntry]:
+        """Preposition entries by lemma (read-only); all of class ``source``.
+
+        Example:
+            >>> prepositions = default_lexicon().prepositions
+            >>> "selon" in prepositions, {e.cls.value for e in prepositions.values()}
+            (True, {'source'})
+        """
+        return self._typed[CueType.PREPOSITION]
+
+    @property
+    def forms(self) -> Mapping[str, str]:
+        """The verb form → lemma table (read-only).
+
+        Example:
+            >>> default_lexicon().forms["rétorqua"]
+            'rétorquer'
+        """
+        return self._forms
+
+    def __contains__(self, lemma: object) -> bool:
+        """True when ``lemma`` (normalised) is an entry; forms do not count.
+
+        Example:
+            >>> "se féliciter" in default_lexicon(), "démentit" in default_lexicon()
+            (True, False)
+        """
+        return isinstance(lemma, str) and normalize_lemma(lemma) in self._by_lemma
+
+    def __len__(self) -> int:
+        """The number of entries.
+
+        Example:
+            >>> len(default_lexicon()) == len(default_lexicon().entries)
+            True
+        """
+        return len(self._entries)
+
+    def __iter__(self) -> Iterator[LexiconEntry]:
+        """The entries, in file order.
+
+        Example:
+            >>> next(iter(default_lexicon())).lemma
+            'abonder'
+        """
+        return iter(self._entries)
+
+    def __repr__(self) -> str:
+        return f"<Lexicon: {len(self._entries)} entries, {len(self._forms)} forms>"
+
+
+def _sorted(values: Iterable[str]) -> str:
+    return ", ".join(sorted(values))
+
+
+def _rows(text: str, name: str, header: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
+    """Yield (line number, fields) for each non-blank data row, checking the header."""
+    lines = text.splitlines()
+    if not lines or tuple(lines[0].lstrip("\ufeff").split("\t")) != header:
+        found = lines[0] if lines else "<empty file>"
+        expected = "\t".join(header)
+        raise ValueError(f"{name}:1: expected header {expected!r}, got {found!r}")
+    for number, line in enumerate(lines[1:], start=2):
+        if not line.strip():
+            continue
+        fields = line.split("\t")
+        if len(fields) != len(header):
+            raise ValueError(
+                f"{name}:{number}: expected {len(header)} tab-separated columns "
+                f"({', '.join(header)}), got {len(fields)}: {line!r}"
+            )
+        yield number, fields
+
+
+def _parse_cues(text: str, name: str) -> list[LexiconEntry]:
+    entries: list[LexiconEntry] = []
+    seen: dict[tuple[str, CueType], int] = {}
+    type_values = [t.value for t in _TYPE_ORDER]
+    class_values = [c.value for c in CueClass]
+    for number, (lemma, type_, cls, sources, incise) in _rows(text, name, _CUES_HEADER):
+        where = f"{name}:{number}"
+        if type_ not in type_values:
+            raise ValueError(
+                f"{where}: unknown type {type_!r} (expected one of {_sorted(type_values)})"
+            )
+        if cls not in class_values:
+            raise ValueError(
+                f"{where}: unknown class {cls!r} (expected one of {_sorted(class_values)})"
+            )
+        if incise not in ("0", "1"):
+            raise ValueError(f"{where}: incise_only must be 0 or 1, got {incise!r}")
+        cue_type, cue_class = CueType(type_), CueClass(cls)
+        if (cue_type is CueType.PREPOSITION) != (cue_class is CueClass.SOURCE):
+            raise ValueError(
+                f"{where}: class 'source' goes with type 'preposition' and only with it"
+            )
+        if incise == "1" and cue_type is not CueType.VERB:
+            raise ValueError(f"{where}: incise_only=1 is only for verbs")
+        try:
+            entry = LexiconEntry(
+                lemma, cue_type, cue_class, incise == "1", tuple(sources.split(","))
+            )
+        except ValueError as exc:
+            raise ValueError(f"{where}: {exc}") from None
+        key = (entry.lemma, entry.type)
+        if key in seen:
+            raise ValueError(
+                f"{where}: duplicate entry {lemma!r} ({type_}), first on line {seen[key]}"
+            )
+        seen[key] = number
+        entries.append(entry)
+    return entries
+
+
+def _parse_forms(text: str, name: str, verbs: set[str]) -> dict[str, str]:
+    forms: dict[str, str] = {}
+    seen: dict[str, int] = {}
+    for number, (form, lemma) in _rows(text, name, _FORMS_HEADER):
+        where = f"{name}:{number}"
+        if not form or _normalize_form(form) != form:
+            raise ValueError(f"{where}: form {form!r} is not normalised (lowercase, no pronoun)")
+        if lemma not in verbs:
+            raise ValueError(
+                f"{where}: lemma {lemma!r} of form {form!r} is not a verb of the lexicon"
+            )
+        if form in seen:
+            raise ValueError(f"{where}: form {form!r} listed twice, first on line {seen[form]}")
+        seen[form] = number
+        forms[form] = lemma
+    return forms
+
+
+def _build(cues_text: str, cues_name: str, forms_text: str | None, forms_name: str) -> Lexicon:
+    entries = _parse_cues(cues_text, cues_name)
+    forms: dict[str, str] = {}
+    if forms_text is not None:
+        verbs = {e.lemma for e in entries if e.type is CueType.VERB}
+        forms = _parse_forms(forms_text, forms_name, verbs)
+    return Lexicon(entries, forms)
+
+
+@functools.lru_cache(maxsize=1)
+def _load_packaged() -> Lexicon:
+    data = resources.files("quoteattr").joinpath("data")
+    return _build(
+        data.joinpath(_CUES_FILE).read_text(encoding="utf-8"),
+        f"quoteattr/data/{_CUES_FILE}",
+        data.joinpath(_FORMS_FILE).read_text(encoding="utf-8"),
+        f"quoteattr/data/{_FORMS_FILE}",
+    )
+
+
+def load_lexicon(path: str | os.PathLike[str] | None = None) -> Lexicon:
+    """Load a lexicon: the packaged one (cached) when ``path`` is None.
+
+    ``path`` is a ``cues.tsv``-style file, whose sibling ``cue_forms.tsv`` is
+    read too when it exists, or a folder holding both. Every row is checked;
+    a bad one raises ValueError naming the file and line.
+
+    Example:
+        >>> load_lexicon() is load_lexicon()
+        True
+        >>> load_lexicon().lookup("selon").cls.value
+        'source'
+    """
+    if path is None:
+        return _load_packaged()
+    location = Path(path)
+    if location.is_dir():
+        cues, forms = location / _CUES_FILE, location / _FORMS_FILE
+    else:
+        cues, forms = location, location.with_name(_FORMS_FILE)
+    forms_text = forms.read_text(encoding="utf-8") if forms.is_file() else None
+    return _build(cues.read_text(encoding="utf-8"), str(cues), forms_text, str(forms))
+
+
+def default_lexicon() -> Lexicon:
+    """The packaged lexicon (loaded once, then cached).
+
+    Example:
+        >>> lex = default_lexicon()
+        >>> lex.lookup("reconnaître").cls.value, lex.lookup("accuser").cls.value
+        ('concede', 'accuse')
+    """
+    return load_lexicon()

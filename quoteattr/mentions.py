@@ -1,0 +1,251 @@
+"""Noun-phrase mentions: where a speaker is named or referred to.
+
+A mention is built from a head word of the parse: its determiners,
+adjectives, name parts, complements and appositions, cut to a contiguous run
+of the text and trimmed of punctuation. Proper-name parts that the parser
+mis-tagged (a surname tagged ``VERB``) are recovered from capitalisation.
+
+Example:
+    >>> PRONOUN_FEATURES["elles"]
+    ('Fem', 'Plur')
+"""
+
+from __future__ import annotations
+
+import attrs
+import regex
+
+from quoteattr.parse import ParsedText, Word
+from quoteattr.records import MentionKind
+
+__all__ = ["PRONOUN_FEATURES", "Mention", "clitic_pronoun", "mention_at"]
+
+PRONOUN_FEATURES: dict[str, tuple[str | None, str | None]] = {
+    "il": ("Masc", "Sing"),
+    "elle": ("Fem", "Sing"),
+    "ils": ("Masc", "Plur"),
+    "elles": ("Fem", "Plur"),
+    "on": (None, None),
+    "je": (None, "Sing"),
+    "j'": (None, "Sing"),
+    "nous": (None, "Plur"),
+    "vous": (None, None),
+    "tu": (None, "Sing"),
+    "lui": ("Masc", "Sing"),
+    "eux": ("Masc", "Plur"),
+    "moi": (None, "Sing"),
+    "toi": (None, "Sing"),
+    "celui-ci": ("Masc", "Sing"),
+    "celle-ci": ("Fem", "Sing"),
+}
+"""Gender and number of French personal pronouns that can carry speech."""
+
+THIRD_PERSON = frozenset({"il", "elle", "ils", "elles", "lui", "eux", "celui-ci", "celle-ci"})
+
+_CLITIC = regex.compile(r"^-(?:t-)?(il|elle|ils|elles|on|je|nous|vous|tu)$", regex.IGNORECASE)
+_NP_RELS = frozenset(
+    {"det", "amod", "nmod", "flat", "compound", "fixed", "nummod", "appos", "case", "conj", "cc"}
+)
+_NAME_TITLES = frozenset({"m.", "mme", "mme.", "mlle", "me", "dr", "pr", "mgr", "maître"})
+_UPPER = regex.compile(r"^\p{Lu}[\p{L}\p{M}'’.-]*$")
+
+
+@attrs.define(slots=True, eq=False)
+class Mention:
+    """A speaker mention found in the parse."""
+
+    start: int
+    end: int
+    head: int
+    """Index of the head word."""
+    kind: MentionKind
+    gender: str | None
+    number: str | None
+    name: tuple[int, int] | None = None
+    """The proper-name part of the mention (an apposed name), if any."""
+
+    def text(self, source: str) -> str:
+        """The mention's text in ``source``."""
+        return source[self.start : self.end]
+
+
+def clitic_pronoun(word: Word) -> str | None:
+    """The pronoun of an inverted subject clitic (``-t-elle`` → ``elle``), or None.
+
+    Example:
+        >>> from quoteattr.parse import Word
+        >>> w = Word(0, 0, "-t-il", "il", "PRON", {}, -1, "nsubj", 0, 5, 0)
+        >>> clitic_pronoun(w)
+        'il'
+    """
+    match = _CLITIC.match(word.text)
+    return match.group(1).lower() if match else None
+
+
+_PARTICLES = frozenset({"de", "d'", "d’", "du", "von", "van", "der", "den", "ben", "ibn", "el", "al", "da", "di", "le", "la"})
+
+
+def name_run(parsed: ParsedText, index: int) -> tuple[int, int]:
+    """The run of capitalised words (with particles: ``Charles de Gaulle``) around ``index``.
+
+    Example:
+        >>> # "a rappelé Stéphane Séjourné." → the indexes of Stéphane and Séjourné
+    """
+    words = parsed.words
+    sentence = parsed.sentences[words[index].sentence]
+    first = last = index
+
+    def joined(a: int, b: int) -> bool:
+        return parsed.text[words[a].end : words[b].start] in (" ", "") and words[a].token != words[b].token
+
+    while last + 1 < sentence.last and joined(last, last + 1):
+        nxt = words[last + 1]
+        if is_capitalised(nxt):
+            last += 1
+        elif nxt.text.lower() in _PARTICLES and last + 2 < sentence.last and is_capitalised(words[last + 2]) \
+                and joined(last + 1, last + 2):
+            last += 2
+        else:
+            break
+    while first - 1 >= sentence.first and joined(first - 1, first) and is_capitalised(words[first - 1]) \
+            and words[first - 1].upos not in ("DET", "ADP", "PRON", "VERB", "AUX"):
+        if first - 1 == sentence.first and words[first - 1].upos not in ("PROPN", "X", "NOUN"):
+            break
+        first -= 1
+    return first, last
+
+
+def is_capitalised(word: Word) -> bool:
+    """True for a word that starts with a capital letter (a name part)."""
+    return bool(_UPPER.match(word.text))
+
+
+def mention_at(parsed: ParsedText, head: int) -> Mention:
+    """Build the mention headed by word ``head``.
+
+    Example:
+        >>> # "Le chef de la diplomatie, Stéphane Séjourné, a dit" → head "chef"
+        >>> # gives the span of the whole noun phrase and name=(span of the name)
+    """
+    word = parsed.words[head]
+    pron = clitic_pronoun(word) or (word.text.lower() if word.upos == "PRON" else None)
+    if pron is not None and pron in PRONOUN_FEATURES:
+        gender, number = PRONOUN_FEATURES[pron]
+        return Mention(word.start, word.end, head, MentionKind.PRONOUN, gender, number)
+    if word.lemma == "qui" and word.upos == "PRON" and word.head >= 0:
+        antecedent = parsed.words[word.head].head
+        if antecedent >= 0:
+            return mention_at(parsed, antecedent)
+    indexes = _np_words(parsed, head)
+    first, last = _contiguous(parsed, indexes, head)
+    first, last = _extend_name(parsed, first, last)
+    first, last = _trim(parsed, first, last)
+    name = _apposed_name(parsed, head, first, last)
+    kind = MentionKind.NAME if _is_name(parsed, head) else MentionKind.DESCRIPTION
+    if name is not None:
+        kind = MentionKind.NAME
+    gender, number = _agreement(parsed, head)
+    start, end = parsed.words[first].start, parsed.words[last].end
+    return Mention(start, end, head, kind, gender, number, name)
+
+
+def _np_words(parsed: ParsedText, head: int) -> set[int]:
+    keep = {head}
+    stack = [head]
+    while stack:
+        parent = stack.pop()
+        for child in parsed.children[parent]:
+            word = parsed.words[child]
+            if parent == head and word.rel in ("case", "cc"):
+                continue  # the head's own preposition or conjunction is outside the phrase
+            if word.rel in _NP_RELS or (word.rel == "punct" and word.text in ",-"):
+                keep.add(child)
+                stack.append(child)
+    return keep
+
+
+def _contiguous(parsed: ParsedText, indexes: set[int], head: int) -> tuple[int, int]:
+    first = last = head
+    while first - 1 in indexes and parsed.words[first - 1].sentence == parsed.words[head].sentence:
+        first -= 1
+    while last + 1 in indexes and parsed.words[last + 1].sentence == parsed.words[head].sentence:
+        last += 1
+    return first, last
+
+
+def _extend_name(parsed: ParsedText, first: int, last: int) -> tuple[int, int]:
+    """Recover name parts the parser split off (``Stéphane`` + ``Séjourné``/VERB)."""
+    sentence = parsed.sentences[parsed.words[first].sentence]
+    if is_capitalised(parsed.words[last]):
+        while last + 1 < sentence.last:
+            nxt = parsed.words[last + 1]
+            if not is_capitalised(nxt) or parsed.text[parsed.words[last].end : nxt.start] != " ":
+                break
+            last += 1
+    if is_capitalised(parsed.words[first]):
+        while first - 1 >= sentence.first:
+            prev = parsed.words[first - 1]
+            if prev.index == sentence.first and prev.upos not in ("PROPN", "X"):
+                break
+            if not is_capitalised(prev) or prev.upos in ("DET", "ADP", "PRON", "VERB", "AUX"):
+                break
+            if parsed.text[prev.end : parsed.words[first].start] != " ":
+                break
+            first -= 1
+    return first, last
+
+
+def _trim(parsed: ParsedText, first: int, last: int) -> tuple[int, int]:
+    while last > first and parsed.words[last].upos in ("PUNCT", "CCONJ", "ADP"):
+        last -= 1
+    while first < last and parsed.words[first].upos == "PUNCT":
+        first += 1
+    # MWT words share a token: a trailing "de" of "du" keeps the whole token.
+    return first, last
+
+
+def _is_name(parsed: ParsedText, head: int) -> bool:
+    word = parsed.words[head]
+    return word.upos == "PROPN" or (word.upos in ("NOUN", "X", "VERB") and is_capitalised(word)
+                                    and word.index != parsed.sentences[word.sentence].first)
+
+
+def _apposed_name(
+    parsed: ParsedText, head: int, first: int, last: int
+) -> tuple[int, int] | None:
+    """The span of a proper name apposed to a description head."""
+    if parsed.words[head].upos == "PROPN":
+        return None
+    for child in parsed.kids(head, "appos"):
+        if child.upos == "PROPN" or is_capitalised(child):
+            span = sorted(i for i in _np_words(parsed, child.index) if first <= i <= last)
+            lo, hi = _contiguous(parsed, set(span), child.index)
+            lo, hi = _extend_name(parsed, lo, hi)
+            lo, hi = _trim(parsed, lo, hi)
+            return parsed.words[lo].start, parsed.words[hi].end
+    return None
+
+
+def _agreement(parsed: ParsedText, head: int) -> tuple[str | None, str | None]:
+    word = parsed.words[head]
+    gender = word.feats.get("Gender")
+    number = word.feats.get("Number")
+    for det in parsed.kids(head, "det"):
+        gender = gender or det.feats.get("Gender")
+        number = number or det.feats.get("Number")
+    if word.upos == "PROPN" and parsed.kids(head, "conj"):
+        number = "Plur"
+    if word.upos == "PROPN" and not parsed.kids(head, "det"):
+        title = parsed.words[head - 1].text.lower() if head > 0 else ""
+        if title in ("m.", "monsieur"):
+            gender = "Masc"
+        elif title in ("mme", "madame", "mlle", "mademoiselle"):
+            gender = "Fem"
+        elif gender is not None and not parsed.kids(head, "det"):
+            gender = None  # a bare first name's grammatical gender is a guess
+    return gender, number
+
+
+def title_word(word: Word) -> bool:
+    """True for civil titles that start a name (``M.``, ``Mme``)."""
+    return word.text.lower() in _NAME_TITLES

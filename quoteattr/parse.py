@@ -1,0 +1,261 @@
+"""Dependency parses mapped back onto exact character offsets.
+
+Stanza's output is flattened into one :class:`ParsedText`: every syntactic
+word (``du`` → ``de`` + ``le``) becomes a :class:`Word` with document-wide
+indexes, its head as a document-wide index, and the character span of the
+token it belongs to in the caller's string. Long texts are cut into
+paragraph-aligned chunks that Stanza parses in one batched call.
+
+Example:
+    >>> from quoteattr.parse import chunk_text
+    >>> chunk_text("Un.\\n\\nDeux.", max_chars=5)
+    [(0, 3), (5, 10)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+
+from quoteattr.marks import paragraph_spans
+
+__all__ = ["ParsedText", "Sentence", "Word", "chunk_text", "from_stanza", "parse_texts"]
+
+MAX_CHUNK_CHARS = 20_000
+"""Paragraphs are grouped into chunks of at most this many characters."""
+MAX_PARAGRAPH_CHARS = 4_000
+"""A paragraph longer than this is cut at a sentence end or a space."""
+
+
+@attrs.define(slots=True, eq=False)
+class Word:
+    """One syntactic word of the parse, with offsets into the input text."""
+
+    index: int
+    sentence: int
+    text: str
+    lemma: str
+    upos: str
+    feats: dict[str, str]
+    head: int
+    """Document-wide index of the head word, ``-1`` for the root."""
+    deprel: str
+    start: int
+    end: int
+    token: int
+    """Document-wide index of the token (several words share an MWT token)."""
+
+    @property
+    def rel(self) -> str:
+        """The deprel without its subtype (``nsubj:pass`` → ``nsubj``)."""
+        return self.deprel.split(":", 1)[0]
+
+
+@attrs.define(slots=True, eq=False)
+class Sentence:
+    """A parsed sentence: a contiguous range of :attr:`ParsedText.words`."""
+
+    index: int
+    first: int
+    last: int
+    """Index one past the sentence's last word."""
+    start: int
+    end: int
+    paragraph: int
+
+
+@attrs.define(slots=True, eq=False)
+class ParsedText:
+    """The whole parsed document with lookup tables built once."""
+
+    text: str
+    words: list[Word]
+    sentences: list[Sentence]
+    children: list[list[int]] = attrs.field(init=False)
+    paragraphs: list[tuple[int, int]] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        self.children = [[] for _ in self.words]
+        for word in self.words:
+            if word.head >= 0:
+                self.children[word.head].append(word.index)
+        self.paragraphs = paragraph_spans(self.text)
+
+    def sentence_words(self, sentence: int) -> list[Word]:
+        """The words of sentence ``sentence``."""
+        s = self.sentences[sentence]
+        return self.words[s.first : s.last]
+
+    def kids(self, index: int, *rels: str) -> list[Word]:
+        """Children of word ``index``, optionally only those with a deprel in ``rels``.
+
+        A rel without subtype (``nsubj``) matches every subtype (``nsubj:pass``).
+        """
+        out = []
+        for child in self.children[index]:
+            word = self.words[child]
+            if not rels or word.deprel in rels or word.rel in rels:
+                out.append(word)
+        return out
+
+    def subtree(self, index: int) -> list[int]:
+        """Indexes of the words dominated by ``index`` (itself included), sorted."""
+        seen = [index]
+        stack = [index]
+        while stack:
+            for child in self.children[stack.pop()]:
+                seen.append(child)
+                stack.append(child)
+        return sorted(seen)
+
+
+def chunk_text(text: str, max_chars: int = MAX_CHUNK_CHARS) -> list[tuple[int, int]]:
+    """Cut ``text`` into paragraph-aligned ``(start, end)`` chunks.
+
+    Paragraphs are grouped up to ``max_chars``; a single paragraph longer than
+    :data:`MAX_PARAGRAPH_CHARS` is cut after a sentence end or at a space.
+
+    Example:
+        >>> chunk_text("A b.\\nC d.", max_chars=100)
+        [(0, 9)]
+    """
+    pieces: list[tuple[int, int]] = []
+    for start, end in paragraph_spans(text):
+        pieces.extend(_split_long(text, start, end, min(max_chars, MAX_PARAGRAPH_CHARS)))
+    chunks: list[tuple[int, int]] = []
+    for start, end in pieces:
+        if chunks and end - chunks[-1][0] <= max_chars and _same_block(text, chunks[-1][1], start):
+            chunks[-1] = (chunks[-1][0], end)
+        else:
+            chunks.append((start, end))
+    return chunks
+
+
+def _same_block(text: str, prev_end: int, start: int) -> bool:
+    """Chunks may join paragraphs only across whitespace (always true here)."""
+    return not text[prev_end:start].strip()
+
+
+def _split_long(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
+    out = []
+    while end - start > limit:
+        window = text[start : start + limit]
+        cut = max(window.rfind(". "), window.rfind("! "), window.rfind("? "))
+        if cut < limit // 4:
+            cut = window.rfind(" ")
+        if cut < limit // 4:
+            cut = limit - 1
+        stop = start + cut + 1
+        out.append((start, stop))
+        start = stop
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        out.append((start, end))
+    return out
+
+
+def from_stanza(text: str, docs: Sequence[tuple[int, Any]]) -> ParsedText:
+    """Flatten Stanza documents parsed from chunks of ``text`` into a :class:`ParsedText`.
+
+    ``docs`` pairs each Stanza ``Document`` with the offset of its chunk in
+    ``text``.
+
+    Example:
+        >>> parsed = from_stanza("", [])
+        >>> parsed.words, parsed.sentences
+        ([], [])
+    """
+    words: list[Word] = []
+    sentences: list[Sentence] = []
+    paragraphs = paragraph_spans(text)
+    token_index = 0
+    para = 0
+    for offset, doc in docs:
+        for sent in doc.sentences:
+            base = len(words)
+            sent_start: int | None = None
+            sent_end = 0
+            for token in sent.tokens:
+                start, end = _token_offsets(text, offset, token)
+                if sent_start is None:
+                    sent_start = start
+                sent_end = end
+                for word in token.words:
+                    feats = _parse_feats(word.feats)
+                    head = base + word.head - 1 if word.head else -1
+                    words.append(
+                        Word(
+                            index=len(words),
+                            sentence=len(sentences),
+                            text=word.text,
+                            lemma=word.lemma or word.text,
+                            upos=word.upos or "X",
+                            feats=feats,
+                            head=head,
+                            deprel=word.deprel or "dep",
+                            start=start,
+                            end=end,
+                            token=token_index,
+                        )
+                    )
+                token_index += 1
+            if sent_start is None:
+                continue
+            while para + 1 < len(paragraphs) and paragraphs[para][1] <= sent_start:
+                para += 1
+            sentences.append(Sentence(len(sentences), base, len(words), sent_start, sent_end, para))
+    return ParsedText(text, words, sentences)
+
+
+def _token_offsets(text: str, offset: int, token: Any) -> tuple[int, int]:
+    start = offset + int(token.start_char)
+    end = offset + int(token.end_char)
+    if not 0 <= start <= end <= len(text):
+        raise ValueError(f"Stanza token {token.text!r} has offsets outside the text")
+    return start, end
+
+
+def _parse_feats(feats: str | None) -> dict[str, str]:
+    if not feats:
+        return {}
+    out = {}
+    for pair in feats.split("|"):
+        key, _, value = pair.partition("=")
+        out[key] = value
+    return out
+
+
+def parse_texts(texts: Sequence[str], nlp: Any) -> list[ParsedText]:
+    """Parse several texts with one batched pipeline call.
+
+    Each text is cut into chunks (:func:`chunk_text`); all chunks of all
+    texts go through Stanza together, then are put back per text.
+
+    Example:
+        >>> from quoteattr.pipeline import get_pipeline
+        >>> [p] = parse_texts(["Il a dit non."], get_pipeline())   # doctest: +SKIP
+        >>> [w.text for w in p.words]                               # doctest: +SKIP
+        ['Il', 'a', 'dit', 'non', '.']
+    """
+    import stanza
+
+    from quoteattr.pipeline import run_lock
+
+    plan: list[tuple[int, int, int]] = []
+    inputs = []
+    for i, text in enumerate(texts):
+        for start, end in chunk_text(text):
+            plan.append((i, start, end))
+            inputs.append(stanza.Document([], text=text[start:end]))
+    if inputs:
+        with run_lock(nlp):
+            parsed = nlp.bulk_process(inputs)
+    else:
+        parsed = []
+    per_text: list[list[tuple[int, Any]]] = [[] for _ in texts]
+    for (i, start, _end), doc in zip(plan, parsed):
+        per_text[i].append((start, doc))
+    return [from_stanza(text, per_text[i]) for i, text in enumerate(texts)]

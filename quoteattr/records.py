@@ -1,0 +1,328 @@
+"""Typed, immutable records: the public data contract of quoteattr.
+
+Every offset is a Python ``str`` index (code points) into the exact text the
+caller passed in, and every :class:`Span` carries the text it covers, so
+``text[span.start:span.end] == span.text`` always holds.
+
+Example:
+    >>> s = Span(0, 5, "Selon")
+    >>> s.text, len(s)
+    ('Selon', 5)
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+import attrs
+from attrs import field, validators
+
+__all__ = [
+    "Cue",
+    "CueClass",
+    "CueType",
+    "MentionKind",
+    "Modality",
+    "Polarity",
+    "Quote",
+    "QuoteKind",
+    "QuotedSpan",
+    "Speaker",
+    "Span",
+]
+
+
+def _non_negative(instance: Any, attribute: attrs.Attribute[Any], value: int) -> None:
+    if value < 0:
+        raise ValueError(f"{attribute.name} must be >= 0, got {value}")
+
+
+@attrs.frozen(slots=True)
+class Span:
+    """A stretch of the input text: ``text == original[start:end]``.
+
+    Example:
+        >>> text = "Il a dit : « Non. »"
+        >>> Span.of(text, 13, 17)
+        Span(start=13, end=17, text='Non.')
+    """
+
+    start: int = field(validator=[validators.instance_of(int), _non_negative])
+    end: int = field(validator=[validators.instance_of(int), _non_negative])
+    text: str = field(validator=validators.instance_of(str))
+
+    @end.validator
+    def _check_end(self, attribute: attrs.Attribute[int], value: int) -> None:
+        if value < self.start:
+            raise ValueError(f"span end {value} is before its start {self.start}")
+
+    @text.validator
+    def _check_text(self, attribute: attrs.Attribute[str], value: str) -> None:
+        if len(value) != self.end - self.start:
+            raise ValueError(
+                f"span text has {len(value)} characters but covers {self.end - self.start}"
+            )
+
+    @classmethod
+    def of(cls, original: str, start: int, end: int) -> Span:
+        """Build the span ``original[start:end]``, checking the bounds.
+
+        Example:
+            >>> Span.of("« Oui »", 2, 5).text
+            'Oui'
+        """
+        if not 0 <= start <= end <= len(original):
+            raise ValueError(f"span [{start}, {end}) lies outside a text of {len(original)} characters")
+        return cls(start, end, original[start:end])
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def contains(self, other: Span) -> bool:
+        """True when ``other`` lies inside this span.
+
+        Example:
+            >>> Span(0, 10, "x" * 10).contains(Span(2, 4, "xx"))
+            True
+        """
+        return self.start <= other.start and other.end <= self.end
+
+    def overlap(self, other: Span) -> int:
+        """Number of characters shared with ``other``.
+
+        Example:
+            >>> Span(0, 4, "abcd").overlap(Span(2, 6, "cdef"))
+            2
+        """
+        return max(0, min(self.end, other.end) - max(self.start, other.start))
+
+
+class QuoteKind(str, enum.Enum):
+    """What kind of reported speech a :class:`Quote` is.
+
+    Example:
+        >>> QuoteKind("mixed") is QuoteKind.MIXED
+        True
+    """
+
+    DIRECT = "direct"
+    """A whole utterance inside quotation marks or on a dialogue-dash line."""
+    MIXED = "mixed"
+    """Quoted words embedded in the reporter's own sentence."""
+    INDIRECT = "indirect"
+    """Reported speech without marks: ``X a affirmé que …``."""
+    ACCORDING_TO = "according_to"
+    """A statement sourced with ``selon X`` / ``d'après X``."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class CueType(str, enum.Enum):
+    """The grammatical form of a reporting cue.
+
+    Example:
+        >>> CueType.VERB.value
+        'verb'
+    """
+
+    VERB = "verb"
+    NOUN = "noun"
+    PREPOSITION = "preposition"
+    PUNCTUATION = "punctuation"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class CueClass(str, enum.Enum):
+    """The speech-act class of a cue, from the package lexicon.
+
+    Example:
+        >>> CueClass("deny")
+        <CueClass.DENY: 'deny'>
+    """
+
+    NEUTRAL = "neutral"
+    ASSERT = "assert"
+    DENY = "deny"
+    CONCEDE = "concede"
+    CLAIM = "claim"
+    ACCUSE = "accuse"
+    QUESTION = "question"
+    ANNOUNCE = "announce"
+    SOURCE = "source"
+    """``selon``, ``d'après``: the source of a statement, not a speech act."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Polarity(str, enum.Enum):
+    """Whether the cue is negated (``n'a pas dit``).
+
+    Example:
+        >>> Polarity.NEGATED.value
+        'negated'
+    """
+
+    POSITIVE = "positive"
+    NEGATED = "negated"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Modality(str, enum.Enum):
+    """How the reporter commits to the speech act.
+
+    ``ALLEGED`` is the French journalistic conditional (``aurait déclaré``):
+    the newspaper reports the statement without vouching that it was made.
+
+    Example:
+        >>> Modality.ALLEGED.value
+        'alleged'
+    """
+
+    ASSERTED = "asserted"
+    ALLEGED = "alleged"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class MentionKind(str, enum.Enum):
+    """How a speaker is referred to at the mention.
+
+    Example:
+        >>> MentionKind.PRONOUN.value
+        'pronoun'
+    """
+
+    NAME = "name"
+    PRONOUN = "pronoun"
+    DESCRIPTION = "description"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@attrs.frozen(slots=True)
+class Cue:
+    """The reporting expression that introduces a quote.
+
+    ``span`` covers the whole verb group (``a également estimé``,
+    ``a-t-il ajouté``) or the word/mark (``selon``, ``:``); ``lemma`` is the
+    lexicon entry it matched.
+
+    Example:
+        >>> text = "Il a dit non."
+        >>> Cue(Span.of(text, 3, 8), "dire").lemma
+        'dire'
+    """
+
+    span: Span = field(validator=validators.instance_of(Span))
+    lemma: str = field(validator=validators.instance_of(str))
+    type: CueType = field(default=CueType.VERB, converter=CueType)
+    cls: CueClass = field(default=CueClass.NEUTRAL, converter=CueClass)
+    polarity: Polarity = field(default=Polarity.POSITIVE, converter=Polarity)
+    modality: Modality = field(default=Modality.ASSERTED, converter=Modality)
+
+
+@attrs.frozen(slots=True)
+class Speaker:
+    """Who made a statement.
+
+    ``mention`` is where the speaker is named or referred to for this quote
+    (subject, inverted subject, pronoun, ``selon`` object); ``name`` is the
+    canonical name after resolving pronouns and titles, identical for every
+    quote of the same person in a document, or ``None`` when unknown.
+
+    Example:
+        >>> text = "Il a ajouté que non."
+        >>> Speaker(Span.of(text, 0, 2), "Stéphane Séjourné", MentionKind.PRONOUN).name
+        'Stéphane Séjourné'
+    """
+
+    mention: Span | None = field(validator=validators.optional(validators.instance_of(Span)))
+    name: str | None = field(validator=validators.optional(validators.instance_of(str)))
+    kind: MentionKind = field(default=MentionKind.NAME, converter=MentionKind)
+    resolved_from: Span | None = field(
+        default=None, validator=validators.optional(validators.instance_of(Span))
+    )
+    """The earlier mention a pronoun or title was resolved to, if any."""
+
+
+def _unit_interval(instance: Any, attribute: attrs.Attribute[Any], value: float) -> None:
+    if not 0.0 <= value <= 1.0:
+        raise ValueError(f"{attribute.name} must lie in [0, 1], got {value}")
+
+
+@attrs.frozen(slots=True)
+class Quote:
+    """One quotation or reported statement with its attribution.
+
+    ``content`` excludes the quotation marks; ``rule`` names the sieve that
+    attributed the quote (see :mod:`quoteattr.sieves`); ``sentence`` and
+    ``paragraph`` are 0-based indexes of where the content starts.
+
+    Example:
+        >>> text = "« Non », dit-il."
+        >>> q = Quote(Span.of(text, 2, 5), QuoteKind.DIRECT, None, None, 0.5, "marks")
+        >>> q.content.text, q.kind.value
+        ('Non', 'direct')
+    """
+
+    content: Span = field(validator=validators.instance_of(Span))
+    kind: QuoteKind = field(converter=QuoteKind)
+    speaker: Speaker | None = field(validator=validators.optional(validators.instance_of(Speaker)))
+    cue: Cue | None = field(validator=validators.optional(validators.instance_of(Cue)))
+    confidence: float = field(converter=float, validator=_unit_interval)
+    rule: str = field(validator=validators.instance_of(str))
+    open_mark: Span | None = field(
+        default=None, validator=validators.optional(validators.instance_of(Span))
+    )
+    close_mark: Span | None = field(
+        default=None, validator=validators.optional(validators.instance_of(Span))
+    )
+    sentence: int = field(default=0, validator=[validators.instance_of(int), _non_negative])
+    paragraph: int = field(default=0, validator=[validators.instance_of(int), _non_negative])
+
+    @property
+    def speaker_name(self) -> str | None:
+        """The canonical speaker name, or ``None``.
+
+        Example:
+            >>> Quote(Span(0, 3, "Non"), "direct", None, None, 1.0, "marks").speaker_name is None
+            True
+        """
+        return self.speaker.name if self.speaker is not None else None
+
+
+@attrs.frozen(slots=True)
+class QuotedSpan:
+    """A stretch of text between quotation marks (or on a dialogue line).
+
+    Found by :func:`quoteattr.find_quotations` from the marks alone, before
+    any parsing. ``level`` is 0 for outermost quotes; ``balanced`` is False
+    when the closing mark is missing or a mark had to be guessed, and then
+    ``close_mark`` may be ``None`` (the content runs to the end of the
+    paragraph). ``style`` names the marks: ``guillemets`` (« »),
+    ``curly`` (“ ”), ``low`` („ “), ``single`` (‹ › or ‘ ’), ``straight``
+    (" "), or ``dash`` (a dialogue line).
+
+    Example:
+        >>> from quoteattr import find_quotations
+        >>> [q.content.text for q in find_quotations("Il a dit : « Non. »")]
+        ['Non.']
+    """
+
+    content: Span = field(validator=validators.instance_of(Span))
+    open_mark: Span = field(validator=validators.instance_of(Span))
+    close_mark: Span | None = field(validator=validators.optional(validators.instance_of(Span)))
+    level: int = field(validator=[validators.instance_of(int), _non_negative])
+    balanced: bool = field(validator=validators.instance_of(bool))
+    style: str = field(default="guillemets", validator=validators.instance_of(str))
+    continued: bool = field(default=False, validator=validators.instance_of(bool))
+    """True when the quote runs over several paragraphs (reopened with « or »)."""

@@ -1,0 +1,244 @@
+"""Reported speech without quotation marks: indirect clauses and ``selon X``.
+
+* ``que_clause``   X a affirmé que … / X a estimé lundi que …
+* ``infinitive``   X a revendiqué avoir tué … / X a indiqué « espérer » que …
+* ``unmarked_incise``  Les travaux suivent le calendrier, a indiqué le porte-parole.
+* ``according_to`` Selon X, … / …, d'après X.
+
+The content runs from the start of the complement to the end of the
+sentence, cut at the first clause boundary (``;``, ``, tandis que``, a
+direct quote that opens after a comma, an incise), and never cuts a quoted
+span in two.
+
+Example:
+    >>> "tandis que" in CLAUSE_BREAKS
+    True
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from quoteattr.context import Context
+from quoteattr.cues import CueMatch
+from quoteattr.mentions import Mention
+from quoteattr.records import CueType, QuoteKind
+
+__all__ = ["CLAUSE_BREAKS", "Reported", "find_reported"]
+
+CLAUSE_BREAKS = (
+    "tandis que",
+    "alors que",
+    "mais",
+    "selon",
+    "d'après",
+    "a-t-il",
+    "a-t-elle",
+    "ont-ils",
+    "ont-elles",
+)
+_QUE = frozenset({"que", "qu'", "qu’"})
+_MAX_GAP = 8
+
+
+@attrs.define(slots=True, eq=False)
+class Reported:
+    """An indirect or according-to statement found without marks."""
+
+    start: int
+    end: int
+    kind: QuoteKind
+    cue: CueMatch
+    mention: Mention | None
+    rule: str
+    confidence: float
+    sentence: int
+
+
+def find_reported(ctx: Context, used_cues: set[int]) -> list[Reported]:
+    """Indirect clauses and according-to statements of the document.
+
+    ``used_cues`` holds the cue words already used by an incise after a
+    quoted span: those verbs report the quote, not a clause.
+
+    Example:
+        >>> [r.kind.value for r in find_reported(ctx, set())]   # doctest: +SKIP
+        ['indirect', 'indirect']
+    """
+    out = []
+    for cue in ctx.cues:
+        if cue.word in used_cues:
+            continue
+        if cue.entry.type is CueType.PREPOSITION:
+            found = _according_to(ctx, cue)
+        elif cue.entry.type is CueType.VERB and not cue.entry.incise_only:
+            found = _que_clause(ctx, cue) or _infinitive(ctx, cue) or _unmarked_incise(ctx, cue)
+        else:
+            found = None
+        if found is not None and found.end > found.start:
+            out.append(found)
+    return out
+
+
+def _sentence_bounds(ctx: Context, cue: CueMatch) -> tuple[int, int]:
+    s = ctx.parsed.sentences[ctx.parsed.words[cue.word].sentence]
+    return s.first, s.last
+
+
+def _que_clause(ctx: Context, cue: CueMatch) -> Reported | None:
+    words = ctx.parsed.words
+    first, last = _sentence_bounds(ctx, cue)
+    i = cue.last + 1
+    while i < last and i - cue.last <= _MAX_GAP:
+        w = words[i]
+        if w.text.lower() in _QUE and w.upos in ("SCONJ", "PRON", "ADV", "CCONJ"):
+            if words[i - 1].text.lower() in ("ce", "c'", "tandis", "alors", "ainsi", "bien", "avant",
+                                                "après", "pendant", "plutôt", "moins", "plus"):
+                return None
+            if i + 1 >= last:
+                return None
+            return _build(ctx, cue, i + 1, "que_clause", 0.85)
+        if w.upos in ("VERB", "AUX") or w.text in (".", ";", ":", "?", "!") or ctx.is_mark(w):
+            return None
+        i += 1
+    return None
+
+
+def _infinitive(ctx: Context, cue: CueMatch) -> Reported | None:
+    words = ctx.parsed.words
+    _first, last = _sentence_bounds(ctx, cue)
+    i = cue.last + 1
+    while i < last and i - cue.last <= 3:
+        w = words[i]
+        if w.upos in ("VERB", "AUX") and w.feats.get("VerbForm") == "Inf":
+            governor = words[w.head] if w.upos == "AUX" and w.head >= 0 else w
+            if governor.head != cue.word and governor.deprel not in ("xcomp", "ccomp"):
+                return None
+            return _build(ctx, cue, i, "infinitive", 0.75)
+        if not (ctx.is_mark(w) or w.text.lower() in ("de", "d'", "ne", "pas", "lui", "leur")
+                or w.upos == "ADV"):
+            return None
+        i += 1
+    return None
+
+
+def _unmarked_incise(ctx: Context, cue: CueMatch) -> Reported | None:
+    """Les travaux suivent le calendrier, a indiqué le porte-parole."""
+    words = ctx.parsed.words
+    first, last = _sentence_bounds(ctx, cue)
+    if cue.first - 1 <= first or words[cue.first - 1].text != ",":
+        return None
+    before = words[cue.first - 2]
+    if ctx.is_mark(before):
+        return None
+    mention = ctx.inverted_after(cue)
+    if mention is None:
+        return None
+    after = ctx.next_word(mention.end)
+    if after is not None and after.sentence == words[cue.word].sentence and after.text not in (
+        ".", "!", "?", ",", ";", "…"
+    ):
+        return None
+    if not any(words[i].upos in ("VERB", "AUX") for i in range(first, cue.first - 1)):
+        return None
+    start = words[first].start
+    end = words[cue.first - 2].end
+    if any(q.content.start < end and q.content.end > start for q in ctx.quotations if q.level == 0
+           and q.content.end - q.content.start > (end - start) // 2):
+        return None
+    return Reported(start, end, QuoteKind.INDIRECT, cue, mention, "unmarked_incise", 0.7,
+                    words[cue.word].sentence)
+
+
+def _according_to(ctx: Context, cue: CueMatch) -> Reported | None:
+    words = ctx.parsed.words
+    first, last = _sentence_bounds(ctx, cue)
+    mention = ctx.preposition_object(cue)
+    if mention is None:
+        return None
+    for q in ctx.quotations:  # « … », selon X: the quote's own attribution
+        if q.close_mark is not None and 0 <= words[cue.first].start - q.close_mark.end <= 3:
+            return None
+    sentence_start = words[first].start
+    end_index = _last_content_word(ctx, last)
+    sentence_end = words[end_index].end if end_index >= first else words[first].end
+    after = ctx.next_word(mention.end)
+    if cue.first == first or (cue.first - 1 >= first and words[cue.first - 1].upos == "CCONJ"):
+        if after is None or after.text != ",":
+            return None
+        start = ctx.next_word(after.end)
+        if start is None or start.start >= sentence_end:
+            return None
+        begin, stop = start.start, sentence_end
+    elif words[cue.first - 1].text == "," and (after is None or after.text in (".", "!", "?", "…")):
+        begin, stop = sentence_start, words[cue.first - 2].end
+    else:
+        begin, stop = sentence_start, sentence_end
+    begin, stop = _respect_quotes(ctx, begin, stop)
+    return Reported(begin, stop, QuoteKind.ACCORDING_TO, cue, mention, "according_to", 0.8,
+                    words[cue.word].sentence)
+
+
+def _build(ctx: Context, cue: CueMatch, start_word: int, rule: str, confidence: float) -> Reported | None:
+    words = ctx.parsed.words
+    first, last = _sentence_bounds(ctx, cue)
+    end_word = _clause_end(ctx, start_word, last)
+    if end_word < start_word:
+        return None
+    mention = ctx.subject(cue)
+    begin, stop = _respect_quotes(ctx, words[start_word].start, words[end_word].end)
+    return Reported(begin, stop, QuoteKind.INDIRECT, cue, mention, rule, confidence,
+                    words[cue.word].sentence)
+
+
+def _clause_end(ctx: Context, start: int, last: int) -> int:
+    """Last word of a reported clause starting at ``start`` (sentence ``last`` excluded)."""
+    words = ctx.parsed.words
+    i = start
+    while i < last:
+        w = words[i]
+        if w.text in (";", "—", "–") and i > start:
+            break
+        if w.text == "," and i + 1 < last:
+            nxt = words[i + 1]
+            pair = f"{nxt.text} {words[i + 2].text}".lower() if i + 2 < last else nxt.text.lower()
+            if ctx.is_mark(nxt) and _opens_quote(ctx, nxt.start):
+                break
+            if pair in CLAUSE_BREAKS or nxt.text.lower() in CLAUSE_BREAKS:
+                break
+            cue = ctx.group_at.get(i + 1)
+            if cue is not None and cue.first == i + 1:
+                break
+        i += 1
+    return _last_content_word(ctx, i - 1 if i < last else last - 1, floor=start)
+
+
+def _last_content_word(ctx: Context, i: int, floor: int = 0) -> int:
+    words = ctx.parsed.words
+    while i >= floor and words[i].upos == "PUNCT" and not (
+        ctx.is_mark(words[i]) and _closes_quote(ctx, words[i].start)
+    ) and words[i].text not in (")",):
+        i -= 1
+    return i
+
+
+def _opens_quote(ctx: Context, char: int) -> bool:
+    return any(q.open_mark.start == char for q in ctx.quotations)
+
+
+def _closes_quote(ctx: Context, char: int) -> bool:
+    return any(q.close_mark is not None and q.close_mark.start == char for q in ctx.quotations)
+
+
+def _respect_quotes(ctx: Context, start: int, end: int) -> tuple[int, int]:
+    """Widen [start, end) so that no quoted span is cut in two."""
+    for q in ctx.quotations:
+        q_start = q.open_mark.start
+        q_end = q.close_mark.end if q.close_mark is not None else q.content.end
+        if q_start < start < q_end:
+            start = q_start
+        if q_start < end < q_end:
+            end = q_end
+        if q.content.start == start and q.open_mark.end == start:
+            start = q.open_mark.start
+    return start, end

@@ -1,0 +1,261 @@
+"""Speaker resolution: from a mention to the canonical name of a person.
+
+* Names get the longest form of the same name in the document
+  (``Séjourné`` → ``Stéphane Séjourné``).
+* A description with an apposed name uses the name (``Le président
+  français, Emmanuel Macron,`` → ``Emmanuel Macron``); a later bare
+  description that matches it (``le président français``) resolves to it; a
+  role description (``le ministre``) resolves to the previous speaker it fits
+  in gender and number; other descriptions name themselves
+  (``la diplomatie russe``).
+* Third-person pronouns (``il``, ``-t-elle``) resolve to the most recent
+  compatible speaker or named subject.
+
+Example:
+    >>> normalise_name("La Russie")
+    'la Russie'
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Sequence
+from importlib import resources
+
+import attrs
+
+from quoteattr.mentions import THIRD_PERSON, Mention, is_capitalised, mention_at, name_run
+from quoteattr.parse import ParsedText
+from quoteattr.records import MentionKind, Span, Speaker
+
+__all__ = ["Resolver", "normalise_name", "role_nouns"]
+
+_DETERMINERS = ("le ", "la ", "les ", "l'", "l’", "un ", "une ", "des ")
+_PARAGRAPH_WINDOW = 3
+
+
+@functools.lru_cache(maxsize=1)
+def role_nouns() -> frozenset[str]:
+    """Nouns of person roles (``ministre``, ``porte-parole``) from the package data.
+
+    Example:
+        >>> "ministre" in role_nouns()
+        True
+    """
+    data = resources.files("quoteattr").joinpath("data/roles.txt").read_text(encoding="utf-8")
+    return frozenset(
+        line.strip().lower() for line in data.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def normalise_name(name: str) -> str:
+    """Collapse whitespace and lowercase a sentence-initial determiner.
+
+    Example:
+        >>> normalise_name("Le  ministère russe")
+        'le ministère russe'
+    """
+    name = " ".join(name.split())
+    lowered = name.lower()
+    for det in _DETERMINERS:
+        if lowered.startswith(det):
+            return lowered[: len(det)] + name[len(det) :]
+    return name
+
+
+@attrs.define(slots=True, eq=False)
+class _Entity:
+    position: int
+    name: str
+    gender: str | None
+    number: str | None
+    paragraph: int
+    span: Span | None
+    speaker: bool
+
+
+@attrs.define(slots=True, eq=False)
+class _Apposition:
+    position: int
+    lemma: str
+    modifiers: frozenset[str]
+    number: str | None
+    name: str
+
+
+class Resolver:
+    """Resolves the mentions of one document, in text order.
+
+    Example:
+        >>> resolver = Resolver(parsed)                       # doctest: +SKIP
+        >>> resolver.resolve(mention, paragraph=2).name       # doctest: +SKIP
+        'Stéphane Séjourné'
+    """
+
+    def __init__(self, parsed: ParsedText) -> None:
+        self.parsed = parsed
+        self.text = parsed.text
+        self._names = self._collect_names()
+        self._appositions = self._collect_appositions()
+        self._entities: list[_Entity] = []
+
+    # --- document-wide tables ----------------------------------------------------------------
+
+    def _collect_names(self) -> dict[str, str]:
+        """Map every name form to its longest form in the document (same surname)."""
+        forms: set[str] = set()
+        words = self.parsed.words
+        for word in words:
+            if word.upos == "PROPN" and is_capitalised(word):
+                first, last = name_run(self.parsed, word.index)
+                forms.add(self._strip_titles(self.text[words[first].start : words[last].end]))
+        by_last: dict[str, list[str]] = {}
+        for form in forms:
+            tokens = form.split()
+            if tokens:
+                by_last.setdefault(tokens[-1], []).append(form)
+        canonical: dict[str, str] = {}
+        for form in forms:
+            tokens = form.split()
+            best = form
+            for other in by_last.get(tokens[-1], []) if tokens else []:
+                if len(other.split()) > len(best.split()) and set(tokens) <= set(other.split()):
+                    best = other
+            canonical[form] = best
+        return canonical
+
+    def _collect_appositions(self) -> dict[str, list[_Apposition]]:
+        table: dict[str, list[_Apposition]] = {}
+        for word in self.parsed.words:
+            if word.rel != "appos" or word.head < 0:
+                continue
+            head = self.parsed.words[word.head]
+            pairs = [(head, word), (word, head)]
+            for noun, name in pairs:
+                if noun.upos != "NOUN" or not (name.upos == "PROPN" or is_capitalised(name)):
+                    continue
+                mention = mention_at(self.parsed, name.index)
+                name_text = self._canonical_name(self.text[mention.start : mention.end])
+                entry = _Apposition(
+                    noun.start,
+                    noun.lemma.lower(),
+                    self._modifiers(noun.index),
+                    noun.feats.get("Number"),
+                    name_text,
+                )
+                table.setdefault(entry.lemma, []).append(entry)
+        return table
+
+    def _modifiers(self, head: int) -> frozenset[str]:
+        out = set()
+        stack = [head]
+        while stack:
+            for child in self.parsed.kids(stack.pop(), "amod", "nmod", "flat", "compound"):
+                out.add(child.lemma.lower())
+                stack.append(child.index)
+        return frozenset(out)
+
+    @staticmethod
+    def _strip_titles(name: str) -> str:
+        tokens = name.split()
+        while len(tokens) > 1 and tokens[0].lower().rstrip(".") in ("m", "mme", "mlle", "me", "dr", "pr"):
+            tokens = tokens[1:]
+        return " ".join(tokens)
+
+    def _canonical_name(self, form: str) -> str:
+        stripped = self._strip_titles(" ".join(form.split()))
+        lowered = stripped.lower()
+        for det in _DETERMINERS:
+            rest = stripped[len(det) :]
+            if lowered.startswith(det) and rest in self._names:
+                return normalise_name(stripped[: len(det)] + self._names[rest])
+        return normalise_name(self._names.get(stripped, stripped))
+
+    # --- resolution --------------------------------------------------------------------------
+
+    def resolve(self, mention: Mention | None, paragraph: int, *, as_speaker: bool = True) -> Speaker | None:
+        """Resolve one mention (in text order) to a :class:`Speaker` record."""
+        if mention is None:
+            return None
+        span = Span.of(self.text, *(mention.name or (mention.start, mention.end)))
+        if mention.kind is MentionKind.PRONOUN:
+            return self._resolve_pronoun(mention, span, paragraph)
+        if mention.kind is MentionKind.NAME:
+            name = self._canonical_name(span.text)
+            gender, number = self._name_agreement(mention)
+            self._remember(_Entity(mention.start, name, gender, number, paragraph, span, as_speaker))
+            return Speaker(span, name, MentionKind.NAME)
+        return self._resolve_description(mention, span, paragraph, as_speaker)
+
+    def _name_agreement(self, mention: Mention) -> tuple[str | None, str | None]:
+        if mention.name is not None:
+            return mention.gender, mention.number  # from the description head
+        head = self.parsed.words[mention.head]
+        if head.upos == "PROPN" and self.parsed.kids(head.index, "det"):
+            return mention.gender, mention.number
+        return None, mention.number
+
+    def _resolve_pronoun(self, mention: Mention, span: Span, paragraph: int) -> Speaker:
+        pronoun = span.text.lower().lstrip("-").removeprefix("t-")
+        if pronoun not in THIRD_PERSON:
+            return Speaker(span, None, MentionKind.PRONOUN)
+        for entity in reversed(self._entities):
+            if entity.position >= mention.start or paragraph - entity.paragraph > _PARAGRAPH_WINDOW:
+                continue
+            if not _compatible(entity.gender, entity.number, mention.gender, mention.number):
+                continue
+            if entity.gender is None and mention.gender is not None:
+                entity.gender = mention.gender
+            return Speaker(span, entity.name, MentionKind.PRONOUN, entity.span)
+        return Speaker(span, None, MentionKind.PRONOUN)
+
+    def _resolve_description(
+        self, mention: Mention, span: Span, paragraph: int, as_speaker: bool
+    ) -> Speaker:
+        head = self.parsed.words[mention.head]
+        lemma = head.lemma.lower()
+        modifiers = self._modifiers(head.index)
+        number = mention.number
+        best: _Apposition | None = None
+        for entry in self._appositions.get(lemma, []):
+            if entry.position == head.start:
+                continue
+            if modifiers <= entry.modifiers and _compatible(None, entry.number, None, number):
+                if best is None or entry.position < mention.start:
+                    best = entry
+        if best is not None:
+            self._remember(_Entity(mention.start, best.name, mention.gender, number, paragraph, span, as_speaker))
+            return Speaker(span, best.name, MentionKind.DESCRIPTION)
+        if lemma in role_nouns() and number != "Plur":
+            for entity in reversed(self._entities):
+                if not entity.speaker or paragraph - entity.paragraph > 1:
+                    continue
+                if entity.position >= mention.start:
+                    continue
+                if _compatible(entity.gender, entity.number, mention.gender, number):
+                    return Speaker(span, entity.name, MentionKind.DESCRIPTION, entity.span)
+                break
+        name = normalise_name(span.text)
+        self._remember(_Entity(mention.start, name, mention.gender, number, paragraph, span, as_speaker))
+        return Speaker(span, name, MentionKind.DESCRIPTION)
+
+    def _remember(self, entity: _Entity) -> None:
+        bisect.insort_right(self._entities, entity, key=lambda e: e.position)
+
+    def note_subjects(self, mentions: Sequence[tuple[Mention, int]]) -> None:
+        """Register named subjects that are not speakers (pronoun antecedents)."""
+        for mention, paragraph in mentions:
+            if mention.kind is MentionKind.NAME:
+                span = Span.of(self.text, *(mention.name or (mention.start, mention.end)))
+                gender, number = self._name_agreement(mention)
+                self._remember(
+                    _Entity(mention.start, self._canonical_name(span.text), gender, number, paragraph, span, False)
+                )
+
+
+def _compatible(g1: str | None, n1: str | None, g2: str | None, n2: str | None) -> bool:
+    if g1 and g2 and g1 != g2:
+        return False
+    return not (n1 and n2 and n1 != n2)
+

@@ -1,0 +1,23 @@
+"""Shared test setup: point Stanza at the offline model unless told otherwise."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEED = ROOT / "seeds" / "000_edc37f481cdcf508.txt"
+
+if not os.environ.get("STANZA_RESOURCES_DIR") and (SHARED / "models" / "stanza_resources").is_dir():
+    os.environ["STANZA_RESOURCES_DIR"] = str(SHARED / "models" / "stanza_resources")
+
+
+@pytest.fixture(scope="session")
+def nlp() -> object:
+    """The shared Stanza pipeline (loaded once for the whole session)."""
+    from quoteattr.pipeline import get_pipeline
+
+    return get_pipeline()
