@@ -1,6 +1,7 @@
 """quoteattr: who said what in French text."""
 
 from quoteattr.marks import find_quotations
+from quoteattr.pipeline import ModelNotFoundError
 from quoteattr.records import (
     Cue,
     CueClass,
@@ -20,6 +21,9 @@ __version__ = "0.1.0"
 __all__ = [
     "Cue",
     "CueClass",
+    "ModelNotFoundError",
+    "QuoteList",
+    "SpeakerSummary",
     "CueType",
     "MentionKind",
     "Modality",
@@ -43,6 +47,10 @@ def __getattr__(name: str) -> object:
         from quoteattr import engine
 
         return getattr(engine, name)
+    if name in ("QuoteList", "SpeakerSummary"):
+        from quoteattr import results
+
+        return getattr(results, name)
     if name == "get_pipeline":
         from quoteattr.pipeline import get_pipeline
 

@@ -160,7 +160,7 @@ def _according_to(ctx: Context, cue: CueMatch) -> Reported | None:
         if q.close_mark is not None and 0 <= words[cue.first].start - q.close_mark.end <= 3:
             return None
     sentence_start = words[first].start
-    end_index = _last_content_word(ctx, last)
+    end_index = _last_content_word(ctx, last - 1, floor=first)
     sentence_end = words[end_index].end if end_index >= first else words[first].end
     after = ctx.next_word(mention.end)
     if cue.first == first or (cue.first - 1 >= first and words[cue.first - 1].upos == "CCONJ"):
