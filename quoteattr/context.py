@@ -18,9 +18,10 @@ import bisect
 import attrs
 
 from quoteattr.cues import CueMatch
+from quoteattr.lexicon import LexiconEntry
 from quoteattr.mentions import Mention, clitic_pronoun, is_capitalised, mention_at
-from quoteattr.parse import ParsedText, Word
-from quoteattr.records import CueType, QuotedSpan
+from quoteattr.parse import ParsedText, Sentence, Word
+from quoteattr.records import CueClass, CueType, Modality, Polarity, QuotedSpan
 
 __all__ = ["INCISE_BOUNDARY", "Context"]
 
@@ -31,6 +32,7 @@ _SKIP_BEFORE_VERB = frozenset(
 )
 _SUBJECT_RELS = ("nsubj", "expl:subj")
 _NP_HEAD_UPOS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
+_ANY_VERB = LexiconEntry("?", CueType.VERB, CueClass.NEUTRAL, False, ("news",))
 
 
 @attrs.define(slots=True, eq=False)
@@ -45,6 +47,7 @@ class Context:
     group_at: dict[int, CueMatch] = attrs.field(init=False)
     """Cue by the index of any word of its verb group."""
     _starts: list[int] = attrs.field(init=False)
+    _open_starts: list[int] = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
         self.cue_at = {c.word: c for c in self.cues}
@@ -53,6 +56,7 @@ class Context:
             for i in range(cue.first, cue.last + 1):
                 self.group_at.setdefault(i, cue)
         self._starts = [w.start for w in self.parsed.words]
+        self._open_starts = [q.open_mark.start for q in self.quotations]
 
     @property
     def text(self) -> str:
@@ -90,6 +94,12 @@ class Context:
             i -= 1
         return words[i] if i >= 0 else None
 
+    def quotations_in(self, sentence: Sentence) -> list[QuotedSpan]:
+        """The quoted spans that open inside ``sentence``."""
+        lo = bisect.bisect_left(self._open_starts, sentence.start)
+        hi = bisect.bisect_left(self._open_starts, sentence.end)
+        return self.quotations[lo:hi]
+
     def is_mark(self, word: Word) -> bool:
         """True for a quotation-mark token."""
         return word.text in ('"', "«", "»", "“", "”", "„", "‹", "›", "‘", "’")
@@ -123,6 +133,15 @@ class Context:
             return found
         return self._subject_before(cue)
 
+    def verb_subject(self, verb: Word) -> Mention | None:
+        """The subject of any verb (parse first, then the noun phrase before it)."""
+        found = self._parse_subject(verb, depth=0)
+        if found is not None:
+            return found
+        pseudo = CueMatch(verb.index, _ANY_VERB, verb.index, verb.index, Polarity.POSITIVE,
+                          Modality.ASSERTED, None)
+        return self._subject_before(pseudo)
+
     def _parse_subject(self, verb: Word, depth: int) -> Mention | None:
         # Closest subject first, those before the verb before those after it.
         children = sorted(
@@ -150,9 +169,12 @@ class Context:
             return None
         for child in self.parsed.kids(cue.word, "obl:agent"):
             return mention_at(self.parsed, child.index)
-        nxt = cue.last + 1
-        if nxt < len(words) and words[nxt].text.lower() == "par":
-            return self.noun_phrase_after(nxt)
+        sentence = self.parsed.sentences[words[cue.word].sentence]
+        for i in range(cue.last + 1, min(cue.last + 12, sentence.last)):
+            if words[i].text.lower() == "par":
+                return self.noun_phrase_after(i)
+            if words[i].upos in ("VERB", "AUX") or words[i].text in (";", ":"):
+                break
         return None
 
     def _subject_before(self, cue: CueMatch) -> Mention | None:
@@ -200,7 +222,11 @@ class Context:
             ):
                 return None
             head = nxt
-            while words[head].rel in ("flat", "compound") and words[head].head < head:
+            while (
+                words[head].rel in ("flat", "compound")
+                and index < words[head].head < head
+                and any(c.isalnum() for c in words[words[head].head].text)
+            ):
                 head = words[head].head
             return mention_at(self.parsed, head)
         return None

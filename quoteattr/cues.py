@@ -18,9 +18,14 @@ import attrs
 from quoteattr.lexicon import Lexicon, LexiconEntry
 from quoteattr.mentions import clitic_pronoun
 from quoteattr.parse import ParsedText, Word
-from quoteattr.records import Cue, CueType, Modality, Polarity, Span
+from quoteattr.records import Cue, CueClass, CueType, Modality, Polarity, Span
 
-__all__ = ["NEGATORS", "CueMatch", "find_cues"]
+__all__ = ["COLON", "DASH", "NEGATORS", "CueMatch", "find_cues", "punctuation_cue"]
+
+COLON = LexiconEntry(":", CueType.PUNCTUATION, CueClass.NEUTRAL, False, ("news",))
+"""The colon that introduces a quote with no speech verb (``Le ministre : « … »``)."""
+DASH = LexiconEntry("–", CueType.PUNCTUATION, CueClass.NEUTRAL, False, ("news",))
+"""The dash that signs a quote (``« … » – Jean Dupont``)."""
 
 NEGATORS = frozenset({"pas", "jamais", "point", "guère", "nullement", "aucunement", "plus", "rien"})
 _AUX_RELS = frozenset({"aux", "aux:tense", "aux:pass", "aux:caus"})
@@ -55,6 +60,18 @@ class CueMatch:
             self.polarity,
             self.modality,
         )
+
+
+def punctuation_cue(word: Word, entry: LexiconEntry) -> CueMatch:
+    """A cue made of one punctuation word (the colon or the dash).
+
+    Example:
+        >>> from quoteattr.parse import Word
+        >>> w = Word(3, 0, ":", ":", "PUNCT", {}, -1, "punct", 10, 11, 3)
+        >>> punctuation_cue(w, COLON).entry.lemma
+        ':'
+    """
+    return CueMatch(word.index, entry, word.index, word.index, Polarity.POSITIVE, Modality.ASSERTED, None)
 
 
 def find_cues(parsed: ParsedText, lexicon: Lexicon) -> list[CueMatch]:
@@ -110,13 +127,21 @@ def _followed_by_que(parsed: ParsedText, word: Word) -> bool:
     return nxt < len(parsed.words) and parsed.words[nxt].text.lower() in ("que", "qu'")
 
 
+_CLOSING_MARKS = frozenset({"»", "”", '"', "›", "’"})
+
+
 def _verb_context(parsed: ParsedText, word: Word) -> bool:
-    """A mis-tagged verb: after an auxiliary or before an inverted clitic."""
-    prev = parsed.words[word.index - 1] if word.index > 0 else None
-    nxt = parsed.words[word.index + 1] if word.index + 1 < len(parsed.words) else None
-    if prev is not None and prev.sentence == word.sentence and prev.text.lower() in _FINITE_HINT_PREV:
+    """A mis-tagged verb: after an auxiliary, before an inverted clitic, or right after a quote."""
+    words = parsed.words
+    prev = words[word.index - 1] if word.index > 0 else None
+    nxt = words[word.index + 1] if word.index + 1 < len(words) else None
+    if prev is not None and prev.text.lower() in _FINITE_HINT_PREV and prev.sentence == word.sentence:
         return True
-    return nxt is not None and nxt.sentence == word.sentence and clitic_pronoun(nxt) is not None
+    if nxt is not None and nxt.sentence == word.sentence and clitic_pronoun(nxt) is not None:
+        return True
+    if prev is not None and prev.text == "," and word.index > 1:
+        prev = words[word.index - 2]
+    return prev is not None and prev.text in _CLOSING_MARKS and not word.text[:1].isupper()
 
 
 def _verb_group(parsed: ParsedText, verb: Word, entry: LexiconEntry) -> CueMatch:
@@ -134,6 +159,8 @@ def _verb_group(parsed: ParsedText, verb: Word, entry: LexiconEntry) -> CueMatch
         scan -= 1
     if auxes:
         first = min(w.index for w in auxes)
+    if first > 0 and words[first - 1].text.lower() in ("ne", "n'", "n’") and words[first - 1].sentence == verb.sentence:
+        first -= 1  # "n'a pas dit": the negation belongs to the cue
     clitic = None
     for i in range(first, min(verb.index + 2, len(words))):
         if words[i].sentence == verb.sentence and clitic_pronoun(words[i]) is not None:

@@ -26,7 +26,8 @@ from quoteattr.lexicon import Lexicon, default_lexicon
 from quoteattr.marks import find_quotations
 from quoteattr.parse import ParsedText, from_stanza, parse_texts
 from quoteattr.pipeline import get_pipeline
-from quoteattr.records import Quote, Span, Speaker
+from quoteattr.mentions import Mention, mention_at
+from quoteattr.records import MentionKind, Quote, Span, Speaker
 from quoteattr.reported import find_reported
 from quoteattr.results import QuoteList
 from quoteattr.sieves import Attribution, Candidate, attribute_quotations, position_kind
@@ -191,6 +192,7 @@ def attribute(parsed: ParsedText, lexicon: Lexicon | None = None) -> list[Quote]
     events.sort(key=lambda e: (e[0], e[1]))
 
     resolver = Resolver(parsed)
+    resolver.note_subjects(_named_subjects(ctx))
     resolved: dict[int, Any] = {}
     quotes: list[Quote] = []
     for _start, order, payload in events:
@@ -201,6 +203,17 @@ def attribute(parsed: ParsedText, lexicon: Lexicon | None = None) -> list[Quote]
             quotes.append(_reported_record(ctx, resolver, payload))
     quotes.sort(key=lambda q: (q.content.start, -q.content.end))
     return quotes
+
+
+def _named_subjects(ctx: Context) -> list[tuple[Mention, int]]:
+    """Named subjects of every clause: antecedents for later pronouns."""
+    out = []
+    for word in ctx.parsed.words:
+        if word.deprel in ("nsubj", "nsubj:pass") and (word.upos == "PROPN" or word.upos == "NOUN"):
+            mention = mention_at(ctx.parsed, word.index)
+            if mention.kind is MentionKind.NAME:
+                out.append((mention, ctx.parsed.sentences[word.sentence].paragraph))
+    return out
 
 
 def _quote_record(
@@ -230,8 +243,15 @@ def _quote_record(
             if prior is not None:
                 speaker = Speaker(None, prior.name, prior.kind, prior.mention)
         resolved[id(att)] = speaker
+    content = cand.span.content
+    if att is not None and att.content_end is not None:
+        end = att.content_end
+        while end > content.start and ctx.text[end - 1].isspace():
+            end -= 1
+        if end > content.start:
+            content = Span.of(ctx.text, content.start, end)
     return Quote(
-        cand.span.content,
+        content,
         kind,
         speaker,
         cue,

@@ -102,16 +102,21 @@ def name_run(parsed: ParsedText, index: int) -> tuple[int, int]:
         nxt = words[last + 1]
         if is_capitalised(nxt):
             last += 1
-        elif nxt.text.lower() in _PARTICLES and last + 2 < sentence.last and is_capitalised(words[last + 2]) \
-                and joined(last + 1, last + 2):
-            last += 2
         else:
-            break
+            j = last + 1  # particles: "Charles de Gaulle", "Ursula von der Leyen"
+            while j < sentence.last and j - last <= 3 and words[j].text.lower() in _PARTICLES and joined(j - 1, j):
+                j += 1
+            if j > last + 1 and j < sentence.last and is_capitalised(words[j]) and joined(j - 1, j):
+                last = j
+            else:
+                break
     while first - 1 >= sentence.first and joined(first - 1, first) and is_capitalised(words[first - 1]) \
             and words[first - 1].upos not in ("DET", "ADP", "PRON", "VERB", "AUX"):
         if first - 1 == sentence.first and words[first - 1].upos not in ("PROPN", "X", "NOUN"):
             break
         first -= 1
+    while first < last and not any(c.isalnum() for c in words[first].text):
+        first += 1
     return first, last
 
 
@@ -132,15 +137,20 @@ def mention_at(parsed: ParsedText, head: int) -> Mention:
     if pron is not None and pron in PRONOUN_FEATURES:
         gender, number = PRONOUN_FEATURES[pron]
         return Mention(word.start, word.end, head, MentionKind.PRONOUN, gender, number)
-    if word.lemma == "qui" and word.upos == "PRON" and word.head >= 0:
-        antecedent = parsed.words[word.head].head
-        if antecedent >= 0:
+    if word.text.lower() == "qui" and word.upos == "PRON":
+        antecedent = _relative_antecedent(parsed, head)
+        if antecedent is not None:
             return mention_at(parsed, antecedent)
     indexes = _np_words(parsed, head)
     first, last = _contiguous(parsed, indexes, head)
     first, last = _extend_name(parsed, first, last)
     first, last = _trim(parsed, first, last)
     name = _apposed_name(parsed, head, first, last)
+    if name is None and _is_name(parsed, head):
+        lo, hi = name_run(parsed, head)
+        extra = [i for i in range(first, last + 1) if not lo <= i <= hi and parsed.words[i].upos != "DET"]
+        if extra:  # titles, appositions around the name: the name itself is the mention
+            name = (parsed.words[lo].start, parsed.words[hi].end)
     kind = MentionKind.NAME if _is_name(parsed, head) else MentionKind.DESCRIPTION
     if name is not None:
         kind = MentionKind.NAME
@@ -196,9 +206,12 @@ def _extend_name(parsed: ParsedText, first: int, last: int) -> tuple[int, int]:
 
 
 def _trim(parsed: ParsedText, first: int, last: int) -> tuple[int, int]:
-    while last > first and parsed.words[last].upos in ("PUNCT", "CCONJ", "ADP"):
+    def junk(word: Word) -> bool:
+        return word.upos in ("PUNCT", "CCONJ", "ADP") or not any(c.isalnum() for c in word.text)
+
+    while last > first and junk(parsed.words[last]):
         last -= 1
-    while first < last and parsed.words[first].upos == "PUNCT":
+    while first < last and (parsed.words[first].upos == "PUNCT" or not any(c.isalnum() for c in parsed.words[first].text)):
         first += 1
     # MWT words share a token: a trailing "de" of "du" keeps the whole token.
     return first, last
@@ -210,19 +223,44 @@ def _is_name(parsed: ParsedText, head: int) -> bool:
                                     and word.index != parsed.sentences[word.sentence].first)
 
 
+def _relative_antecedent(parsed: ParsedText, qui: int) -> int | None:
+    """The noun a relative ``qui`` stands for: the noun phrase right before it."""
+    words = parsed.words
+    sentence = parsed.sentences[words[qui].sentence]
+    i = qui - 1
+    while i >= sentence.first and words[i].upos == "PUNCT":
+        i -= 1
+    if i < sentence.first or words[i].upos not in ("NOUN", "PROPN", "PRON") and not is_capitalised(words[i]):
+        return None
+    while words[i].rel in ("nmod", "flat", "amod", "compound") and sentence.first <= words[i].head < i:
+        i = words[i].head
+    return i
+
+
 def _apposed_name(
     parsed: ParsedText, head: int, first: int, last: int
 ) -> tuple[int, int] | None:
-    """The span of a proper name apposed to a description head."""
+    """The span of a proper name apposed to the description (``le ministre, Jean Dupont,``)."""
     if parsed.words[head].upos == "PROPN":
         return None
-    for child in parsed.kids(head, "appos"):
+    appositions = [
+        w for i in range(first, last + 1) for w in parsed.kids(i, "appos") if first <= w.index <= last
+    ]
+    for child in appositions:
         if child.upos == "PROPN" or is_capitalised(child):
             span = sorted(i for i in _np_words(parsed, child.index) if first <= i <= last)
             lo, hi = _contiguous(parsed, set(span), child.index)
             lo, hi = _extend_name(parsed, lo, hi)
             lo, hi = _trim(parsed, lo, hi)
             return parsed.words[lo].start, parsed.words[hi].end
+    # Surface fallback when the parser missed the apposition: "la ministre du Travail, Catherine Vautrin,"
+    sentence_last = parsed.sentences[parsed.words[head].sentence].last
+    for i in range(first + 1, min(last + 2, sentence_last - 1)):
+        word = parsed.words[i]
+        if word.text == "," and parsed.words[i + 1].upos == "PROPN" and is_capitalised(parsed.words[i + 1]):
+            lo, hi = name_run(parsed, i + 1)
+            if hi == last or (hi + 1 < sentence_last and parsed.words[hi + 1].text == ","):
+                return parsed.words[lo].start, parsed.words[hi].end
     return None
 
 

@@ -104,8 +104,23 @@ def _que_clause(ctx: Context, cue: CueMatch) -> Reported | None:
     return None
 
 
+_NOT_SPEECH_WITH_INFINITIVE = frozenset(
+    {"regretter", "étonner", "féliciter", "inquiéter", "alarmer", "indigner", "réjouir", "plaindre",
+     "proposer", "appeler", "exiger", "réclamer", "demander", "suggérer", "menacer", "refuser"}
+)
+
+
 def _infinitive(ctx: Context, cue: CueMatch) -> Reported | None:
+    """``X a revendiqué avoir tué …``: an infinitive complement of a verb of saying.
+
+    Verbs of feeling or of asking (``regretter de``, ``demander de``) do not report a
+    statement with an infinitive, and neither do reflexive uses (``se promettre de``).
+    """
     words = ctx.parsed.words
+    if cue.entry.lemma in _NOT_SPEECH_WITH_INFINITIVE:
+        return None
+    if any(w.text.lower() in ("se", "s'", "s’") for w in ctx.parsed.kids(cue.word, "expl", "obj", "iobj")):
+        return None
     _first, last = _sentence_bounds(ctx, cue)
     i = cue.last + 1
     while i < last and i - cue.last <= 3:

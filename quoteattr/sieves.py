@@ -14,8 +14,9 @@ Order, most reliable first:
 5. ``clause``          Il a ajouté que Moscou « ne souhaitait plus … » (the parse
                        chain from the quote up to a cue verb)
 6. ``sentence_cue``    a cue verb earlier in the same sentence (surface fallback)
-7. ``previous_speaker`` a floating quote continues the previous speaker
-8. ``dialogue_turn``   dialogue lines without cue alternate between two speakers
+7. ``previous_sentence`` Le ministre a réagi lundi. « … » (the cue of the sentence before)
+8. ``previous_speaker`` a floating quote continues the previous speaker
+9. ``dialogue_turn``   dialogue lines without cue alternate between two speakers
 
 Example:
     >>> [name for name, _ in SIEVES][:3]
@@ -29,9 +30,10 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from quoteattr.context import INCISE_BOUNDARY, Context
-from quoteattr.cues import CueMatch
+from quoteattr.cues import COLON, DASH, CueMatch, punctuation_cue
 from quoteattr.mentions import Mention, is_capitalised, mention_at
-from quoteattr.records import CueType, QuotedSpan, QuoteKind
+from quoteattr.parse import Word
+from quoteattr.records import CueType, MentionKind, QuotedSpan, QuoteKind
 
 __all__ = ["SIEVES", "Attribution", "Candidate", "attribute_quotations", "candidates"]
 
@@ -62,6 +64,8 @@ class Attribution:
     kind: QuoteKind | None = None
     follows: Attribution | None = None
     """For quotes inheriting their speaker: the attribution they continue."""
+    content_end: int | None = None
+    """Where the quoted words stop when a dialogue line ends with narration (``— Non ! dit-il.``)."""
 
 
 History = Sequence[tuple[Candidate, Attribution]]
@@ -117,11 +121,37 @@ def incise_inside(ctx: Context, cand: Candidate, history: History) -> Attributio
         mention = ctx.inverted_after(cue)
         if mention is None:
             continue
-        after = ctx.next_word(mention.end)
+        after = ctx.next_word(max(mention.end, words[cue.last].end))
         if after is not None and after.start < cand.span.content.end and after.text not in INCISE_BOUNDARY:
             continue
-        return Attribution("incise_inside", 0.95, cue, mention)
+        found = Attribution("incise_inside", 0.95, cue, mention)
+        if cand.span.style == "dash" and _narration_tail(ctx, cand, after):
+            found.content_end = _speech_end(ctx, cue)
+        return found
     return None
+
+
+def _narration_tail(ctx: Context, cand: Candidate, after: Word | None) -> bool:
+    """After the incise, the dialogue line goes on with narration, not speech."""
+    end = cand.span.content.end
+    if after is None or after.start >= end or after.text in (".", "…") and after.end >= end:
+        return True
+    if after.text != ",":
+        return False
+    nxt = ctx.next_word(after.end)
+    if nxt is None or nxt.start >= end:
+        return True
+    gerund = nxt.text.lower() == "en" and nxt.index + 1 < len(ctx.parsed.words) and ctx.parsed.words[
+        nxt.index + 1
+    ].feats.get("VerbForm") == "Part"
+    return gerund or (nxt.upos == "VERB" and nxt.feats.get("VerbForm") == "Part" and nxt.text.endswith("ant"))
+
+
+def _speech_end(ctx: Context, cue: CueMatch) -> int:
+    """End of the spoken words before an incise: keep ``!``/``?``, drop a comma."""
+    words = ctx.parsed.words
+    prev = words[cue.first - 1]
+    return prev.end if prev.text in ("!", "?", "…", ".") else prev.start
 
 
 def _inside_nested(ctx: Context, cand: Candidate, char: int) -> bool:
@@ -183,9 +213,9 @@ def dash_after(ctx: Context, cand: Candidate, history: History) -> Attribution |
     if "\n" in gap:
         return None
     mention = ctx.noun_phrase_after(nxt.index)
-    if mention is None or mention.kind.value == "pronoun":
+    if mention is None or mention.kind is MentionKind.PRONOUN:
         return None
-    return Attribution("dash_after", 0.85, None, mention)
+    return Attribution("dash_after", 0.85, punctuation_cue(nxt, DASH), mention)
 
 
 def colon_before(ctx: Context, cand: Candidate, history: History) -> Attribution | None:
@@ -203,7 +233,19 @@ def colon_before(ctx: Context, cand: Candidate, history: History) -> Attribution
                 return Attribution("colon_before", 0.9, cue, mention)
         if words[i].text in (".", "!", "?", ";"):
             break
+    colon = punctuation_cue(prev, COLON)
     before = prev.index - 1
+    if before >= sentence.first and words[before].upos in ("VERB", "ADV", "ADJ", "AUX", "PRON"):
+        # "il articula plus fort :", "en grommelant :" — any verb of the clause introduces the quote
+        for i in range(before, sentence.first - 1, -1):
+            if words[i].upos == "VERB" and words[i].feats.get("VerbForm") != "Inf":
+                verb = words[i]
+                while verb.rel in ("advcl", "xcomp", "conj") and sentence.first <= verb.head < verb.index:
+                    verb = words[verb.head]
+                mention = ctx.verb_subject(verb)
+                if mention is not None and mention.end <= prev.start:
+                    return Attribution("colon_before", 0.7, colon, mention)
+                break
     if before >= sentence.first and (words[before].upos in ("PROPN", "NOUN") or is_capitalised(words[before])):
         head = before
         while words[head].head >= sentence.first and words[head].head < prev.index and words[
@@ -211,7 +253,7 @@ def colon_before(ctx: Context, cand: Candidate, history: History) -> Attribution
         ].rel in ("flat", "nmod", "amod", "appos", "compound"):
             head = words[head].head
         mention = mention_at(ctx.parsed, head)
-        return Attribution("colon_before", 0.75, None, mention)
+        return Attribution("colon_before", 0.75, colon, mention)
     return None
 
 
@@ -261,6 +303,31 @@ def sentence_cue(ctx: Context, cand: Candidate, history: History) -> Attribution
         mention = ctx.subject(cue)
         if mention is not None and not _inside(cand, mention):
             return Attribution("sentence_cue", 0.6, cue, mention)
+    return None
+
+
+def previous_sentence(ctx: Context, cand: Candidate, history: History) -> Attribution | None:
+    """« … » opening a sentence right after ``X a annoncé … .`` in the same paragraph."""
+    words = ctx.parsed.words
+    if cand.first is None or cand.sentence == 0:
+        return None
+    sentence = ctx.parsed.sentences[cand.sentence]
+    if ctx.word_at(cand.span.open_mark.start) not in (sentence.first, None) and cand.first != sentence.first:
+        return None
+    prev = ctx.parsed.sentences[cand.sentence - 1]
+    if prev.paragraph != sentence.paragraph or any(
+        q.open_mark.start >= prev.start and q.content.end <= prev.end for q in ctx.quotations_in(prev)
+    ):
+        return None
+    for i in range(prev.first, prev.last):
+        cue = ctx.cue_at.get(i)
+        if cue is None or cue.entry.type is not CueType.VERB or cue.entry.incise_only:
+            continue
+        if words[i].head >= 0 and words[words[i].head].sentence == prev.index and words[i].rel not in ("conj",):
+            continue  # only the main verb of the sentence introduces what follows
+        mention = ctx.subject(cue)
+        if mention is not None:
+            return Attribution("previous_sentence", 0.55, cue, mention)
     return None
 
 
@@ -327,6 +394,7 @@ SIEVES: list[tuple[str, Sieve]] = [
     ("colon_before", colon_before),
     ("clause", clause),
     ("sentence_cue", sentence_cue),
+    ("previous_sentence", previous_sentence),
     ("previous_speaker", previous_speaker),
     ("dialogue_turn", dialogue_turn),
 ]

@@ -127,7 +127,24 @@ class Resolver:
 
     def _collect_appositions(self) -> dict[str, list[_Apposition]]:
         table: dict[str, list[_Apposition]] = {}
-        for word in self.parsed.words:
+        words = self.parsed.words
+        for word in words:  # descriptions whose mention carries a name (parse or surface apposition)
+            if word.upos != "NOUN" or word.rel in ("appos", "flat", "det", "amod", "nmod"):
+                continue
+            nxt = word.index + 1
+            if not any(w.text == "," for w in words[nxt : nxt + 8]):
+                continue
+            mention = mention_at(self.parsed, word.index)
+            if mention.name is not None:
+                entry = _Apposition(
+                    word.start,
+                    word.lemma.lower(),
+                    self._modifiers(word.index),
+                    word.feats.get("Number"),
+                    self._canonical_name(self.text[mention.name[0] : mention.name[1]]),
+                )
+                table.setdefault(entry.lemma, []).append(entry)
+        for word in words:
             if word.rel != "appos" or word.head < 0:
                 continue
             head = self.parsed.words[word.head]
