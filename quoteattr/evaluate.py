@@ -43,12 +43,10 @@ from __future__ import annotations
 
 import argparse
 import enum
-import importlib
 import json
 import re
 import sys
 import textwrap
-import types
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TextIO
@@ -1154,16 +1152,38 @@ def _count_kinds(kinds: Iterable[QuoteKind]) -> dict[str, int]:
     return out
 
 
+def annotated_kinds(gold_docs: Sequence[GoldDocument]) -> dict[str, frozenset[QuoteKind]]:
+    """The quote kinds each gold file annotates (the kinds that occur in it).
+
+    Example:
+        >>> text = "Il a dit : « Non »."
+        >>> g = GoldQuote(Span.of(text, 13, 16), "direct", None, None, None)
+        >>> annotated_kinds([GoldDocument("d1", text, (g,), complete=True)])
+        {'<input>': frozenset({<QuoteKind.DIRECT: 'direct'>})}
+    """
+    out: dict[str, set[QuoteKind]] = {}
+    for doc in gold_docs:
+        out.setdefault(doc.file, set()).update(q.kind for q in doc.quotes)
+    return {file: frozenset(kinds) for file, kinds in out.items()}
+
+
 def evaluate_documents(
     gold_docs: Sequence[GoldDocument],
     predict: Predictor | None = None,
     predictions: Sequence[Sequence[Quote]] | None = None,
+    *,
+    all_kinds: bool = False,
 ) -> Report:
     """Score predictions against gold documents (see the module docstring for the metrics).
 
     Give either ``predict`` (called on each document text) or ``predictions``
     (one sequence of quotes per gold document, in order). Predicted offsets
     must index the gold document's text.
+
+    A gold file that annotates only some kinds (fr-litbank lists direct speech
+    only) says nothing about predictions of the other kinds: by default they
+    are left out of the scoring of that file. ``all_kinds=True`` scores every
+    prediction.
 
     Example:
         >>> text = "Il a dit : « Non »."
@@ -1179,12 +1199,15 @@ def evaluate_documents(
         raise ValueError(f"{len(predictions)} prediction lists for {len(gold_docs)} gold documents")
     per_file: dict[str, Metrics] = {}
     errors: list[ErrorCase] = []
+    scope = annotated_kinds(gold_docs)
     for index, doc in enumerate(gold_docs):
         if predictions is not None:
             predicted = list(predictions[index])
         else:
             assert predict is not None
             predicted = list(predict(doc.text))
+        if not all_kinds and scope[doc.file]:
+            predicted = [p for p in predicted if p.kind in scope[doc.file]]
         metrics, doc_errors = _score_document(doc, predicted)
         per_file[doc.file] = per_file.get(doc.file, Metrics()) + metrics
         errors.extend(doc_errors)
@@ -1203,19 +1226,6 @@ def _as_quotes(result: Any) -> list[Quote]:
         if not isinstance(quote, Quote):
             raise TypeError(f"the predictor returned {type(quote).__name__}, not Quote")
     return quotes
-
-
-def _engine_predictor(model_dir: str | None) -> Predictor:
-    """``quoteattr.extract`` with ``model_dir`` bound (imported lazily: it loads Stanza)."""
-    package = importlib.import_module("quoteattr")
-    extract: Any = getattr(package, "extract", None)
-    if extract is None or isinstance(extract, types.ModuleType):
-        extract = importlib.import_module("quoteattr.extract").extract
-
-    def predict(text: str) -> list[Quote]:
-        return _as_quotes(extract(text, model_dir=model_dir))
-
-    return predict
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -1237,6 +1247,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--model-dir", default=None, metavar="DIR", help="Stanza model directory for extract"
+    )
+    parser.add_argument(
+        "--all-kinds",
+        action="store_true",
+        help="score predictions of every kind, also in files that annotate only some kinds",
     )
     return parser
 
@@ -1280,12 +1295,15 @@ def main(
             print(f"{parser.prog}: cannot read {path}: {exc.strerror or exc}", file=err)
             return 2
     if predict is None:
-        try:
-            predict = _engine_predictor(args.model_dir)
-        except (ImportError, AttributeError) as exc:
-            print(f"{parser.prog}: cannot load quoteattr.extract: {exc}", file=err)
-            return 1
-    report = evaluate_documents(gold_docs, predict=predict)
+        from quoteattr.engine import extract_many
+
+        texts = [doc.text for doc in gold_docs]
+        predictions = [
+            list(r) for r in extract_many(texts, model_dir=args.model_dir, progress=False)
+        ]
+        report = evaluate_documents(gold_docs, predictions=predictions, all_kinds=args.all_kinds)
+    else:
+        report = evaluate_documents(gold_docs, predict=predict, all_kinds=args.all_kinds)
     if args.json:
         print(
             json.dumps(report.to_dict(max_errors=args.errors), ensure_ascii=False, indent=2),

@@ -12,7 +12,6 @@ from typing import Any
 
 import pytest
 
-import quoteattr
 from quoteattr.evaluate import (
     ErrorCase,
     ErrorType,
@@ -87,7 +86,7 @@ def doc(
 
 
 def run(gold: GoldDocument, *preds: Quote) -> Report:
-    return evaluate_documents([gold], predictions=[list(preds)])
+    return evaluate_documents([gold], predictions=[list(preds)], all_kinds=True)
 
 
 # Spans over a plain text, for the overlap-threshold tests.
@@ -416,7 +415,7 @@ def _sample_report() -> Report:
         [pq(c1, mention=SEJ, cue=sp(TEXT, "déclaré")), pq(sp(TEXT, "Selon"), "according_to")],
         [],
     ]
-    return evaluate_documents(gold, predictions=preds)
+    return evaluate_documents(gold, predictions=preds, all_kinds=True)
 
 
 def test_to_dict_round_trips_through_json() -> None:
@@ -654,24 +653,33 @@ def test_cli_bad_input_exit_codes(tmp_path: Path) -> None:
     assert _cli(["--help"], lambda text: [])[0] == 0
 
 
-def test_cli_uses_quoteattr_extract_lazily(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_predicts_with_the_engine_in_one_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import quoteattr.engine
+
     path = _write_jsonl(tmp_path / "g.jsonl", _gold_dict())
     gold_docs = load_gold(path)
-    calls: list[tuple[str, str | None]] = []
+    calls: list[tuple[list[str], str | None]] = []
 
-    class Result:
-        def __init__(self, quotes: list[Quote]) -> None:
-            self.quotes = quotes
+    def fake_extract_many(texts: list[str], model_dir: str | None = None, progress: bool = False):  # type: ignore[no-untyped-def]
+        calls.append((list(texts), model_dir))
+        return [gold_docs[0].as_quotes()]
 
-    def fake_extract(text: str, model_dir: str | None = None) -> Result:
-        calls.append((text, model_dir))
-        return Result(gold_docs[0].as_quotes())
-
-    monkeypatch.setattr(quoteattr, "extract", fake_extract, raising=False)
+    monkeypatch.setattr(quoteattr.engine, "extract_many", fake_extract_many)
     code, out, err = _cli([str(path), "--model-dir", "/models"], None)
     assert (code, err) == (0, "")
-    assert calls == [(TEXT, "/models")]
+    assert calls == [([TEXT], "/models")]
     assert "100.0" in out
+
+
+def test_kinds_a_file_does_not_annotate_are_left_out_unless_asked() -> None:
+    c1 = sp(TEXT, "Nous ne céderons pas.")
+    spurious = sp(TEXT, "la réunion a eu lieu")
+    gold = doc([gq(c1, speaker=SEJ, name="Stéphane Séjourné")])
+    preds = [[pq(c1, mention=SEJ, name="Stéphane Séjourné"), pq(spurious, "indirect")]]
+    assert evaluate_documents([gold], predictions=preds).overall.precision == 1.0
+    assert evaluate_documents([gold], predictions=preds, all_kinds=True).overall.precision == 0.5
 
 
 def test_python_dash_m(tmp_path: Path) -> None:
