@@ -27,6 +27,8 @@ MAX_CHUNK_CHARS = 20_000
 """Paragraphs are grouped into chunks of at most this many characters."""
 MAX_PARAGRAPH_CHARS = 4_000
 """A paragraph longer than this is cut at a sentence end or a space."""
+_CUT_SPACES = (" ", "\t", "\u00a0", "\u202f", "\u2009", "\u3000")
+"""Where an over-long paragraph without a sentence end may be cut."""
 
 
 @attrs.define(slots=True, eq=False)
@@ -121,21 +123,21 @@ def chunk_text(text: str, max_chars: int = MAX_CHUNK_CHARS) -> list[tuple[int, i
         >>> chunk_text("A b.\\nC d.", max_chars=100)
         [(0, 9)]
     """
-    pieces: list[tuple[int, int]] = []
-    for start, end in paragraph_spans(text):
-        pieces.extend(_split_long(text, start, end, min(max_chars, MAX_PARAGRAPH_CHARS)))
+    limit = min(max_chars, MAX_PARAGRAPH_CHARS)
     chunks: list[tuple[int, int]] = []
-    for start, end in pieces:
-        if chunks and end - chunks[-1][0] <= max_chars and _same_block(text, chunks[-1][1], start):
+    joinable = False  # whether the last chunk may take in the next paragraph
+    for start, end in paragraph_spans(text):
+        if end - start > limit:
+            # A very long paragraph is parsed piece by piece, never merged back, so
+            # that no Stanza sentence can grow past the limit.
+            chunks.extend(_split_long(text, start, end, limit))
+            joinable = False
+        elif joinable and end - chunks[-1][0] <= max_chars:
             chunks[-1] = (chunks[-1][0], end)
         else:
             chunks.append((start, end))
+            joinable = True
     return chunks
-
-
-def _same_block(text: str, prev_end: int, start: int) -> bool:
-    """Chunks may join paragraphs only across whitespace (always true here)."""
-    return not text[prev_end:start].strip()
 
 
 def _split_long(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
@@ -143,11 +145,13 @@ def _split_long(text: str, start: int, end: int, limit: int) -> list[tuple[int, 
     while end - start > limit:
         window = text[start : start + limit]
         cut = max(window.rfind(". "), window.rfind("! "), window.rfind("? "))
-        if cut < limit // 4:
-            cut = window.rfind(" ")
-        if cut < limit // 4:
-            cut = limit - 1
-        stop = start + cut + 1
+        if cut >= limit // 4:
+            stop = start + cut + 1  # just after the sentence end
+        else:
+            space = max(window.rfind(c) for c in _CUT_SPACES)
+            stop = start + (space if space >= limit // 4 else limit)
+            while stop > start + 1 and text[stop - 1].isspace():
+                stop -= 1  # pieces end on a non-space, like paragraphs
         out.append((start, stop))
         start = stop
         while start < end and text[start].isspace():
