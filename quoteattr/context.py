@@ -48,6 +48,8 @@ class Context:
     """Cue by the index of any word of its verb group."""
     _starts: list[int] = attrs.field(init=False)
     _open_starts: list[int] = attrs.field(init=False)
+    _outer: list[QuotedSpan] = attrs.field(init=False)
+    _outer_starts: list[int] = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
         self.cue_at = {c.word: c for c in self.cues}
@@ -57,6 +59,8 @@ class Context:
                 self.group_at.setdefault(i, cue)
         self._starts = [w.start for w in self.parsed.words]
         self._open_starts = [q.open_mark.start for q in self.quotations]
+        self._outer = [q for q in self.quotations if q.level == 0]
+        self._outer_starts = [q.content.start for q in self._outer]
 
     @property
     def text(self) -> str:
@@ -99,6 +103,15 @@ class Context:
         lo = bisect.bisect_left(self._open_starts, sentence.start)
         hi = bisect.bisect_left(self._open_starts, sentence.end)
         return self.quotations[lo:hi]
+
+    def enclosing_quote(self, char: int) -> QuotedSpan | None:
+        """The outermost quoted span whose content holds ``char``, if any."""
+        i = bisect.bisect_right(self._outer_starts, char) - 1
+        if i >= 0:
+            quote = self._outer[i]
+            if quote.content.start <= char < quote.content.end:
+                return quote
+        return None
 
     def is_mark(self, word: Word) -> bool:
         """True for a quotation-mark token."""
@@ -156,11 +169,24 @@ class Context:
             if child.upos == "PRON" and child.text.lower() in ("ce", "c'", "cela", "ça", "que", "qu'"):
                 continue
             return mention_at(self.parsed, child.index)
-        if depth < 2 and verb.head >= 0 and verb.rel in ("xcomp", "conj"):
-            head = self.parsed.words[verb.head]
-            if head.index < verb.index and head.upos in ("VERB", "AUX"):
-                return self._parse_subject(head, depth + 1)
+        if depth < 2 and verb.head >= 0 and self._shares_subject(verb):
+            return self._parse_subject(self.parsed.words[verb.head], depth + 1)
         return None
+
+    def _shares_subject(self, verb: Word) -> bool:
+        """An infinitive, participle or coordinated verb takes its governor's subject.
+
+        ``a tenu à rappeler``, ``… et a ajouté``, ``…, soutenant que``, ``en disant que``.
+        """
+        head = self.parsed.words[verb.head]
+        if head.index > verb.index or head.upos not in ("VERB", "AUX", "ADJ"):
+            return False
+        if verb.rel in ("xcomp", "conj"):
+            return True
+        form = verb.feats.get("VerbForm")
+        return verb.rel in ("advcl", "acl") and form in ("Inf", "Part", "Ger") and (
+            form != "Part" or verb.text.lower().endswith("ant")
+        )
 
     def _agent(self, cue: CueMatch) -> Mention | None:
         words = self.parsed.words

@@ -3,6 +3,7 @@
 * ``que_clause``   X a affirmé que … / X a estimé lundi que …
 * ``infinitive``   X a revendiqué avoir tué … / X a indiqué « espérer » que …
 * ``unmarked_incise``  Les travaux suivent le calendrier, a indiqué le porte-parole.
+* ``noun_object``  X a démenti tout lien avec ces personnes (a noun phrase as the message)
 * ``according_to`` Selon X, … / …, d'après X.
 
 The content runs from the start of the complement to the end of the
@@ -22,7 +23,7 @@ import attrs
 from quoteattr.context import Context
 from quoteattr.cues import CueMatch
 from quoteattr.mentions import Mention
-from quoteattr.records import CueType, QuoteKind
+from quoteattr.records import CueClass, CueType, QuoteKind
 
 __all__ = ["CLAUSE_BREAKS", "Reported", "find_reported"]
 
@@ -38,6 +39,8 @@ CLAUSE_BREAKS = (
     "ont-elles",
 )
 _QUE = frozenset({"que", "qu'", "qu’"})
+_IF = frozenset({"si", "s'", "s’"})
+_ASKING = frozenset({CueClass.QUESTION, CueClass.NEUTRAL, CueClass.ANNOUNCE})
 _MAX_GAP = 8
 
 
@@ -67,12 +70,18 @@ def find_reported(ctx: Context, used_cues: set[int]) -> list[Reported]:
     """
     out = []
     for cue in ctx.cues:
-        if cue.word in used_cues:
-            continue
+        enclosing = ctx.enclosing_quote(ctx.parsed.words[cue.word].start)
+        if cue.word in used_cues or (enclosing is not None and enclosing.balanced):
+            continue  # speech reported inside a quotation belongs to the quoted speaker's words
         if cue.entry.type is CueType.PREPOSITION:
             found = _according_to(ctx, cue)
         elif cue.entry.type is CueType.VERB and not cue.entry.incise_only:
-            found = _que_clause(ctx, cue) or _infinitive(ctx, cue) or _unmarked_incise(ctx, cue)
+            found = (
+                _que_clause(ctx, cue)
+                or _infinitive(ctx, cue)
+                or _unmarked_incise(ctx, cue)
+                or _noun_object(ctx, cue)
+            )
         else:
             found = None
         if found is not None and found.end > found.start:
@@ -91,6 +100,8 @@ def _que_clause(ctx: Context, cue: CueMatch) -> Reported | None:
     i = cue.last + 1
     while i < last and i - cue.last <= _MAX_GAP:
         w = words[i]
+        if w.text.lower() in _IF and w.upos == "SCONJ" and cue.entry.cls in _ASKING:
+            return _build(ctx, cue, i + 1, "que_clause", 0.75) if i + 1 < last else None
         if w.text.lower() in _QUE and w.upos in ("SCONJ", "PRON", "ADV", "CCONJ"):
             if words[i - 1].text.lower() in ("ce", "c'", "tandis", "alors", "ainsi", "bien", "avant",
                                                 "après", "pendant", "plutôt", "moins", "plus"):
@@ -165,6 +176,46 @@ def _unmarked_incise(ctx: Context, cue: CueMatch) -> Reported | None:
                     words[cue.word].sentence)
 
 
+_MESSAGE_OBJECT_CLASSES = frozenset(
+    {CueClass.ASSERT, CueClass.DENY, CueClass.CONCEDE, CueClass.CLAIM, CueClass.ANNOUNCE}
+)
+_MESSAGE_OBJECT_VERBS = frozenset(
+    {"dénoncer", "rappeler", "souligner", "évoquer", "mentionner", "noter", "préciser", "détailler",
+     "déplorer", "regretter"}
+)
+
+
+def _noun_object(ctx: Context, cue: CueMatch) -> Reported | None:
+    """``X a démenti tout lien avec ces personnes``: a noun phrase as the message.
+
+    Only for verbs whose object is what was said (deny, assert, announce …), not
+    for verbs whose object is a person (``accuser X``); and only when the verb
+    has its subject before it, so an inverted subject is never read as a message.
+    """
+    if cue.entry.cls not in _MESSAGE_OBJECT_CLASSES and cue.entry.lemma not in _MESSAGE_OBJECT_VERBS:
+        return None
+    words = ctx.parsed.words
+    first, last = _sentence_bounds(ctx, cue)
+    objects = [w for w in ctx.parsed.kids(cue.word, "obj") if w.upos == "NOUN" and w.index > cue.last]
+    if not objects:
+        return None
+    obj = objects[0]
+    start = min(ctx.parsed.subtree(obj.index))
+    if start - cue.last > 3 or not ctx.parsed.kids(obj.index, "det"):
+        return None
+    if any(words[i].upos in ("VERB", "AUX") for i in range(cue.last + 1, start)):
+        return None
+    mention = ctx.subject(cue)
+    if mention is None or mention.start > words[cue.first].start:
+        return None
+    end_word = _clause_end(ctx, start, last)
+    if end_word <= start:
+        return None
+    begin, stop = _respect_quotes(ctx, words[start].start, words[end_word].end)
+    return Reported(begin, stop, QuoteKind.INDIRECT, cue, mention, "noun_object", 0.5,
+                    words[cue.word].sentence)
+
+
 def _according_to(ctx: Context, cue: CueMatch) -> Reported | None:
     words = ctx.parsed.words
     first, last = _sentence_bounds(ctx, cue)
@@ -179,9 +230,9 @@ def _according_to(ctx: Context, cue: CueMatch) -> Reported | None:
     sentence_end = words[end_index].end if end_index >= first else words[first].end
     after = ctx.next_word(mention.end)
     if cue.first == first or (cue.first - 1 >= first and words[cue.first - 1].upos == "CCONJ"):
-        if after is None or after.text != ",":
+        if after is None or after.sentence != words[cue.word].sentence:
             return None
-        start = ctx.next_word(after.end)
+        start = ctx.next_word(after.end) if after.text == "," else after
         if start is None or start.start >= sentence_end:
             return None
         begin, stop = start.start, sentence_end

@@ -128,3 +128,39 @@ def test_cue_polarity_and_modality(results: dict[str, list[Quote]], text: str, c
 def test_denial_verbs_are_classed_as_denials(results: dict[str, list[Quote]]) -> None:
     [quote] = results["« Je n'ai jamais dit cela », a démenti la ministre."]
     assert quote.cue is not None and quote.cue.cls.value == "deny"
+
+
+MORE_CASES = [
+    ("Jacques Dominati a défendu ses pratiques, soutenant que la pratique était généralisée.",
+     "la pratique était généralisée", I, "Jacques Dominati", "que_clause"),
+    ("Le juge devra indiquer s'il maintient les poursuites.", "il maintient les poursuites", I, "le juge",
+     "que_clause"),
+    ("Selon moi il a joué un rôle de premier plan.", "il a joué un rôle de premier plan", A, None,
+     "according_to"),
+    ("Le ministère a démenti tout lien avec ces personnes.", "tout lien avec ces personnes", I,
+     "le ministère", "noun_object"),
+]
+
+
+@pytest.fixture(scope="module")
+def more_results() -> dict[str, list[Quote]]:
+    texts = [case[0] for case in MORE_CASES] + [INSIDE_QUOTE]
+    return {text: list(found) for text, found in zip(texts, extract_many(texts, progress=False))}
+
+
+@pytest.mark.parametrize(("text", "content", "kind", "speaker", "rule"), MORE_CASES,
+                         ids=[c[4] + ":" + c[0][:40] for c in MORE_CASES])
+def test_reported_speech(more_results: dict[str, list[Quote]], text: str, content: str, kind: QuoteKind,
+                         speaker: str | None, rule: str) -> None:
+    quote = _find(more_results[text], content)
+    assert (quote.kind, quote.rule, quote.speaker_name) == (kind, rule, speaker)
+
+
+INSIDE_QUOTE = "« Nous affirmons que la loi est injuste », a déclaré la porte-parole."
+
+
+def test_speech_reported_inside_a_quotation_is_not_a_separate_statement(
+    more_results: dict[str, list[Quote]],
+) -> None:
+    quotes = more_results[INSIDE_QUOTE]
+    assert [(q.kind, q.rule) for q in quotes] == [(D, "incise_after")]
