@@ -12,8 +12,8 @@ from quoteattr.records import (
     Quote,
     QuotedSpan,
     QuoteKind,
-    Speaker,
     Span,
+    Speaker,
 )
 
 __version__ = "0.1.0"
@@ -21,18 +21,18 @@ __version__ = "0.1.0"
 __all__ = [
     "Cue",
     "CueClass",
-    "ModelNotFoundError",
-    "QuoteList",
-    "SpeakerSummary",
     "CueType",
     "MentionKind",
     "Modality",
+    "ModelNotFoundError",
     "Polarity",
     "Quote",
     "QuoteKind",
+    "QuoteList",
     "QuotedSpan",
-    "Speaker",
     "Span",
+    "Speaker",
+    "SpeakerSummary",
     "__version__",
     "extract",
     "extract_many",

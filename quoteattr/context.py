@@ -27,8 +27,26 @@ __all__ = ["INCISE_BOUNDARY", "Context"]
 
 INCISE_BOUNDARY = frozenset({",", ".", "!", "?", ";", ":", "…", ")", "»", "”", '"', "—", "–"})
 _SKIP_BEFORE_VERB = frozenset(
-    {"ne", "n'", "lui", "leur", "l'", "le", "la", "les", "se", "s'", "y", "en", "me", "m'", "nous",
-     "vous", "te", "t'"}
+    {
+        "ne",
+        "n'",
+        "lui",
+        "leur",
+        "l'",
+        "le",
+        "la",
+        "les",
+        "se",
+        "s'",
+        "y",
+        "en",
+        "me",
+        "m'",
+        "nous",
+        "vous",
+        "te",
+        "t'",
+    }
 )
 _SUBJECT_RELS = ("nsubj", "expl:subj")
 _NP_HEAD_UPOS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
@@ -151,8 +169,15 @@ class Context:
         found = self._parse_subject(verb, depth=0)
         if found is not None:
             return found
-        pseudo = CueMatch(verb.index, _ANY_VERB, verb.index, verb.index, Polarity.POSITIVE,
-                          Modality.ASSERTED, None)
+        pseudo = CueMatch(
+            verb.index,
+            _ANY_VERB,
+            verb.index,
+            verb.index,
+            Polarity.POSITIVE,
+            Modality.ASSERTED,
+            None,
+        )
         return self._subject_before(pseudo)
 
     def _parse_subject(self, verb: Word, depth: int) -> Mention | None:
@@ -164,9 +189,20 @@ class Context:
         for child in children:
             if child.deprel == "nsubj:pass":
                 continue
-            if child.deprel == "expl:subj" and clitic_pronoun(child) is None and child.index > verb.index:
+            if (
+                child.deprel == "expl:subj"
+                and clitic_pronoun(child) is None
+                and child.index > verb.index
+            ):
                 continue
-            if child.upos == "PRON" and child.text.lower() in ("ce", "c'", "cela", "ça", "que", "qu'"):
+            if child.upos == "PRON" and child.text.lower() in (
+                "ce",
+                "c'",
+                "cela",
+                "ça",
+                "que",
+                "qu'",
+            ):
                 continue
             return mention_at(self.parsed, child.index)
         if depth < 2 and verb.head >= 0 and self._shares_subject(verb):
@@ -184,8 +220,10 @@ class Context:
         if verb.rel in ("xcomp", "conj"):
             return True
         form = verb.feats.get("VerbForm")
-        return verb.rel in ("advcl", "acl") and form in ("Inf", "Part", "Ger") and (
-            form != "Part" or verb.text.lower().endswith("ant")
+        return (
+            verb.rel in ("advcl", "acl")
+            and form in ("Inf", "Part", "Ger")
+            and (form != "Part" or verb.text.lower().endswith("ant"))
         )
 
     def _agent(self, cue: CueMatch) -> Mention | None:
@@ -211,7 +249,11 @@ class Context:
             words[i].text.lower() in _SKIP_BEFORE_VERB or words[i].upos == "ADV"
         ):
             i -= 1
-        if i < sentence.first or words[i].upos not in _NP_HEAD_UPOS and not is_capitalised(words[i]):
+        if (
+            i < sentence.first
+            or (words[i].upos not in _NP_HEAD_UPOS
+            and not is_capitalised(words[i]))
+        ):
             return None
         if words[i].upos == "PRON" and words[i].text.lower() in ("que", "qu'", "ce", "c'", "cela"):
             return None
@@ -220,7 +262,15 @@ class Context:
             parent = words[head].head
             if parent < sentence.first or parent >= cue.first:
                 break
-            if words[head].rel not in ("flat", "nmod", "amod", "appos", "conj", "compound", "fixed"):
+            if words[head].rel not in (
+                "flat",
+                "nmod",
+                "amod",
+                "appos",
+                "conj",
+                "compound",
+                "fixed",
+            ):
                 break
             head = parent
         return mention_at(self.parsed, head)
@@ -244,7 +294,14 @@ class Context:
             return None
         if word.upos in ("NOUN", "PROPN", "PRON") or is_capitalised(word):
             if word.upos == "PRON" and word.text.lower() not in (
-                "il", "elle", "ils", "elles", "celui-ci", "celle-ci", "chacun", "tous"
+                "il",
+                "elle",
+                "ils",
+                "elles",
+                "celui-ci",
+                "celle-ci",
+                "chacun",
+                "tous",
             ):
                 return None
             head = nxt
@@ -261,9 +318,12 @@ class Context:
         """The object of ``selon`` / ``d'après``."""
         words = self.parsed.words
         head = words[cue.word].head
-        if head > cue.last and words[head].sentence == words[cue.word].sentence:
-            if words[head].upos in _NP_HEAD_UPOS or is_capitalised(words[head]):
-                return mention_at(self.parsed, head)
+        if (
+            head > cue.last
+            and words[head].sentence == words[cue.word].sentence
+            and (words[head].upos in _NP_HEAD_UPOS or is_capitalised(words[head]))
+        ):
+            return mention_at(self.parsed, head)
         return self.noun_phrase_after(cue.last)
 
     def inverted_after(self, cue: CueMatch) -> Mention | None:

@@ -71,7 +71,9 @@ def punctuation_cue(word: Word, entry: LexiconEntry) -> CueMatch:
         >>> punctuation_cue(w, COLON).entry.lemma
         ':'
     """
-    return CueMatch(word.index, entry, word.index, word.index, Polarity.POSITIVE, Modality.ASSERTED, None)
+    return CueMatch(
+        word.index, entry, word.index, word.index, Polarity.POSITIVE, Modality.ASSERTED, None
+    )
 
 
 def find_cues(parsed: ParsedText, lexicon: Lexicon) -> list[CueMatch]:
@@ -95,8 +97,9 @@ def find_cues(parsed: ParsedText, lexicon: Lexicon) -> list[CueMatch]:
             if entry.lemma == "d'après" and word.index + 1 < len(words):
                 last = word.index + 1 if words[word.index + 1].text.lower() == "après" else last
             cues.append(
-                CueMatch(word.index, entry, word.index, last, Polarity.POSITIVE,
-                         Modality.ASSERTED, None)
+                CueMatch(
+                    word.index, entry, word.index, last, Polarity.POSITIVE, Modality.ASSERTED, None
+                )
             )
     return cues
 
@@ -135,7 +138,11 @@ def _verb_context(parsed: ParsedText, word: Word) -> bool:
     words = parsed.words
     prev = words[word.index - 1] if word.index > 0 else None
     nxt = words[word.index + 1] if word.index + 1 < len(words) else None
-    if prev is not None and prev.text.lower() in _FINITE_HINT_PREV and prev.sentence == word.sentence:
+    if (
+        prev is not None
+        and prev.text.lower() in _FINITE_HINT_PREV
+        and prev.sentence == word.sentence
+    ):
         return True
     if nxt is not None and nxt.sentence == word.sentence and clitic_pronoun(nxt) is not None:
         return True
@@ -159,7 +166,11 @@ def _verb_group(parsed: ParsedText, verb: Word, entry: LexiconEntry) -> CueMatch
         scan -= 1
     if auxes:
         first = min(w.index for w in auxes)
-    if first > 0 and words[first - 1].text.lower() in ("ne", "n'", "n’") and words[first - 1].sentence == verb.sentence:
+    if (
+        first > 0
+        and words[first - 1].text.lower() in ("ne", "n'", "n’")
+        and words[first - 1].sentence == verb.sentence
+    ):
         first -= 1  # "n'a pas dit": the negation belongs to the cue
     clitic = None
     for i in range(first, min(verb.index + 2, len(words))):

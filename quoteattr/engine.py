@@ -24,9 +24,9 @@ from quoteattr.context import Context
 from quoteattr.cues import find_cues
 from quoteattr.lexicon import Lexicon, default_lexicon
 from quoteattr.marks import find_quotations
+from quoteattr.mentions import Mention, mention_at
 from quoteattr.parse import ParsedText, from_stanza, parse_texts
 from quoteattr.pipeline import get_pipeline
-from quoteattr.mentions import Mention, mention_at
 from quoteattr.records import MentionKind, Quote, Span, Speaker
 from quoteattr.reported import find_reported
 from quoteattr.results import QuoteList
@@ -54,12 +54,14 @@ def extract(
     empty result; anything that is not text raises ``TypeError``.
 
     Example:
-        >>> quotes = extract('"Il faut rétablir la confiance", a indiqué le ministre.')  # doctest: +SKIP
-        >>> [(q.kind.value, q.rule, q.content.text) for q in quotes]                      # doctest: +SKIP
+        >>> quotes = extract('"Il faut rétablir la confiance", a indiqué le ministre.')
+        >>> [(q.kind.value, q.rule, q.content.text) for q in quotes]
         [('direct', 'incise_after', 'Il faut rétablir la confiance')]
     """
     return next(
-        extract_many([text], pipeline=pipeline, model_dir=model_dir, lexicon=lexicon, progress=False)
+        extract_many(
+            [text], pipeline=pipeline, model_dir=model_dir, lexicon=lexicon, progress=False
+        )
     )
 
 
@@ -80,7 +82,7 @@ def extract_many(
     is consumed lazily, so memory stays flat on long iterables.
 
     Example:
-        >>> for result in extract_many([("a1", "« Oui », dit-il."), ("a2", "Rien.")]):  # doctest: +SKIP
+        >>> for result in extract_many([("a1", "« Oui », dit-il."), ("a2", "Rien.")]):
         ...     print(result.doc_id, len(result))
         a1 1
         a2 0
@@ -129,7 +131,9 @@ def _text_of(obj: Any) -> tuple[str, Any]:
     if isinstance(obj, str):
         return obj, None
     if isinstance(obj, (bytes, bytearray)):
-        raise TypeError("quoteattr expects str, not bytes: decode the text first (e.g. data.decode('utf-8'))")
+        raise TypeError(
+            "quoteattr expects str, not bytes: decode the text first (e.g. data.decode('utf-8'))"
+        )
     if obj is None:
         raise TypeError("quoteattr expects a str or a stanza.Document, got None")
     try:
@@ -143,7 +147,9 @@ def _text_of(obj: Any) -> tuple[str, Any]:
     raise TypeError(f"quoteattr expects a str or a stanza.Document, got {type(obj).__name__}")
 
 
-def _run_batch(batch: list[Item], pipeline: Any, model_dir: Any, lexicon: Lexicon) -> list[QuoteList]:
+def _run_batch(
+    batch: list[Item], pipeline: Any, model_dir: Any, lexicon: Lexicon
+) -> list[QuoteList]:
     ids: list[str | None] = []
     texts: list[str] = []
     docs: list[Any] = []
@@ -153,11 +159,13 @@ def _run_batch(batch: list[Item], pipeline: Any, model_dir: Any, lexicon: Lexico
         ids.append(doc_id)
         texts.append(text)
         docs.append(doc)
-    to_parse = [i for i, (t, d) in enumerate(zip(texts, docs)) if d is None and t.strip()]
+    to_parse = [
+        i for i, (t, d) in enumerate(zip(texts, docs, strict=True)) if d is None and t.strip()
+    ]
     parsed: dict[int, ParsedText] = {}
     if to_parse:
         nlp = pipeline if pipeline is not None else get_pipeline(model_dir)
-        for i, result in zip(to_parse, parse_texts([texts[i] for i in to_parse], nlp)):
+        for i, result in zip(to_parse, parse_texts([texts[i] for i in to_parse], nlp), strict=True):
             parsed[i] = result
     for i, doc in enumerate(docs):
         if doc is not None:
@@ -180,8 +188,11 @@ def attribute(parsed: ParsedText, lexicon: Lexicon | None = None) -> list[Quote]
     lex = lexicon if lexicon is not None else default_lexicon()
     ctx = Context(parsed, find_quotations(parsed.text), find_cues(parsed, lex))
     quoted = attribute_quotations(ctx)
-    used = {a.cue.word for _c, a in quoted if a is not None and a.cue is not None
-            and a.rule in ("incise_after", "incise_inside")}
+    used = {
+        a.cue.word
+        for _c, a in quoted
+        if a is not None and a.cue is not None and a.rule in ("incise_after", "incise_inside")
+    }
     reported = find_reported(ctx, used)
 
     events: list[tuple[int, int, Any]] = []
@@ -240,8 +251,20 @@ def _quote_record(
             speaker = resolver.resolve(att.mention, cand.paragraph)
         elif att.follows is not None:
             prior = resolved.get(id(att.follows))
-            if prior is not None:
+            if att.others:  # a dialogue turn: the first earlier speaker who is not the last one
+                last_name = prior.name if prior is not None else None
+                prior = next(
+                    (
+                        s
+                        for s in (resolved.get(id(o)) for o in att.others)
+                        if s is not None and s.name is not None and s.name != last_name
+                    ),
+                    None,
+                )
+            if prior is not None and prior.name is not None:
                 speaker = Speaker(None, prior.name, prior.kind, prior.mention)
+            else:
+                rule, confidence = "unattributed", 0.3
         resolved[id(att)] = speaker
     content = cand.span.content
     if att is not None and att.content_end is not None:

@@ -82,7 +82,26 @@ def clitic_pronoun(word: Word) -> str | None:
     return match.group(1).lower() if match else None
 
 
-_PARTICLES = frozenset({"de", "d'", "d’", "du", "von", "van", "der", "den", "ben", "ibn", "el", "al", "da", "di", "le", "la"})
+_PARTICLES = frozenset(
+    {
+        "de",
+        "d'",
+        "d’",
+        "du",
+        "von",
+        "van",
+        "der",
+        "den",
+        "ben",
+        "ibn",
+        "el",
+        "al",
+        "da",
+        "di",
+        "le",
+        "la",
+    }
+)
 
 
 def name_run(parsed: ParsedText, index: int) -> tuple[int, int]:
@@ -96,7 +115,10 @@ def name_run(parsed: ParsedText, index: int) -> tuple[int, int]:
     first = last = index
 
     def joined(a: int, b: int) -> bool:
-        return parsed.text[words[a].end : words[b].start] in (" ", "") and words[a].token != words[b].token
+        return (
+            parsed.text[words[a].end : words[b].start] in (" ", "")
+            and words[a].token != words[b].token
+        )
 
     while last + 1 < sentence.last and joined(last, last + 1):
         nxt = words[last + 1]
@@ -104,14 +126,23 @@ def name_run(parsed: ParsedText, index: int) -> tuple[int, int]:
             last += 1
         else:
             j = last + 1  # particles: "Charles de Gaulle", "Ursula von der Leyen"
-            while j < sentence.last and j - last <= 3 and words[j].text.lower() in _PARTICLES and joined(j - 1, j):
+            while (
+                j < sentence.last
+                and j - last <= 3
+                and words[j].text.lower() in _PARTICLES
+                and joined(j - 1, j)
+            ):
                 j += 1
             if j > last + 1 and j < sentence.last and is_capitalised(words[j]) and joined(j - 1, j):
                 last = j
             else:
                 break
-    while first - 1 >= sentence.first and joined(first - 1, first) and is_capitalised(words[first - 1]) \
-            and words[first - 1].upos not in ("DET", "ADP", "PRON", "VERB", "AUX"):
+    while (
+        first - 1 >= sentence.first
+        and joined(first - 1, first)
+        and is_capitalised(words[first - 1])
+        and words[first - 1].upos not in ("DET", "ADP", "PRON", "VERB", "AUX")
+    ):
         if first - 1 == sentence.first and words[first - 1].upos not in ("PROPN", "X", "NOUN"):
             break
         first -= 1
@@ -148,7 +179,9 @@ def mention_at(parsed: ParsedText, head: int) -> Mention:
     name = _apposed_name(parsed, head, first, last)
     if name is None and _is_name(parsed, head):
         lo, hi = name_run(parsed, head)
-        extra = [i for i in range(first, last + 1) if not lo <= i <= hi and parsed.words[i].upos != "DET"]
+        extra = [
+            i for i in range(first, last + 1) if not lo <= i <= hi and parsed.words[i].upos != "DET"
+        ]
         if extra:  # titles, appositions around the name: the name itself is the mention
             name = (parsed.words[lo].start, parsed.words[hi].end)
     kind = MentionKind.NAME if _is_name(parsed, head) else MentionKind.DESCRIPTION
@@ -211,7 +244,10 @@ def _trim(parsed: ParsedText, first: int, last: int) -> tuple[int, int]:
 
     while last > first and junk(parsed.words[last]):
         last -= 1
-    while first < last and (parsed.words[first].upos == "PUNCT" or not any(c.isalnum() for c in parsed.words[first].text)):
+    while first < last and (
+        parsed.words[first].upos == "PUNCT"
+        or not any(c.isalnum() for c in parsed.words[first].text)
+    ):
         first += 1
     # MWT words share a token: a trailing "de" of "du" keeps the whole token.
     return first, last
@@ -219,8 +255,11 @@ def _trim(parsed: ParsedText, first: int, last: int) -> tuple[int, int]:
 
 def _is_name(parsed: ParsedText, head: int) -> bool:
     word = parsed.words[head]
-    return word.upos == "PROPN" or (word.upos in ("NOUN", "X", "VERB") and is_capitalised(word)
-                                    and word.index != parsed.sentences[word.sentence].first)
+    return word.upos == "PROPN" or (
+        word.upos in ("NOUN", "X", "VERB")
+        and is_capitalised(word)
+        and word.index != parsed.sentences[word.sentence].first
+    )
 
 
 def _relative_antecedent(parsed: ParsedText, qui: int) -> int | None:
@@ -230,21 +269,28 @@ def _relative_antecedent(parsed: ParsedText, qui: int) -> int | None:
     i = qui - 1
     while i >= sentence.first and words[i].upos == "PUNCT":
         i -= 1
-    if i < sentence.first or words[i].upos not in ("NOUN", "PROPN", "PRON") and not is_capitalised(words[i]):
+    if (
+        i < sentence.first
+        or (words[i].upos not in ("NOUN", "PROPN", "PRON")
+        and not is_capitalised(words[i]))
+    ):
         return None
-    while words[i].rel in ("nmod", "flat", "amod", "compound") and sentence.first <= words[i].head < i:
+    while (
+        words[i].rel in ("nmod", "flat", "amod", "compound") and sentence.first <= words[i].head < i
+    ):
         i = words[i].head
     return i
 
 
-def _apposed_name(
-    parsed: ParsedText, head: int, first: int, last: int
-) -> tuple[int, int] | None:
+def _apposed_name(parsed: ParsedText, head: int, first: int, last: int) -> tuple[int, int] | None:
     """The span of a proper name apposed to the description (``le ministre, Jean Dupont,``)."""
     if parsed.words[head].upos == "PROPN":
         return None
     appositions = [
-        w for i in range(first, last + 1) for w in parsed.kids(i, "appos") if first <= w.index <= last
+        w
+        for i in range(first, last + 1)
+        for w in parsed.kids(i, "appos")
+        if first <= w.index <= last
     ]
     for child in appositions:
         if child.upos == "PROPN" or is_capitalised(child):
@@ -253,11 +299,15 @@ def _apposed_name(
             lo, hi = _extend_name(parsed, lo, hi)
             lo, hi = _trim(parsed, lo, hi)
             return parsed.words[lo].start, parsed.words[hi].end
-    # Surface fallback when the parser missed the apposition: "la ministre du Travail, Catherine Vautrin,"
+    # Surface fallback for a missed apposition: "la ministre du Travail, Catherine Vautrin,"
     sentence_last = parsed.sentences[parsed.words[head].sentence].last
     for i in range(first + 1, min(last + 2, sentence_last - 1)):
         word = parsed.words[i]
-        if word.text == "," and parsed.words[i + 1].upos == "PROPN" and is_capitalised(parsed.words[i + 1]):
+        if (
+            word.text == ","
+            and parsed.words[i + 1].upos == "PROPN"
+            and is_capitalised(parsed.words[i + 1])
+        ):
             lo, hi = name_run(parsed, i + 1)
             if hi == last or (hi + 1 < sentence_last and parsed.words[hi + 1].text == ","):
                 return parsed.words[lo].start, parsed.words[hi].end

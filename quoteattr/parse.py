@@ -260,6 +260,6 @@ def parse_texts(texts: Sequence[str], nlp: Any) -> list[ParsedText]:
     else:
         parsed = []
     per_text: list[list[tuple[int, Any]]] = [[] for _ in texts]
-    for (i, start, _end), doc in zip(plan, parsed):
+    for (i, start, _end), doc in zip(plan, parsed, strict=True):
         per_text[i].append((start, doc))
     return [from_stanza(text, per_text[i]) for i, text in enumerate(texts)]

@@ -48,7 +48,7 @@ class ModelNotFoundError(FileNotFoundError):
         self.model_dir = model_dir
         message = (
             f"no French Stanza model found in {model_dir!r}{': ' + detail if detail else ''}. "
-            "Install the official model once with `python -c \"import stanza; "
+            'Install the official model once with `python -c "import stanza; '
             "stanza.download('fr')\"`, or point quoteattr at an existing resources "
             "directory with model_dir=... / --model-dir / STANZA_RESOURCES_DIR."
         )

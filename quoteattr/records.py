@@ -28,8 +28,8 @@ __all__ = [
     "Quote",
     "QuoteKind",
     "QuotedSpan",
-    "Speaker",
     "Span",
+    "Speaker",
 ]
 
 
@@ -73,7 +73,9 @@ class Span:
             'Oui'
         """
         if not 0 <= start <= end <= len(original):
-            raise ValueError(f"span [{start}, {end}) lies outside a text of {len(original)} characters")
+            raise ValueError(
+                f"span [{start}, {end}) lies outside a text of {len(original)} characters"
+            )
         return cls(start, end, original[start:end])
 
     def __len__(self) -> int:

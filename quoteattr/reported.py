@@ -96,15 +96,27 @@ def _sentence_bounds(ctx: Context, cue: CueMatch) -> tuple[int, int]:
 
 def _que_clause(ctx: Context, cue: CueMatch) -> Reported | None:
     words = ctx.parsed.words
-    first, last = _sentence_bounds(ctx, cue)
+    _first, last = _sentence_bounds(ctx, cue)
     i = cue.last + 1
     while i < last and i - cue.last <= _MAX_GAP:
         w = words[i]
         if w.text.lower() in _IF and w.upos == "SCONJ" and cue.entry.cls in _ASKING:
             return _build(ctx, cue, i + 1, "que_clause", 0.75) if i + 1 < last else None
         if w.text.lower() in _QUE and w.upos in ("SCONJ", "PRON", "ADV", "CCONJ"):
-            if words[i - 1].text.lower() in ("ce", "c'", "tandis", "alors", "ainsi", "bien", "avant",
-                                                "après", "pendant", "plutôt", "moins", "plus"):
+            if words[i - 1].text.lower() in (
+                "ce",
+                "c'",
+                "tandis",
+                "alors",
+                "ainsi",
+                "bien",
+                "avant",
+                "après",
+                "pendant",
+                "plutôt",
+                "moins",
+                "plus",
+            ):
                 return None
             if i + 1 >= last:
                 return None
@@ -116,8 +128,24 @@ def _que_clause(ctx: Context, cue: CueMatch) -> Reported | None:
 
 
 _NOT_SPEECH_WITH_INFINITIVE = frozenset(
-    {"regretter", "étonner", "féliciter", "inquiéter", "alarmer", "indigner", "réjouir", "plaindre",
-     "proposer", "appeler", "exiger", "réclamer", "demander", "suggérer", "menacer", "refuser"}
+    {
+        "regretter",
+        "étonner",
+        "féliciter",
+        "inquiéter",
+        "alarmer",
+        "indigner",
+        "réjouir",
+        "plaindre",
+        "proposer",
+        "appeler",
+        "exiger",
+        "réclamer",
+        "demander",
+        "suggérer",
+        "menacer",
+        "refuser",
+    }
 )
 
 
@@ -130,7 +158,10 @@ def _infinitive(ctx: Context, cue: CueMatch) -> Reported | None:
     words = ctx.parsed.words
     if cue.entry.lemma in _NOT_SPEECH_WITH_INFINITIVE:
         return None
-    if any(w.text.lower() in ("se", "s'", "s’") for w in ctx.parsed.kids(cue.word, "expl", "obj", "iobj")):
+    if any(
+        w.text.lower() in ("se", "s'", "s’")
+        for w in ctx.parsed.kids(cue.word, "expl", "obj", "iobj")
+    ):
         return None
     _first, last = _sentence_bounds(ctx, cue)
     i = cue.last + 1
@@ -141,8 +172,11 @@ def _infinitive(ctx: Context, cue: CueMatch) -> Reported | None:
             if governor.head != cue.word and governor.deprel not in ("xcomp", "ccomp"):
                 return None
             return _build(ctx, cue, i, "infinitive", 0.75)
-        if not (ctx.is_mark(w) or w.text.lower() in ("de", "d'", "ne", "pas", "lui", "leur")
-                or w.upos == "ADV"):
+        if not (
+            ctx.is_mark(w)
+            or w.text.lower() in ("de", "d'", "ne", "pas", "lui", "leur")
+            or w.upos == "ADV"
+        ):
             return None
         i += 1
     return None
@@ -151,7 +185,7 @@ def _infinitive(ctx: Context, cue: CueMatch) -> Reported | None:
 def _unmarked_incise(ctx: Context, cue: CueMatch) -> Reported | None:
     """Les travaux suivent le calendrier, a indiqué le porte-parole."""
     words = ctx.parsed.words
-    first, last = _sentence_bounds(ctx, cue)
+    first, _last = _sentence_bounds(ctx, cue)
     if cue.first - 1 <= first or words[cue.first - 1].text != ",":
         return None
     before = words[cue.first - 2]
@@ -161,27 +195,50 @@ def _unmarked_incise(ctx: Context, cue: CueMatch) -> Reported | None:
     if mention is None:
         return None
     after = ctx.next_word(mention.end)
-    if after is not None and after.sentence == words[cue.word].sentence and after.text not in (
-        ".", "!", "?", ",", ";", "…"
+    if (
+        after is not None
+        and after.sentence == words[cue.word].sentence
+        and after.text not in (".", "!", "?", ",", ";", "…")
     ):
         return None
     if not any(words[i].upos in ("VERB", "AUX") for i in range(first, cue.first - 1)):
         return None
     start = words[first].start
     end = words[cue.first - 2].end
-    if any(q.content.start < end and q.content.end > start for q in ctx.quotations if q.level == 0
-           and q.content.end - q.content.start > (end - start) // 2):
+    if any(
+        q.content.start < end and q.content.end > start
+        for q in ctx.quotations
+        if q.level == 0 and q.content.end - q.content.start > (end - start) // 2
+    ):
         return None
-    return Reported(start, end, QuoteKind.INDIRECT, cue, mention, "unmarked_incise", 0.7,
-                    words[cue.word].sentence)
+    return Reported(
+        start,
+        end,
+        QuoteKind.INDIRECT,
+        cue,
+        mention,
+        "unmarked_incise",
+        0.7,
+        words[cue.word].sentence,
+    )
 
 
 _MESSAGE_OBJECT_CLASSES = frozenset(
     {CueClass.ASSERT, CueClass.DENY, CueClass.CONCEDE, CueClass.CLAIM, CueClass.ANNOUNCE}
 )
 _MESSAGE_OBJECT_VERBS = frozenset(
-    {"dénoncer", "rappeler", "souligner", "évoquer", "mentionner", "noter", "préciser", "détailler",
-     "déplorer", "regretter"}
+    {
+        "dénoncer",
+        "rappeler",
+        "souligner",
+        "évoquer",
+        "mentionner",
+        "noter",
+        "préciser",
+        "détailler",
+        "déplorer",
+        "regretter",
+    }
 )
 
 
@@ -192,11 +249,16 @@ def _noun_object(ctx: Context, cue: CueMatch) -> Reported | None:
     for verbs whose object is a person (``accuser X``); and only when the verb
     has its subject before it, so an inverted subject is never read as a message.
     """
-    if cue.entry.cls not in _MESSAGE_OBJECT_CLASSES and cue.entry.lemma not in _MESSAGE_OBJECT_VERBS:
+    if (
+        cue.entry.cls not in _MESSAGE_OBJECT_CLASSES
+        and cue.entry.lemma not in _MESSAGE_OBJECT_VERBS
+    ):
         return None
     words = ctx.parsed.words
-    first, last = _sentence_bounds(ctx, cue)
-    objects = [w for w in ctx.parsed.kids(cue.word, "obj") if w.upos == "NOUN" and w.index > cue.last]
+    _first, last = _sentence_bounds(ctx, cue)
+    objects = [
+        w for w in ctx.parsed.kids(cue.word, "obj") if w.upos == "NOUN" and w.index > cue.last
+    ]
     if not objects:
         return None
     obj = objects[0]
@@ -212,8 +274,9 @@ def _noun_object(ctx: Context, cue: CueMatch) -> Reported | None:
     if end_word <= start:
         return None
     begin, stop = _respect_quotes(ctx, words[start].start, words[end_word].end)
-    return Reported(begin, stop, QuoteKind.INDIRECT, cue, mention, "noun_object", 0.5,
-                    words[cue.word].sentence)
+    return Reported(
+        begin, stop, QuoteKind.INDIRECT, cue, mention, "noun_object", 0.5, words[cue.word].sentence
+    )
 
 
 def _according_to(ctx: Context, cue: CueMatch) -> Reported | None:
@@ -241,20 +304,31 @@ def _according_to(ctx: Context, cue: CueMatch) -> Reported | None:
     else:
         begin, stop = sentence_start, sentence_end
     begin, stop = _respect_quotes(ctx, begin, stop)
-    return Reported(begin, stop, QuoteKind.ACCORDING_TO, cue, mention, "according_to", 0.8,
-                    words[cue.word].sentence)
+    return Reported(
+        begin,
+        stop,
+        QuoteKind.ACCORDING_TO,
+        cue,
+        mention,
+        "according_to",
+        0.8,
+        words[cue.word].sentence,
+    )
 
 
-def _build(ctx: Context, cue: CueMatch, start_word: int, rule: str, confidence: float) -> Reported | None:
+def _build(
+    ctx: Context, cue: CueMatch, start_word: int, rule: str, confidence: float
+) -> Reported | None:
     words = ctx.parsed.words
-    first, last = _sentence_bounds(ctx, cue)
+    _first, last = _sentence_bounds(ctx, cue)
     end_word = _clause_end(ctx, start_word, last)
     if end_word < start_word:
         return None
     mention = ctx.subject(cue)
     begin, stop = _respect_quotes(ctx, words[start_word].start, words[end_word].end)
-    return Reported(begin, stop, QuoteKind.INDIRECT, cue, mention, rule, confidence,
-                    words[cue.word].sentence)
+    return Reported(
+        begin, stop, QuoteKind.INDIRECT, cue, mention, rule, confidence, words[cue.word].sentence
+    )
 
 
 def _clause_end(ctx: Context, start: int, last: int) -> int:
@@ -281,9 +355,12 @@ def _clause_end(ctx: Context, start: int, last: int) -> int:
 
 def _last_content_word(ctx: Context, i: int, floor: int = 0) -> int:
     words = ctx.parsed.words
-    while i >= floor and words[i].upos == "PUNCT" and not (
-        ctx.is_mark(words[i]) and _closes_quote(ctx, words[i].start)
-    ) and words[i].text not in (")",):
+    while (
+        i >= floor
+        and words[i].upos == "PUNCT"
+        and not (ctx.is_mark(words[i]) and _closes_quote(ctx, words[i].start))
+        and words[i].text not in (")",)
+    ):
         i -= 1
     return i
 

@@ -64,8 +64,10 @@ class Attribution:
     kind: QuoteKind | None = None
     follows: Attribution | None = None
     """For quotes inheriting their speaker: the attribution they continue."""
+    others: list[Attribution] = attrs.field(factory=list)
+    """For dialogue turns: earlier turns, most recent first, to pick the other speaker from."""
     content_end: int | None = None
-    """Where the quoted words stop when a dialogue line ends with narration (``— Non ! dit-il.``)."""
+    """Where the spoken words stop when a dialogue line ends in narration: ``— Non ! dit-il.``"""
 
 
 History = Sequence[tuple[Candidate, Attribution]]
@@ -122,7 +124,11 @@ def incise_inside(ctx: Context, cand: Candidate, history: History) -> Attributio
         if mention is None:
             continue
         after = ctx.next_word(max(mention.end, words[cue.last].end))
-        if after is not None and after.start < cand.span.content.end and after.text not in INCISE_BOUNDARY:
+        if (
+            after is not None
+            and after.start < cand.span.content.end
+            and after.text not in INCISE_BOUNDARY
+        ):
             continue
         found = Attribution("incise_inside", 0.95, cue, mention)
         if cand.span.style == "dash" and _narration_tail(ctx, cand, after):
@@ -134,17 +140,21 @@ def incise_inside(ctx: Context, cand: Candidate, history: History) -> Attributio
 def _narration_tail(ctx: Context, cand: Candidate, after: Word | None) -> bool:
     """After the incise, the dialogue line goes on with narration, not speech."""
     end = cand.span.content.end
-    if after is None or after.start >= end or after.text in (".", "…") and after.end >= end:
+    if after is None or after.start >= end or (after.text in (".", "…") and after.end >= end):
         return True
     if after.text != ",":
         return False
     nxt = ctx.next_word(after.end)
     if nxt is None or nxt.start >= end:
         return True
-    gerund = nxt.text.lower() == "en" and nxt.index + 1 < len(ctx.parsed.words) and ctx.parsed.words[
-        nxt.index + 1
-    ].feats.get("VerbForm") == "Part"
-    return gerund or (nxt.upos == "VERB" and nxt.feats.get("VerbForm") == "Part" and nxt.text.endswith("ant"))
+    gerund = (
+        nxt.text.lower() == "en"
+        and nxt.index + 1 < len(ctx.parsed.words)
+        and ctx.parsed.words[nxt.index + 1].feats.get("VerbForm") == "Part"
+    )
+    return gerund or (
+        nxt.upos == "VERB" and nxt.feats.get("VerbForm") == "Part" and nxt.text.endswith("ant")
+    )
 
 
 def _speech_end(ctx: Context, cue: CueMatch) -> int:
@@ -158,7 +168,10 @@ def _inside_nested(ctx: Context, cand: Candidate, char: int) -> bool:
     for other in ctx.quotations:
         if other is cand.span or other.level <= cand.span.level:
             continue
-        if cand.span.content.contains(other.content) and other.content.start <= char < other.content.end:
+        if (
+            cand.span.content.contains(other.content)
+            and other.content.start <= char < other.content.end
+        ):
             return True
     return False
 
@@ -196,7 +209,11 @@ def _sentence_after(ctx: Context, cand: Candidate) -> int:
     if nxt is None:
         return -1
     prev = ctx.prev_word(cand.span.close_mark.end)
-    if prev is not None and prev.text in (".", "!", "?", "…") and prev.start >= cand.span.content.start:
+    if (
+        prev is not None
+        and prev.text in (".", "!", "?", "…")
+        and prev.start >= cand.span.content.start
+    ):
         # « Phrase. », dit-il : the tokenizer often ends the sentence at the mark.
         return nxt.sentence
     return cand.sentence if nxt.sentence in (cand.sentence, cand.sentence + 1) else -1
@@ -240,17 +257,24 @@ def colon_before(ctx: Context, cand: Candidate, history: History) -> Attribution
         for i in range(before, sentence.first - 1, -1):
             if words[i].upos == "VERB" and words[i].feats.get("VerbForm") != "Inf":
                 verb = words[i]
-                while verb.rel in ("advcl", "xcomp", "conj") and sentence.first <= verb.head < verb.index:
+                while (
+                    verb.rel in ("advcl", "xcomp", "conj")
+                    and sentence.first <= verb.head < verb.index
+                ):
                     verb = words[verb.head]
                 mention = ctx.verb_subject(verb)
                 if mention is not None and mention.end <= prev.start:
                     return Attribution("colon_before", 0.7, colon, mention)
                 break
-    if before >= sentence.first and (words[before].upos in ("PROPN", "NOUN") or is_capitalised(words[before])):
+    if before >= sentence.first and (
+        words[before].upos in ("PROPN", "NOUN") or is_capitalised(words[before])
+    ):
         head = before
-        while words[head].head >= sentence.first and words[head].head < prev.index and words[
-            head
-        ].rel in ("flat", "nmod", "amod", "appos", "compound"):
+        while (
+            words[head].head >= sentence.first
+            and words[head].head < prev.index
+            and words[head].rel in ("flat", "nmod", "amod", "appos", "compound")
+        ):
             head = words[head].head
         mention = mention_at(ctx.parsed, head)
         return Attribution("colon_before", 0.75, colon, mention)
@@ -312,18 +336,26 @@ def previous_sentence(ctx: Context, cand: Candidate, history: History) -> Attrib
     if cand.first is None or cand.sentence == 0:
         return None
     sentence = ctx.parsed.sentences[cand.sentence]
-    if ctx.word_at(cand.span.open_mark.start) not in (sentence.first, None) and cand.first != sentence.first:
+    if (
+        ctx.word_at(cand.span.open_mark.start) not in (sentence.first, None)
+        and cand.first != sentence.first
+    ):
         return None
     prev = ctx.parsed.sentences[cand.sentence - 1]
     if prev.paragraph != sentence.paragraph or any(
-        q.open_mark.start >= prev.start and q.content.end <= prev.end for q in ctx.quotations_in(prev)
+        q.open_mark.start >= prev.start and q.content.end <= prev.end
+        for q in ctx.quotations_in(prev)
     ):
         return None
     for i in range(prev.first, prev.last):
         cue = ctx.cue_at.get(i)
         if cue is None or cue.entry.type is not CueType.VERB or cue.entry.incise_only:
             continue
-        if words[i].head >= 0 and words[words[i].head].sentence == prev.index and words[i].rel not in ("conj",):
+        if (
+            words[i].head >= 0
+            and words[words[i].head].sentence == prev.index
+            and words[i].rel not in ("conj",)
+        ):
             continue  # only the main verb of the sentence introduces what follows
         mention = ctx.subject(cue)
         if mention is not None:
@@ -340,35 +372,43 @@ def previous_speaker(ctx: Context, cand: Candidate, history: History) -> Attribu
         return None
     if cand.paragraph - prev_cand.paragraph > 1 or not _utterance(ctx, cand):
         return None
-    if _standalone(ctx, cand) and _standalone(ctx, prev_cand) and cand.paragraph != prev_cand.paragraph:
+    if (
+        _standalone(ctx, cand)
+        and _standalone(ctx, prev_cand)
+        and cand.paragraph != prev_cand.paragraph
+    ):
         return None  # consecutive dialogue lines: see dialogue_turn
     return Attribution("previous_speaker", 0.5, None, None, follows=_root(prev))
 
 
 def dialogue_turn(ctx: Context, cand: Candidate, history: History) -> Attribution | None:
-    """Consecutive dialogue lines without a cue alternate between two speakers."""
-    if len(history) < 2 or not _standalone(ctx, cand):
+    """A dialogue line without a cue, right after another one: the other speaker answers.
+
+    The candidates are the speakers of the earlier turns of the same dialogue,
+    most recent first; the engine picks the first whose resolved name differs
+    from the previous turn's speaker.
+    """
+    if not history or not _standalone(ctx, cand):
         return None
-    (c1, a1), (c2, a2) = history[-1], history[-2]
-    if not (_standalone(ctx, c1) and _standalone(ctx, c2)):
+    c1, a1 = history[-1]
+    if cand.paragraph - c1.paragraph != 1 or not _standalone(ctx, c1):
         return None
-    if cand.paragraph - c1.paragraph != 1 or c1.paragraph - c2.paragraph != 1:
+    earlier: list[Attribution] = []
+    paragraph = c1.paragraph
+    for c, a in reversed(history[:-1]):
+        if paragraph - c.paragraph > 2 or not _standalone(ctx, c) or len(earlier) >= 6:
+            break
+        earlier.append(_root(a))
+        paragraph = c.paragraph
+    if not earlier:
         return None
-    if _same_speaker(_root(a1), _root(a2)):
-        return None
-    if a2.mention is None and a2.follows is None:
-        return None
-    return Attribution("dialogue_turn", 0.4, None, None, follows=_root(a2))
+    return Attribution("dialogue_turn", 0.4, None, None, follows=_root(a1), others=earlier)
 
 
 def _root(att: Attribution) -> Attribution:
     while att.follows is not None:
         att = att.follows
     return att
-
-
-def _same_speaker(a: Attribution, b: Attribution) -> bool:
-    return a is b or (a.mention is not None and b.mention is not None and a.mention.head == b.mention.head)
 
 
 def _standalone(ctx: Context, cand: Candidate) -> bool:
@@ -430,11 +470,20 @@ def is_term(ctx: Context, cand: Candidate, att: Attribution | None) -> bool:
     words = text.split()
     if not words:
         return True
-    if att is not None and att.rule in ("incise_inside", "incise_after", "colon_before", "dash_after"):
+    if att is not None and att.rule in (
+        "incise_inside",
+        "incise_after",
+        "colon_before",
+        "dash_after",
+    ):
         return False
     if att is not None and att.rule in ("previous_speaker", "dialogue_turn"):
         return False
-    titled = len(words) <= 5 and all(w[0].isupper() or len(w) <= 3 for w in words) and words[0][0].isupper()
+    titled = (
+        len(words) <= 5
+        and all(w[0].isupper() or len(w) <= 3 for w in words)
+        and words[0][0].isupper()
+    )
     if titled and not text.endswith((".", "!", "?", "…")):
         return True
     if att is None:

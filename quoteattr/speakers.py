@@ -45,7 +45,9 @@ def role_nouns() -> frozenset[str]:
     """
     data = resources.files("quoteattr").joinpath("data/roles.txt").read_text(encoding="utf-8")
     return frozenset(
-        line.strip().lower() for line in data.splitlines() if line.strip() and not line.startswith("#")
+        line.strip().lower()
+        for line in data.splitlines()
+        if line.strip() and not line.startswith("#")
     )
 
 
@@ -128,7 +130,9 @@ class Resolver:
     def _collect_appositions(self) -> dict[str, list[_Apposition]]:
         table: dict[str, list[_Apposition]] = {}
         words = self.parsed.words
-        for word in words:  # descriptions whose mention carries a name (parse or surface apposition)
+        for (
+            word
+        ) in words:  # descriptions whose mention carries a name (parse or surface apposition)
             if word.upos != "NOUN" or word.rel in ("appos", "flat", "det", "amod", "nmod"):
                 continue
             nxt = word.index + 1
@@ -176,7 +180,14 @@ class Resolver:
     @staticmethod
     def _strip_titles(name: str) -> str:
         tokens = name.split()
-        while len(tokens) > 1 and tokens[0].lower().rstrip(".") in ("m", "mme", "mlle", "me", "dr", "pr"):
+        while len(tokens) > 1 and tokens[0].lower().rstrip(".") in (
+            "m",
+            "mme",
+            "mlle",
+            "me",
+            "dr",
+            "pr",
+        ):
             tokens = tokens[1:]
         return " ".join(tokens)
 
@@ -191,7 +202,9 @@ class Resolver:
 
     # --- resolution --------------------------------------------------------------------------
 
-    def resolve(self, mention: Mention | None, paragraph: int, *, as_speaker: bool = True) -> Speaker | None:
+    def resolve(
+        self, mention: Mention | None, paragraph: int, *, as_speaker: bool = True
+    ) -> Speaker | None:
         """Resolve one mention (in text order) to a :class:`Speaker` record."""
         if mention is None:
             return None
@@ -201,7 +214,9 @@ class Resolver:
         if mention.kind is MentionKind.NAME:
             name = self._canonical_name(span.text)
             gender, number = self._name_agreement(mention)
-            self._remember(_Entity(mention.start, name, gender, number, paragraph, span, as_speaker))
+            self._remember(
+                _Entity(mention.start, name, gender, number, paragraph, span, as_speaker)
+            )
             return Speaker(span, name, MentionKind.NAME)
         return self._resolve_description(mention, span, paragraph, as_speaker)
 
@@ -238,11 +253,15 @@ class Resolver:
         for entry in self._appositions.get(lemma, []):
             if entry.position == head.start:
                 continue
-            if modifiers <= entry.modifiers and _compatible(None, entry.number, None, number):
-                if best is None or entry.position < mention.start:
-                    best = entry
+            fits = modifiers <= entry.modifiers and _compatible(None, entry.number, None, number)
+            if fits and (best is None or entry.position < mention.start):
+                best = entry
         if best is not None:
-            self._remember(_Entity(mention.start, best.name, mention.gender, number, paragraph, span, as_speaker))
+            self._remember(
+                _Entity(
+                    mention.start, best.name, mention.gender, number, paragraph, span, as_speaker
+                )
+            )
             return Speaker(span, best.name, MentionKind.DESCRIPTION)
         if lemma in role_nouns() and number != "Plur":
             for entity in reversed(self._entities):
@@ -254,7 +273,9 @@ class Resolver:
                     return Speaker(span, entity.name, MentionKind.DESCRIPTION, entity.span)
                 break
         name = normalise_name(span.text)
-        self._remember(_Entity(mention.start, name, mention.gender, number, paragraph, span, as_speaker))
+        self._remember(
+            _Entity(mention.start, name, mention.gender, number, paragraph, span, as_speaker)
+        )
         return Speaker(span, name, MentionKind.DESCRIPTION)
 
     def _remember(self, entity: _Entity) -> None:
@@ -267,7 +288,15 @@ class Resolver:
                 span = Span.of(self.text, *(mention.name or (mention.start, mention.end)))
                 gender, number = self._name_agreement(mention)
                 self._remember(
-                    _Entity(mention.start, self._canonical_name(span.text), gender, number, paragraph, span, False)
+                    _Entity(
+                        mention.start,
+                        self._canonical_name(span.text),
+                        gender,
+                        number,
+                        paragraph,
+                        span,
+                        False,
+                    )
                 )
 
 
@@ -275,4 +304,3 @@ def _compatible(g1: str | None, n1: str | None, g2: str | None, n2: str | None) 
     if g1 and g2 and g1 != g2:
         return False
     return not (n1 and n2 and n1 != n2)
-
