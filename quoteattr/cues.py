@@ -86,7 +86,17 @@ def find_cues(parsed: ParsedText, lexicon: Lexicon) -> list[CueMatch]:
     """
     cues = []
     words = parsed.words
+    phrases = _phrases(lexicon)
+    skip_until = -1
     for word in words:
+        if word.index <= skip_until:
+            continue
+        phrase = _phrase_at(parsed, word, phrases)
+        if phrase is not None:  # "à en croire", "aux dires de", "de l'avis de"
+            entry, last = phrase
+            cues.append(CueMatch(last, entry, word.index, last, Polarity.POSITIVE, Modality.ASSERTED, None))
+            skip_until = last
+            continue
         entry = _entry_for(parsed, word, lexicon)
         if entry is None:
             continue
@@ -102,6 +112,34 @@ def find_cues(parsed: ParsedText, lexicon: Lexicon) -> list[CueMatch]:
                 )
             )
     return cues
+
+
+def _phrases(lexicon: Lexicon) -> list[tuple[str, LexiconEntry]]:
+    return [
+        (lemma.replace("’", "'"), entry)
+        for lemma, entry in lexicon.prepositions.items()
+        if " " in lemma
+    ]
+
+
+def _phrase_at(
+    parsed: ParsedText, word: Word, phrases: list[tuple[str, LexiconEntry]]
+) -> tuple[LexiconEntry, int] | None:
+    """A multiword preposition starting at ``word``, with the index of its last word."""
+    if not phrases or (word.index > 0 and parsed.words[word.index - 1].token == word.token):
+        return None
+    text = parsed.text
+    for phrase, entry in phrases:
+        end = word.start + len(phrase)
+        if text[word.start : end].lower().replace("’", "'") != phrase:
+            continue
+        if end < len(text) and text[end].isalpha():
+            continue
+        last = word.index
+        while last + 1 < len(parsed.words) and parsed.words[last + 1].end <= end:
+            last += 1
+        return entry, last
+    return None
 
 
 def _entry_for(parsed: ParsedText, word: Word, lexicon: Lexicon) -> LexiconEntry | None:
@@ -146,9 +184,15 @@ def _verb_context(parsed: ParsedText, word: Word) -> bool:
         return True
     if nxt is not None and nxt.sentence == word.sentence and clitic_pronoun(nxt) is not None:
         return True
-    if prev is not None and prev.text == "," and word.index > 1:
+    if word.text[:1].isupper() or prev is None:
+        return False
+    if prev.text in (",", "!", "?", "…") and nxt is not None and nxt.sentence == word.sentence:
+        # an inverted incise: ", demanda Marie", "? reprit le garçon"
+        if nxt.upos in ("PROPN", "DET") and (nxt.upos == "DET" or nxt.text[:1].isupper()):
+            return True
+    if prev.text == "," and word.index > 1:
         prev = words[word.index - 2]
-    return prev is not None and prev.text in _CLOSING_MARKS and not word.text[:1].isupper()
+    return prev.text in _CLOSING_MARKS
 
 
 def _verb_group(parsed: ParsedText, verb: Word, entry: LexiconEntry) -> CueMatch:

@@ -249,10 +249,11 @@ def _quote_record(
             cue = att.cue.record(ctx.parsed)
         if att.mention is not None:
             speaker = resolver.resolve(att.mention, cand.paragraph)
-        elif att.follows is not None:
+        elif att.follows is not None or att.previous is not None:
             prior = resolved.get(id(att.follows))
-            if att.others:  # a dialogue turn: the first earlier speaker who is not the last one
-                last_name = prior.name if prior is not None else None
+            if att.previous is not None:  # a dialogue turn: the first earlier speaker not the last
+                last = resolved.get(id(att.previous))
+                last_name = last.name if last is not None else None
                 prior = next(
                     (
                         s

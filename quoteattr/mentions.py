@@ -188,8 +188,21 @@ def mention_at(parsed: ParsedText, head: int) -> Mention:
     if name is not None:
         kind = MentionKind.NAME
     gender, number = _agreement(parsed, head)
-    start, end = parsed.words[first].start, parsed.words[last].end
+    start, end = parsed.words[first].start, _trimmed_end(parsed.text, parsed.words[last])
+    if name is not None and name[1] == parsed.words[last].end:
+        name = (name[0], end)
     return Mention(start, end, head, kind, gender, number, name)
+
+
+_ABBREVIATION = regex.compile(r"^(?:\p{Lu}|M|Mme|Mlle|Mgr|Dr|Pr|Me|St|Ste|Jr|etc)\.$")
+
+
+def _trimmed_end(text: str, word: Word) -> int:
+    """End of a mention's last token without a sentence period the tokenizer glued on (``Paul.``)."""
+    token = text[word.start : word.end]
+    if len(token) > 1 and token[-1] in ".,;:!?" and not _ABBREVIATION.match(token):
+        return word.end - 1
+    return word.end
 
 
 def _np_words(parsed: ParsedText, head: int) -> set[int]:

@@ -14,6 +14,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -27,8 +28,14 @@ MAX_CHUNK_CHARS = 20_000
 """Paragraphs are grouped into chunks of at most this many characters."""
 MAX_PARAGRAPH_CHARS = 4_000
 """A paragraph longer than this is cut at a sentence end or a space."""
+MAX_PIECE_TOKENS = 500
+"""A paragraph with more tokens than this is cut the same way: Stanza's dependency
+parser is quadratic in the sentence length, so a paragraph without sentence ends
+(a menu, a run of spaced marks) must not reach it as one huge sentence."""
 _CUT_SPACES = (" ", "\t", "\u00a0", "\u202f", "\u2009", "\u3000")
 """Where an over-long paragraph without a sentence end may be cut."""
+_TOKEN_RE = re.compile(r"\w+|[^\w\s]")
+"""A rough token: a run of word characters or one other non-space character."""
 
 
 @attrs.define(slots=True, eq=False)
@@ -116,23 +123,27 @@ class ParsedText:
 def chunk_text(text: str, max_chars: int = MAX_CHUNK_CHARS) -> list[tuple[int, int]]:
     """Cut ``text`` into paragraph-aligned ``(start, end)`` chunks.
 
-    Paragraphs are grouped up to ``max_chars``; a single paragraph longer than
-    :data:`MAX_PARAGRAPH_CHARS` is cut after a sentence end or at a space.
+    Paragraphs separated by a blank line are grouped up to ``max_chars``; lines
+    separated by a single line break are kept apart (Stanza would read them as
+    one sentence). A single paragraph longer than
+    :data:`MAX_PARAGRAPH_CHARS` (or with more than :data:`MAX_PIECE_TOKENS`
+    tokens) is cut after a sentence end or at a space, and its pieces are
+    parsed apart. Every chunk starts and ends on a non-space character.
 
     Example:
         >>> chunk_text("A b.\\nC d.", max_chars=100)
-        [(0, 9)]
+        [(0, 4), (5, 9)]
     """
     limit = min(max_chars, MAX_PARAGRAPH_CHARS)
     chunks: list[tuple[int, int]] = []
     joinable = False  # whether the last chunk may take in the next paragraph
     for start, end in paragraph_spans(text):
-        if end - start > limit:
+        if end - start > limit or _nth_token_end(text, start, end, MAX_PIECE_TOKENS + 1):
             # A very long paragraph is parsed piece by piece, never merged back, so
             # that no Stanza sentence can grow past the limit.
             chunks.extend(_split_long(text, start, end, limit))
             joinable = False
-        elif joinable and end - chunks[-1][0] <= max_chars:
+        elif joinable and end - chunks[-1][0] <= max_chars and _blank_line(text, chunks[-1][1], start):
             chunks[-1] = (chunks[-1][0], end)
         else:
             chunks.append((start, end))
@@ -140,24 +151,42 @@ def chunk_text(text: str, max_chars: int = MAX_CHUNK_CHARS) -> list[tuple[int, i
     return chunks
 
 
+def _nth_token_end(text: str, start: int, end: int, n: int) -> int | None:
+    """The offset just after the ``n``-th token of ``text[start:end]``, or None."""
+    for count, match in enumerate(_TOKEN_RE.finditer(text, start, end), 1):
+        if count >= n:
+            return match.end()
+    return None
+
+
+def _blank_line(text: str, prev_end: int, start: int) -> bool:
+    """Stanza ends sentences at a blank line, not at a single line break: paragraphs
+    separated by a single newline (dialogue lines, scraped text) are parsed apart."""
+    gap = text[prev_end:start]
+    return gap.count("\n") >= 2 and not gap.strip()
+
+
 def _split_long(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
     out = []
-    while end - start > limit:
-        window = text[start : start + limit]
+    while start < end:
+        window_end = min(start + limit, _nth_token_end(text, start, end, MAX_PIECE_TOKENS) or end)
+        if window_end >= end:
+            out.append((start, end))
+            break
+        size = window_end - start
+        window = text[start:window_end]
         cut = max(window.rfind(". "), window.rfind("! "), window.rfind("? "))
-        if cut >= limit // 4:
+        if cut >= size // 4:
             stop = start + cut + 1  # just after the sentence end
         else:
             space = max(window.rfind(c) for c in _CUT_SPACES)
-            stop = start + (space if space >= limit // 4 else limit)
+            stop = start + (space if space >= size // 4 else size)
             while stop > start + 1 and text[stop - 1].isspace():
                 stop -= 1  # pieces end on a non-space, like paragraphs
         out.append((start, stop))
         start = stop
         while start < end and text[start].isspace():
             start += 1
-    if start < end:
-        out.append((start, end))
     return out
 
 

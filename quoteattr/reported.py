@@ -39,6 +39,10 @@ CLAUSE_BREAKS = (
     "ont-elles",
 )
 _QUE = frozenset({"que", "qu'", "qu’"})
+_TIME_WORDS = frozenset(
+    {"hier", "soir", "matin", "demain", "aujourd'hui", "midi", "après-midi", "dimanche", "lundi",
+     "mardi", "mercredi", "jeudi", "vendredi", "samedi", "encore", "aussi", "également"}
+)
 _IF = frozenset({"si", "s'", "s’"})
 _ASKING = frozenset({CueClass.QUESTION, CueClass.NEUTRAL, CueClass.ANNOUNCE})
 _MAX_GAP = 8
@@ -121,6 +125,9 @@ def _que_clause(ctx: Context, cue: CueMatch) -> Reported | None:
             if i + 1 >= last:
                 return None
             return _build(ctx, cue, i + 1, "que_clause", 0.85)
+        if w.text.lower() in _TIME_WORDS:
+            i += 1
+            continue
         if w.upos in ("VERB", "AUX") or w.text in (".", ";", ":", "?", "!") or ctx.is_mark(w):
             return None
         i += 1
@@ -167,6 +174,9 @@ def _infinitive(ctx: Context, cue: CueMatch) -> Reported | None:
     i = cue.last + 1
     while i < last and i - cue.last <= 3:
         w = words[i]
+        if w.text.lower() in _TIME_WORDS:
+            i += 1
+            continue
         if w.upos in ("VERB", "AUX") and w.feats.get("VerbForm") == "Inf":
             governor = words[w.head] if w.upos == "AUX" and w.head >= 0 else w
             if governor.head != cue.word and governor.deprel not in ("xcomp", "ccomp"):
@@ -262,7 +272,8 @@ def _noun_object(ctx: Context, cue: CueMatch) -> Reported | None:
     if not objects:
         return None
     obj = objects[0]
-    start = min(ctx.parsed.subtree(obj.index))
+    subtree = ctx.parsed.subtree(obj.index)
+    start = subtree[0]
     if start - cue.last > 3 or not ctx.parsed.kids(obj.index, "det"):
         return None
     if any(words[i].upos in ("VERB", "AUX") for i in range(cue.last + 1, start)):
@@ -270,7 +281,8 @@ def _noun_object(ctx: Context, cue: CueMatch) -> Reported | None:
     mention = ctx.subject(cue)
     if mention is None or mention.start > words[cue.first].start:
         return None
-    end_word = _clause_end(ctx, start, last)
+    clause_end = min(_clause_end(ctx, start, last), subtree[-1])
+    end_word = _last_content_word(ctx, clause_end, floor=start)
     if end_word <= start:
         return None
     begin, stop = _respect_quotes(ctx, words[start].start, words[end_word].end)

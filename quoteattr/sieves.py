@@ -64,6 +64,8 @@ class Attribution:
     kind: QuoteKind | None = None
     follows: Attribution | None = None
     """For quotes inheriting their speaker: the attribution they continue."""
+    previous: Attribution | None = None
+    """For dialogue turns: the turn just before, whose speaker does not answer himself."""
     others: list[Attribution] = attrs.field(factory=list)
     """For dialogue turns: earlier turns, most recent first, to pick the other speaker from."""
     content_end: int | None = None
@@ -324,6 +326,8 @@ def sentence_cue(ctx: Context, cand: Candidate, history: History) -> Attribution
             continue
         if words[i].start >= cand.span.open_mark.start:
             continue
+        if words[i].rel in ("advcl", "acl") and max(ctx.parsed.subtree(i)) < (cand.first or 0):
+            continue  # "Après que le ministre a annoncé …, la presse a titré sur une « … »"
         mention = ctx.subject(cue)
         if mention is not None and not _inside(cand, mention):
             return Attribution("sentence_cue", 0.6, cue, mention)
@@ -398,11 +402,11 @@ def dialogue_turn(ctx: Context, cand: Candidate, history: History) -> Attributio
     for c, a in reversed(history[:-1]):
         if paragraph - c.paragraph > 2 or not _standalone(ctx, c) or len(earlier) >= 6:
             break
-        earlier.append(_root(a))
+        earlier.append(a)
         paragraph = c.paragraph
     if not earlier:
         return None
-    return Attribution("dialogue_turn", 0.4, None, None, follows=_root(a1), others=earlier)
+    return Attribution("dialogue_turn", 0.4, None, None, previous=a1, others=earlier)
 
 
 def _root(att: Attribution) -> Attribution:

@@ -164,3 +164,46 @@ def test_speech_reported_inside_a_quotation_is_not_a_separate_statement(
 ) -> None:
     quotes = more_results[INSIDE_QUOTE]
     assert [(q.kind, q.rule) for q in quotes] == [(D, "incise_after")]
+
+
+DIALOGUE = (
+    "— Tu viens, demanda Marie, ou tu restes ?\n"
+    "— Je reste ici, répondit Paul.\n"
+    "— Tu as tort, dit Marie.\n"
+    "— Pourquoi ?\n"
+    "— Comme tu veux.\n"
+)
+
+
+def test_dialogue_lines_incises_narration_tails_and_turns() -> None:
+    from quoteattr import extract
+
+    quotes = extract(DIALOGUE)
+    assert [(q.content.text, q.rule, q.speaker_name) for q in quotes] == [
+        ("Tu viens, demanda Marie, ou tu restes ?", "incise_inside", "Marie"),
+        ("Je reste ici", "incise_inside", "Paul"),
+        ("Tu as tort", "incise_inside", "Marie"),
+        ("Pourquoi ?", "dialogue_turn", "Paul"),
+        ("Comme tu veux.", "dialogue_turn", "Marie"),
+    ]
+
+
+MULTIWORD_SOURCES = [
+    ("À en croire le ministre, la réforme sera votée avant l'été.", "le ministre"),
+    ("Aux dires de ses proches, il ne briguera pas de second mandat.", "ses proches"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), MULTIWORD_SOURCES)
+def test_multiword_source_prepositions(text: str, speaker: str) -> None:
+    from quoteattr import extract
+
+    [quote] = extract(text)
+    assert (quote.kind, quote.speaker_name) == (A, speaker)
+
+
+def test_a_time_word_is_not_an_infinitive_complement() -> None:
+    from quoteattr import extract
+
+    quotes = extract("Le porte-parole a déclaré hier soir que le gouvernement tiendrait bon.")
+    assert [(q.rule, q.content.text) for q in quotes] == [("que_clause", "le gouvernement tiendrait bon")]

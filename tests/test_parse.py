@@ -17,6 +17,7 @@ MWT_TEXT = "Le ministre du Travail a parlé au président des États-Unis. « No
         ("Un.\n\nDeux.", 100, [(0, 10)]),
         ("  \n\n  ", 100, []),
         ("Phrase une. Phrase deux. Phrase trois.", 100, [(0, 38)]),
+        ("Ligne une.\nLigne deux.", 100, [(0, 10), (11, 22)]),
     ],
 )
 def test_chunks_follow_paragraphs(text: str, limit: int, expected: list[tuple[int, int]]) -> None:
