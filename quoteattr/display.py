@@ -19,7 +19,9 @@ Markup contract (useful for tests and post-processing):
   ``data-part="continued"``;
 * the only text added inside the document is in ``<sup class="qa-ref">``
   decorations (the quote numbers), so the text of the body minus those is
-  the original text; line breaks are kept as ``\\n`` preceded by ``<br>``.
+  the original text; line breaks are kept as ``\\n`` preceded by ``<br>``;
+* a quote's number comes after its closing quotation mark (``«Non»¹``),
+  inside the highlights that enclose that mark.
 
 Example:
     >>> from quoteattr.records import Quote, QuoteKind, Span
@@ -79,7 +81,10 @@ _CUE_STYLE = (
     "font-style: italic; text-decoration: underline wavy #c62828; "
     "text-decoration-skip-ink: none; text-underline-offset: 0.25em;"
 )
-_REF_STYLE = "font-size: 0.68em; font-weight: 600; margin: 0 0.2em 0 0.1em; color: #37474f;"
+_REF_STYLE = (
+    "font-size: 0.68em; font-weight: 600; margin: 0 0.2em 0 0.1em; color: #37474f; "
+    "white-space: nowrap;"
+)
 _LINK_STYLE = "color: #37474f; text-decoration: none;"
 _CELL_STYLE = "border-bottom: 1px solid #e0e0e0; padding: 0.3em 0.6em; vertical-align: top;"
 _HEAD_STYLE = (
@@ -121,7 +126,8 @@ class _Mark:
     tag: str
     attributes: dict[str, str]
     ident: str | None = None
-    after: str = ""  # decoration written right after the span closes
+    after: str = ""  # decoration written once the span has closed
+    after_at: int | None = None  # where to write it (default: the end of the span)
     quotes: list[int] = field(default_factory=list)
 
     def open(self, continued: bool) -> str:
@@ -233,6 +239,14 @@ def _build_marks(quotes: Sequence[Quote], text: str, prefix: str) -> list[_Mark]
         content = quote.content
         if not _in_text(content.start, content.end, length):
             continue
+        after_at = content.end
+        close = quote.close_mark
+        if (
+            close is not None
+            and content.end <= close.start < close.end <= length
+            and not text[content.end : close.start].strip()
+        ):
+            after_at = close.end  # the number goes after the closing mark
         label = escape(_shorten(_speaker_label(quote), 28))
         if mention_mark is not None and mention_mark.ident is not None:
             link = (
@@ -261,6 +275,7 @@ def _build_marks(quotes: Sequence[Quote], text: str, prefix: str) -> list[_Mark]
                 after=(
                     f'<sup class="qa-ref" data-quote="{index}" style="{_REF_STYLE}">{link}</sup>'
                 ),
+                after_at=after_at,
                 quotes=[index],
             )
         )
@@ -272,20 +287,35 @@ def _render_body(text: str, marks: list[_Mark]) -> str:
     opening: dict[int, list[_Mark]] = {}
     for mark in marks:
         opening.setdefault(mark.start, []).append(mark)
-    points = sorted({0, len(text)} | {m.start for m in marks} | {m.end for m in marks})
+    points = sorted(
+        {0, len(text)}
+        | {m.start for m in marks}
+        | {m.end for m in marks}
+        | {m.after_at for m in marks if m.after_at is not None}
+    )
     out: list[str] = []
     stack: list[_Mark] = []
+    pending: dict[int, list[str]] = {}  # decorations waiting for a later point
     position = 0
     for point in points:
         if point > position:
             out.append(_text(text[position:point]))
             position = point
+        # decorations due here go inside the spans still open (an enclosing quote)
+        out.extend(pending.pop(point, []))
         ending = [i for i, mark in enumerate(stack) if mark.end <= point]
         if ending:
             popped = stack[ending[0] :]
             del stack[ending[0] :]
             out.extend(f"</{mark.tag}>" for mark in reversed(popped))
-            out.extend(mark.after for mark in reversed(popped) if mark.end <= point)
+            for mark in reversed(popped):
+                if mark.end > point or not mark.after:
+                    continue
+                at = mark.after_at if mark.after_at is not None else mark.end
+                if at <= point:
+                    out.append(mark.after)
+                else:
+                    pending.setdefault(at, []).append(mark.after)
             for mark in sorted(
                 (m for m in popped if m.end > point), key=lambda m: (-m.end, m.rank, m.order)
             ):
@@ -295,6 +325,8 @@ def _render_body(text: str, marks: list[_Mark]) -> str:
             out.append(mark.open(continued=False))
             stack.append(mark)
     out.extend(f"</{mark.tag}>" for mark in reversed(stack))
+    for waiting in pending.values():  # only for points past the end of the text
+        out.extend(waiting)
     return "".join(out)
 
 

@@ -335,3 +335,57 @@ def test_id_prefix() -> None:
     )
     html = render_html([quote], text, id_prefix="doc7")
     assert 'id="doc7-q0"' in html and 'href="#doc7-m0"' in html
+
+
+def test_quote_number_follows_the_closing_mark() -> None:
+    text = "« Non », dit-il. Il a parlé d'« intérêt »."
+    quotes = []
+    for word, kind in (("Non", "direct"), ("intérêt", "mixed")):
+        start = text.index(word)
+        quotes.append(
+            Quote(
+                span(word, text=text),
+                kind,
+                None,
+                None,
+                1.0,
+                "clause",
+                Span.of(text, start - 2, start - 1),
+                Span.of(text, start + len(word) + 1, start + len(word) + 2),
+            )
+        )
+    html = render_html(quotes, text)
+    (body,) = find(parse(html), "qa-text")
+    assert body.text() == text
+    for index, quote in enumerate(quotes):
+        ref = html.index(f'<sup class="qa-ref" data-quote="{index}"')
+        end_of_mark = html.index("</mark>", html.index(f'data-start="{quote.content.start}"'))
+        assert html[end_of_mark:ref] == "</mark> »"  # «Non»¹, not «Non¹»
+
+
+def test_nested_quote_number_stays_inside_the_enclosing_quote() -> None:
+    text = 'Il a ajouté que Moscou "ne veut plus" collaborer.'
+    inner_start = text.index("ne veut")
+    outer = Quote(Span.of(text, 16, len(text) - 1), "indirect", None, None, 0.8, "que_clause")
+    inner = Quote(
+        Span.of(text, inner_start, inner_start + 12),
+        "mixed",
+        None,
+        None,
+        0.8,
+        "clause",
+        Span.of(text, inner_start - 1, inner_start),
+        Span.of(text, inner_start + 12, inner_start + 13),
+    )
+    root = parse(render_html([outer, inner], text))
+    (indirect,) = [n for n in find(root, "qa-quote") if n.attrs["data-kind"] == "indirect"]
+    refs = [n.attrs["data-quote"] for n in find(indirect, "qa-ref")]
+    assert refs == ["1"]  # the mixed quote's number, after its mark, inside the indirect span
+    (body,) = find(root, "qa-text")
+    assert body.text() == text
+
+
+def test_quote_numbers_do_not_wrap(html: str) -> None:
+    root = parse(html)
+    for ref in find(root, "qa-ref"):
+        assert "white-space: nowrap" in ref.attrs["style"]
