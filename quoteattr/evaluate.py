@@ -367,8 +367,9 @@ def match_quotes(gold: Sequence[Span], predicted: Sequence[Span]) -> list[tuple[
     """Pair gold and predicted content spans one-to-one; return ``(gold_index, pred_index)`` pairs.
 
     Two spans can pair when they share at least half of the longer span's
-    characters. Pairs are taken greedily by largest overlap, ties broken by
-    gold start, then predicted start. The result is sorted by gold index.
+    characters. Pairs are taken greedily by largest overlap, ties broken by the
+    smaller union of the two spans (the closer fit), then gold start, then
+    predicted start. The result is sorted by gold index.
 
     Example:
         >>> g = [Span(0, 10, "x" * 10)]
@@ -376,18 +377,21 @@ def match_quotes(gold: Sequence[Span], predicted: Sequence[Span]) -> list[tuple[
         [(0, 1)]
         >>> match_quotes(g, [Span(5, 10, "x" * 5)]), match_quotes(g, [Span(6, 10, "x" * 4)])
         ([(0, 0)], [])
+        >>> match_quotes(g, [Span(0, 12, "x" * 12), Span(0, 10, "x" * 10)])
+        [(0, 1)]
     """
-    candidates: list[tuple[int, int, int, int, int]] = []
+    candidates: list[tuple[int, int, int, int, int, int]] = []
     for gi, g in enumerate(gold):
         for pi, p in enumerate(predicted):
             shared = g.overlap(p)
             if shared > 0 and 2 * shared >= max(len(g), len(p)):
-                candidates.append((-shared, g.start, p.start, gi, pi))
+                union = len(g) + len(p) - shared
+                candidates.append((-shared, union, g.start, p.start, gi, pi))
     candidates.sort()
     used_gold: set[int] = set()
     used_pred: set[int] = set()
     pairs: list[tuple[int, int]] = []
-    for _, _, _, gi, pi in candidates:
+    for _, _, _, _, gi, pi in candidates:
         if gi in used_gold or pi in used_pred:
             continue
         used_gold.add(gi)
