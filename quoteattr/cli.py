@@ -4,6 +4,7 @@ Usage::
 
     quoteattr [--format text|json|jsonl|csv] [--model-dir DIR] [--batch-size N] [FILE ...]
     quoteattr evaluate ...
+    quoteattr corpus IN OUT [--workers N] [--timeout S] [--batch-size B] ...
 
 Files are read as UTF-8 (``-`` or no file at all reads standard input) and
 every record carries the file name as ``doc_id`` (``<stdin>`` for standard
@@ -14,6 +15,9 @@ input). Output formats:
 * ``json``: one JSON array of documents ``{"doc_id", "text", "quotes"}``;
 * ``jsonl``: one JSON object per quote, with its ``doc_id``;
 * ``csv``: one row per quote, flat columns (see :data:`quoteattr.export.CSV_COLUMNS`).
+
+``quoteattr corpus`` processes a whole corpus with worker processes into a
+resumable JSON Lines file (see :mod:`quoteattr.corpus`).
 
 Exit status: 0 success, 1 no input, 2 unreadable file, undecodable UTF-8
 or bad usage, 3 missing Stanza model.
@@ -79,7 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="quoteattr",
         description="Find quotations and reported speech in French text, "
         "with speaker, cue and exact offsets.",
-        epilog="Evaluation against a gold corpus: quoteattr evaluate --help",
+        epilog="Evaluation against a gold corpus: quoteattr evaluate --help. "
+        "A whole corpus with worker processes: quoteattr corpus --help",
     )
     parser.add_argument(
         "files",
@@ -251,12 +256,19 @@ def _evaluate(argv: Sequence[str]) -> int:
     return int(evaluate_main(list(argv)) or 0)
 
 
+def _corpus(argv: Sequence[str]) -> int:
+    from quoteattr.corpus import main as corpus_main
+
+    return corpus_main(list(argv))
+
+
 def main(argv: Sequence[str] | None = None, *, extract_many: ExtractMany | None = None) -> int:
     """Run the ``quoteattr`` command and return its exit status.
 
     ``argv`` defaults to ``sys.argv[1:]``; ``extract_many`` replaces
     :func:`quoteattr.engine.extract_many` (for tests and embedding). A first
-    argument ``evaluate`` runs :func:`quoteattr.evaluate.main` on the rest.
+    argument ``evaluate`` runs :func:`quoteattr.evaluate.main` on the rest,
+    ``corpus`` runs :func:`quoteattr.corpus.main` on the rest.
 
     Example:
         >>> main(["no/such/file.txt"])  # prints "quoteattr: error: cannot read ..." on stderr
@@ -265,6 +277,8 @@ def main(argv: Sequence[str] | None = None, *, extract_many: ExtractMany | None 
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] == "evaluate":
         return _evaluate(args[1:])
+    if args and args[0] == "corpus":
+        return _corpus(args[1:])
     parser = build_parser()
     try:
         options = parser.parse_args(args)
