@@ -68,6 +68,9 @@ class Context:
     _open_starts: list[int] = attrs.field(init=False)
     _outer: list[QuotedSpan] = attrs.field(init=False)
     _outer_starts: list[int] = attrs.field(init=False)
+    _open_marks: set[int] = attrs.field(init=False)
+    _close_marks: set[int] = attrs.field(init=False)
+    _close_ends: set[int] = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
         self.cue_at = {c.word: c for c in self.cues}
@@ -78,6 +81,11 @@ class Context:
         self._starts = [w.start for w in self.parsed.words]
         self._open_starts = [q.open_mark.start for q in self.quotations]
         self._outer = [q for q in self.quotations if q.level == 0]
+        self._open_marks = {q.open_mark.start for q in self.quotations}
+        self._close_marks = {
+            q.close_mark.start for q in self.quotations if q.close_mark is not None
+        }
+        self._close_ends = {q.close_mark.end for q in self.quotations if q.close_mark is not None}
         self._outer_starts = [q.content.start for q in self._outer]
 
     @property
@@ -121,6 +129,24 @@ class Context:
         lo = bisect.bisect_left(self._open_starts, sentence.start)
         hi = bisect.bisect_left(self._open_starts, sentence.end)
         return self.quotations[lo:hi]
+
+    def outer_quotes_between(self, start: int, end: int) -> list[QuotedSpan]:
+        """Outermost quoted spans whose content starts inside ``[start, end)``."""
+        lo = bisect.bisect_left(self._outer_starts, start)
+        hi = bisect.bisect_left(self._outer_starts, end)
+        return self._outer[lo:hi]
+
+    def opens_at(self, char: int) -> bool:
+        """True when a quotation mark opening a quoted span stands at ``char``."""
+        return char in self._open_marks
+
+    def closes_at(self, char: int) -> bool:
+        """True when a quotation mark closing a quoted span stands at ``char``."""
+        return char in self._close_marks
+
+    def closed_just_before(self, char: int, gap: int = 3) -> bool:
+        """True when a quoted span closes at most ``gap`` characters before ``char``."""
+        return any(c in self._close_ends for c in range(char - gap, char + 1))
 
     def enclosing_quote(self, char: int) -> QuotedSpan | None:
         """The outermost quoted span whose content holds ``char``, if any."""
@@ -249,10 +275,8 @@ class Context:
             words[i].text.lower() in _SKIP_BEFORE_VERB or words[i].upos == "ADV"
         ):
             i -= 1
-        if (
-            i < sentence.first
-            or (words[i].upos not in _NP_HEAD_UPOS
-            and not is_capitalised(words[i]))
+        if i < sentence.first or (
+            words[i].upos not in _NP_HEAD_UPOS and not is_capitalised(words[i])
         ):
             return None
         if words[i].upos == "PRON" and words[i].text.lower() in ("que", "qu'", "ce", "c'", "cela"):

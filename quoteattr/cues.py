@@ -93,8 +93,10 @@ def find_cues(parsed: ParsedText, lexicon: Lexicon) -> list[CueMatch]:
             continue
         phrase = _phrase_at(parsed, word, phrases)
         if phrase is not None:  # "à en croire", "aux dires de", "de l'avis de"
-            entry, last = phrase
-            cues.append(CueMatch(last, entry, word.index, last, Polarity.POSITIVE, Modality.ASSERTED, None))
+            source, last = phrase
+            cues.append(
+                CueMatch(last, source, word.index, last, Polarity.POSITIVE, Modality.ASSERTED, None)
+            )
             skip_until = last
             continue
         entry = _entry_for(parsed, word, lexicon)
@@ -186,10 +188,14 @@ def _verb_context(parsed: ParsedText, word: Word) -> bool:
         return True
     if word.text[:1].isupper() or prev is None:
         return False
-    if prev.text in (",", "!", "?", "…") and nxt is not None and nxt.sentence == word.sentence:
-        # an inverted incise: ", demanda Marie", "? reprit le garçon"
-        if nxt.upos in ("PROPN", "DET") and (nxt.upos == "DET" or nxt.text[:1].isupper()):
-            return True
+    # an inverted incise: ", demanda Marie", "? reprit le garçon"
+    if (
+        prev.text in (",", "!", "?", "…")
+        and nxt is not None
+        and nxt.sentence == word.sentence
+        and (nxt.upos == "DET" or (nxt.upos == "PROPN" and nxt.text[:1].isupper()))
+    ):
+        return True
     if prev.text == "," and word.index > 1:
         prev = words[word.index - 2]
     return prev.text in _CLOSING_MARKS

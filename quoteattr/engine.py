@@ -58,6 +58,8 @@ def extract(
         >>> [(q.kind.value, q.rule, q.content.text) for q in quotes]
         [('direct', 'incise_after', 'Il faut rétablir la confiance')]
     """
+    if isinstance(text, tuple):
+        raise TypeError("extract takes one text, not a tuple: use extract_many for (id, text)")
     return next(
         extract_many(
             [text], pipeline=pipeline, model_dir=model_dir, lexicon=lexicon, progress=False
@@ -289,7 +291,9 @@ def _quote_record(
 
 
 def _reported_record(ctx: Context, resolver: Resolver, r: Any) -> Quote:
-    sentence = ctx.parsed.sentences[r.sentence]
+    first = ctx.word_at(r.start)
+    index = ctx.parsed.words[first].sentence if first is not None else r.sentence
+    sentence = ctx.parsed.sentences[min(index, r.sentence)]
     speaker = resolver.resolve(r.mention, sentence.paragraph) if r.mention is not None else None
     return Quote(
         Span.of(ctx.text, r.start, r.end),
@@ -300,6 +304,6 @@ def _reported_record(ctx: Context, resolver: Resolver, r: Any) -> Quote:
         r.rule,
         None,
         None,
-        r.sentence,
+        sentence.index,
         sentence.paragraph,
     )

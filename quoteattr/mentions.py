@@ -198,7 +198,7 @@ _ABBREVIATION = regex.compile(r"^(?:\p{Lu}|M|Mme|Mlle|Mgr|Dr|Pr|Me|St|Ste|Jr|etc
 
 
 def _trimmed_end(text: str, word: Word) -> int:
-    """End of a mention's last token without a sentence period the tokenizer glued on (``Paul.``)."""
+    """End of a mention without the period the tokenizer glued on (``Paul.``)."""
     token = text[word.start : word.end]
     if len(token) > 1 and token[-1] in ".,;:!?" and not _ABBREVIATION.match(token):
         return word.end - 1
@@ -282,10 +282,8 @@ def _relative_antecedent(parsed: ParsedText, qui: int) -> int | None:
     i = qui - 1
     while i >= sentence.first and words[i].upos == "PUNCT":
         i -= 1
-    if (
-        i < sentence.first
-        or (words[i].upos not in ("NOUN", "PROPN", "PRON")
-        and not is_capitalised(words[i]))
+    if i < sentence.first or (
+        words[i].upos not in ("NOUN", "PROPN", "PRON") and not is_capitalised(words[i])
     ):
         return None
     while (

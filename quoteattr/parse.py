@@ -143,7 +143,11 @@ def chunk_text(text: str, max_chars: int = MAX_CHUNK_CHARS) -> list[tuple[int, i
             # that no Stanza sentence can grow past the limit.
             chunks.extend(_split_long(text, start, end, limit))
             joinable = False
-        elif joinable and end - chunks[-1][0] <= max_chars and _blank_line(text, chunks[-1][1], start):
+        elif (
+            joinable
+            and end - chunks[-1][0] <= max_chars
+            and _blank_line(text, chunks[-1][1], start)
+        ):
             chunks[-1] = (chunks[-1][0], end)
         else:
             chunks.append((start, end))

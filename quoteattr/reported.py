@@ -215,11 +215,11 @@ def _unmarked_incise(ctx: Context, cue: CueMatch) -> Reported | None:
         return None
     start = words[first].start
     end = words[cue.first - 2].end
-    if any(
-        q.content.start < end and q.content.end > start
-        for q in ctx.quotations
-        if q.level == 0 and q.content.end - q.content.start > (end - start) // 2
-    ):
+    inside = ctx.outer_quotes_between(start, end)
+    enclosing = ctx.enclosing_quote(start)
+    if enclosing is not None:
+        inside.append(enclosing)
+    if any(len(q.content) > (end - start) // 2 for q in inside):
         return None
     return Reported(
         start,
@@ -297,9 +297,8 @@ def _according_to(ctx: Context, cue: CueMatch) -> Reported | None:
     mention = ctx.preposition_object(cue)
     if mention is None:
         return None
-    for q in ctx.quotations:  # « … », selon X: the quote's own attribution
-        if q.close_mark is not None and 0 <= words[cue.first].start - q.close_mark.end <= 3:
-            return None
+    if ctx.closed_just_before(words[cue.first].start):  # « … », selon X: the quote's own source
+        return None
     sentence_start = words[first].start
     end_index = _last_content_word(ctx, last - 1, floor=first)
     sentence_end = words[end_index].end if end_index >= first else words[first].end
@@ -354,7 +353,7 @@ def _clause_end(ctx: Context, start: int, last: int) -> int:
         if w.text == "," and i + 1 < last:
             nxt = words[i + 1]
             pair = f"{nxt.text} {words[i + 2].text}".lower() if i + 2 < last else nxt.text.lower()
-            if ctx.is_mark(nxt) and _opens_quote(ctx, nxt.start):
+            if ctx.is_mark(nxt) and ctx.opens_at(nxt.start):
                 break
             if pair in CLAUSE_BREAKS or nxt.text.lower() in CLAUSE_BREAKS:
                 break
@@ -370,27 +369,29 @@ def _last_content_word(ctx: Context, i: int, floor: int = 0) -> int:
     while (
         i >= floor
         and words[i].upos == "PUNCT"
-        and not (ctx.is_mark(words[i]) and _closes_quote(ctx, words[i].start))
+        and not (ctx.is_mark(words[i]) and ctx.closes_at(words[i].start))
         and words[i].text not in (")",)
     ):
         i -= 1
     return i
 
 
-def _opens_quote(ctx: Context, char: int) -> bool:
-    return any(q.open_mark.start == char for q in ctx.quotations)
-
-
-def _closes_quote(ctx: Context, char: int) -> bool:
-    return any(q.close_mark is not None and q.close_mark.start == char for q in ctx.quotations)
-
-
 def _respect_quotes(ctx: Context, start: int, end: int) -> tuple[int, int]:
-    """Widen [start, end) so that no quoted span is cut in two."""
-    for q in ctx.quotations:
-        q_start = q.open_mark.start
-        q_end = q.close_mark.end if q.close_mark is not None else q.content.end
-        if q_start < start < q_end:
+    """Widen [start, end) so that no balanced quoted span is cut in two.
+
+    The widening never leaves the sentence: an unclosed quotation mark earlier
+    in the paragraph does not drag a reported clause back over other sentences.
+    """
+    sentence = ctx.parsed.sentences[ctx.parsed.words[ctx.word_at(start) or 0].sentence]
+    candidates = ctx.outer_quotes_between(sentence.start, end)
+    enclosing = ctx.enclosing_quote(start)
+    if enclosing is not None:
+        candidates.append(enclosing)
+    for q in candidates:
+        if not q.balanced or q.close_mark is None:
+            continue
+        q_start, q_end = q.open_mark.start, q.close_mark.end
+        if q_start < start < q_end and q_start >= sentence.start:
             start = q_start
         if q_start < end < q_end:
             end = q_end

@@ -456,11 +456,14 @@ def position_kind(ctx: Context, cand: Candidate) -> QuoteKind:
     """
     if cand.span.style == "dash":
         return QuoteKind.DIRECT
-    before = ctx.text[: cand.span.open_mark.start].rstrip()
+    text = ctx.text
+    i = cand.span.open_mark.start
+    while i > 0 and text[i - 1].isspace() and text[i - 1] != "\n":
+        i -= 1
     para_start = ctx.parsed.paragraphs[cand.paragraph][0] if ctx.parsed.paragraphs else 0
-    if len(before) <= para_start or not before or before[-1] == "\n":
+    if i <= para_start or text[i - 1] == "\n":
         return QuoteKind.DIRECT
-    last = before[-1]
+    last = text[i - 1]
     if last in _DIRECT_BEFORE:
         if last == "," and len(cand.span.content.text.split()) < 3:
             return QuoteKind.MIXED

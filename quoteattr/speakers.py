@@ -232,9 +232,10 @@ class Resolver:
         pronoun = span.text.lower().lstrip("-").removeprefix("t-")
         if pronoun not in THIRD_PERSON:
             return Speaker(span, None, MentionKind.PRONOUN)
-        for entity in reversed(self._entities):
-            if entity.position >= mention.start or paragraph - entity.paragraph > _PARAGRAPH_WINDOW:
-                continue
+        before = bisect.bisect_left(self._entities, mention.start, key=lambda e: e.position)
+        for entity in reversed(self._entities[max(0, before - 50) : before]):
+            if paragraph - entity.paragraph > _PARAGRAPH_WINDOW:
+                break
             if not _compatible(entity.gender, entity.number, mention.gender, mention.number):
                 continue
             if entity.gender is None and mention.gender is not None:
@@ -264,10 +265,11 @@ class Resolver:
             )
             return Speaker(span, best.name, MentionKind.DESCRIPTION)
         if lemma in role_nouns() and number != "Plur":
-            for entity in reversed(self._entities):
-                if not entity.speaker or paragraph - entity.paragraph > 1:
-                    continue
-                if entity.position >= mention.start:
+            before = bisect.bisect_left(self._entities, mention.start, key=lambda e: e.position)
+            for entity in reversed(self._entities[max(0, before - 50) : before]):
+                if paragraph - entity.paragraph > 1:
+                    break
+                if not entity.speaker:
                     continue
                 if _compatible(entity.gender, entity.number, mention.gender, number):
                     return Speaker(span, entity.name, MentionKind.DESCRIPTION, entity.span)
