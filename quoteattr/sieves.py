@@ -254,20 +254,21 @@ def colon_before(ctx: Context, cand: Candidate, history: History) -> Attribution
             break
     colon = punctuation_cue(prev, COLON)
     before = prev.index - 1
-    if before >= sentence.first and words[before].upos in ("VERB", "ADV", "ADJ", "AUX", "PRON"):
-        # "il articula plus fort :", "en grommelant :" — any verb of the clause introduces the quote
-        for i in range(before, sentence.first - 1, -1):
-            if words[i].upos == "VERB" and words[i].feats.get("VerbForm") != "Inf":
-                verb = words[i]
-                while (
-                    verb.rel in ("advcl", "xcomp", "conj")
-                    and sentence.first <= verb.head < verb.index
-                ):
-                    verb = words[verb.head]
-                mention = ctx.verb_subject(verb)
-                if mention is not None and mention.end <= prev.start:
-                    return Attribution("colon_before", 0.7, colon, mention)
-                break
+    verbs = [
+        w
+        for w in words[sentence.first : prev.index]
+        if w.upos == "VERB" and w.feats.get("VerbForm") != "Inf"
+    ]
+    if verbs:
+        # "il articula plus fort :", "il repassa ses bottes en grommelant :" — the clause
+        # before the colon introduces the quote: its subject speaks.
+        verb = verbs[-1]
+        while verb.rel in ("advcl", "xcomp", "conj") and sentence.first <= verb.head < verb.index:
+            verb = words[verb.head]
+        mention = ctx.verb_subject(verb)
+        if mention is not None and mention.end <= prev.start:
+            return Attribution("colon_before", 0.7, colon, mention)
+        return None
     if before >= sentence.first and (
         words[before].upos in ("PROPN", "NOUN") or is_capitalised(words[before])
     ):
