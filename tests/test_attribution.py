@@ -12,61 +12,173 @@ from quoteattr import Modality, Polarity, Quote, QuoteKind, extract_many
 
 pytestmark = pytest.mark.model
 
-D, M, I, A = QuoteKind.DIRECT, QuoteKind.MIXED, QuoteKind.INDIRECT, QuoteKind.ACCORDING_TO
+D, M, IND, A = QuoteKind.DIRECT, QuoteKind.MIXED, QuoteKind.INDIRECT, QuoteKind.ACCORDING_TO
 
 CASES = [
     # inverted subject after the quote
-    ("« Nous ne céderons pas », a déclaré la ministre du Travail, Catherine Vautrin, lundi soir.",
-     "Nous ne céderons pas", D, "Catherine Vautrin", "incise_after"),
-    ("« La situation est grave », estime Jean Dupont.", "La situation est grave", D, "Jean Dupont",
-     "incise_after"),
-    ("« Nous avons été trompés », dénonce l'avocat des familles, Me Jean Martin.",
-     "Nous avons été trompés", D, "Jean Martin", "incise_after"),
-    ("« Il faut que l'Europe se réveille », selon le commissaire européen.",
-     "Il faut que l'Europe se réveille", D, "le commissaire européen", "incise_after"),
+    (
+        "« Nous ne céderons pas », a déclaré la ministre du Travail, Catherine Vautrin, lundi soir.",
+        "Nous ne céderons pas",
+        D,
+        "Catherine Vautrin",
+        "incise_after",
+    ),
+    (
+        "« La situation est grave », estime Jean Dupont.",
+        "La situation est grave",
+        D,
+        "Jean Dupont",
+        "incise_after",
+    ),
+    (
+        "« Nous avons été trompés », dénonce l'avocat des familles, Me Jean Martin.",
+        "Nous avons été trompés",
+        D,
+        "Jean Martin",
+        "incise_after",
+    ),
+    (
+        "« Il faut que l'Europe se réveille », selon le commissaire européen.",
+        "Il faut que l'Europe se réveille",
+        D,
+        "le commissaire européen",
+        "incise_after",
+    ),
     # pronoun chains: -t-il / -t-elle resolved to the named person
-    ("Le Premier ministre, Gabriel Attal, s'est exprimé mardi. « Nous tiendrons nos engagements », "
-     "a-t-il assuré.", "Nous tiendrons nos engagements", D, "Gabriel Attal", "incise_after"),
-    ("« Je ne démissionnerai pas », a répété le maire. « Les électeurs jugeront », a-t-il ajouté.",
-     "Les électeurs jugeront", D, "le maire", "incise_after"),
+    (
+        "Le Premier ministre, Gabriel Attal, s'est exprimé mardi. « Nous tiendrons nos engagements », "
+        "a-t-il assuré.",
+        "Nous tiendrons nos engagements",
+        D,
+        "Gabriel Attal",
+        "incise_after",
+    ),
+    (
+        "« Je ne démissionnerai pas », a répété le maire. « Les électeurs jugeront », a-t-il ajouté.",
+        "Les électeurs jugeront",
+        D,
+        "le maire",
+        "incise_after",
+    ),
     # titles resolved through an earlier apposition
-    ("La présidente de la Commission, Ursula von der Leyen, est arrivée à Kiev. « L'Europe est à vos "
-     "côtés », a déclaré la présidente.", "L'Europe est à vos côtés", D, "Ursula von der Leyen",
-     "incise_after"),
+    (
+        "La présidente de la Commission, Ursula von der Leyen, est arrivée à Kiev. « L'Europe est à vos "
+        "côtés », a déclaré la présidente.",
+        "L'Europe est à vos côtés",
+        D,
+        "Ursula von der Leyen",
+        "incise_after",
+    ),
     # a quote split by an incise stays one quote
-    ("« Ce n'est pas une défaite, explique la candidate. C'est un nouveau départ. »",
-     "Ce n'est pas une défaite, explique la candidate. C'est un nouveau départ.", D, "la candidate",
-     "incise_inside"),
-    ("« Nous avons gagné, a-t-elle lancé. Maintenant, il faut gouverner. »",
-     "Nous avons gagné, a-t-elle lancé. Maintenant, il faut gouverner.", D, None, "incise_inside"),
+    (
+        "« Ce n'est pas une défaite, explique la candidate. C'est un nouveau départ. »",
+        "Ce n'est pas une défaite, explique la candidate. C'est un nouveau départ.",
+        D,
+        "la candidate",
+        "incise_inside",
+    ),
+    (
+        "« Nous avons gagné, a-t-elle lancé. Maintenant, il faut gouverner. »",
+        "Nous avons gagné, a-t-elle lancé. Maintenant, il faut gouverner.",
+        D,
+        None,
+        "incise_inside",
+    ),
     # colon and dash
-    ("Emmanuel Macron a déclaré : « La France sera au rendez-vous. »", "La France sera au rendez-vous.",
-     D, "Emmanuel Macron", "colon_before"),
-    ("Le porte-parole du gouvernement : « Aucune décision n'a été prise. »",
-     "Aucune décision n'a été prise.", D, "le porte-parole du gouvernement", "colon_before"),
-    ("« Le dialogue reste ouvert » – Olaf Scholz, chancelier allemand.", "Le dialogue reste ouvert", D,
-     "Olaf Scholz", "dash_after"),
+    (
+        "Emmanuel Macron a déclaré : « La France sera au rendez-vous. »",
+        "La France sera au rendez-vous.",
+        D,
+        "Emmanuel Macron",
+        "colon_before",
+    ),
+    (
+        "Le porte-parole du gouvernement : « Aucune décision n'a été prise. »",
+        "Aucune décision n'a été prise.",
+        D,
+        "le porte-parole du gouvernement",
+        "colon_before",
+    ),
+    (
+        "« Le dialogue reste ouvert » – Olaf Scholz, chancelier allemand.",
+        "Le dialogue reste ouvert",
+        D,
+        "Olaf Scholz",
+        "dash_after",
+    ),
     # mixed quotes take the speaker of the clause around them, passives their agent
-    ("Marine Le Pen a dénoncé une « trahison » du gouvernement.", "trahison", M, "Marine Le Pen", "clause"),
-    ("Le texte a été jugé « inacceptable » par les syndicats.", "inacceptable", M, "les syndicats", "clause"),
-    ("La porte-parole a assuré que « rien n'était décidé ».", "rien n'était décidé", M, "la porte-parole",
-     "clause"),
+    (
+        "Marine Le Pen a dénoncé une « trahison » du gouvernement.",
+        "trahison",
+        M,
+        "Marine Le Pen",
+        "clause",
+    ),
+    (
+        "Le texte a été jugé « inacceptable » par les syndicats.",
+        "inacceptable",
+        M,
+        "les syndicats",
+        "clause",
+    ),
+    (
+        "La porte-parole a assuré que « rien n'était décidé ».",
+        "rien n'était décidé",
+        M,
+        "la porte-parole",
+        "clause",
+    ),
     # a quote after a sentence whose main verb reports speech
-    ("Le gouvernement a annoncé la fermeture du site. « C'est une décision difficile mais nécessaire. »",
-     "C'est une décision difficile mais nécessaire.", D, "le gouvernement", "previous_sentence"),
+    (
+        "Le gouvernement a annoncé la fermeture du site. « C'est une décision difficile mais nécessaire. »",
+        "C'est une décision difficile mais nécessaire.",
+        D,
+        "le gouvernement",
+        "previous_sentence",
+    ),
     # indirect speech and according-to
-    ("Le maire de Lyon, Grégory Doucet, a affirmé que la ville ne renoncerait pas au projet.",
-     "la ville ne renoncerait pas au projet", I, "Grégory Doucet", "que_clause"),
-    ("La décision a été annoncée par le préfet, qui a précisé que les écoles resteraient fermées.",
-     "les écoles resteraient fermées", I, "le préfet", "que_clause"),
-    ("Le syndicat dément avoir reçu la moindre proposition.", "avoir reçu la moindre proposition", I,
-     "le syndicat", "infinitive"),
-    ("Les travaux devraient s'achever en juin, a indiqué le porte-parole de la SNCF.",
-     "Les travaux devraient s'achever en juin", I, "le porte-parole de la SNCF", "unmarked_incise"),
-    ("Selon le ministère de l'Intérieur, 12 000 policiers seront mobilisés.",
-     "12 000 policiers seront mobilisés", A, "le ministère de l'Intérieur", "according_to"),
-    ("Les négociations sont dans l'impasse, d'après une source diplomatique.",
-     "Les négociations sont dans l'impasse", A, "une source diplomatique", "according_to"),
+    (
+        "Le maire de Lyon, Grégory Doucet, a affirmé que la ville ne renoncerait pas au projet.",
+        "la ville ne renoncerait pas au projet",
+        IND,
+        "Grégory Doucet",
+        "que_clause",
+    ),
+    (
+        "La décision a été annoncée par le préfet, qui a précisé que les écoles resteraient fermées.",
+        "les écoles resteraient fermées",
+        IND,
+        "le préfet",
+        "que_clause",
+    ),
+    (
+        "Le syndicat dément avoir reçu la moindre proposition.",
+        "avoir reçu la moindre proposition",
+        IND,
+        "le syndicat",
+        "infinitive",
+    ),
+    (
+        "Les travaux devraient s'achever en juin, a indiqué le porte-parole de la SNCF.",
+        "Les travaux devraient s'achever en juin",
+        IND,
+        "le porte-parole de la SNCF",
+        "unmarked_incise",
+    ),
+    (
+        "Selon le ministère de l'Intérieur, 12 000 policiers seront mobilisés.",
+        "12 000 policiers seront mobilisés",
+        A,
+        "le ministère de l'Intérieur",
+        "according_to",
+    ),
+    (
+        "Les négociations sont dans l'impasse, d'après une source diplomatique.",
+        "Les négociations sont dans l'impasse",
+        A,
+        "une source diplomatique",
+        "according_to",
+    ),
 ]
 
 NOT_QUOTES = [
@@ -78,7 +190,7 @@ NOT_QUOTES = [
 @pytest.fixture(scope="module")
 def results() -> dict[str, list[Quote]]:
     texts = [case[0] for case in CASES] + NOT_QUOTES + [t for t, *_ in CUE_CASES]
-    return {text: list(found) for text, found in zip(texts, extract_many(texts, progress=False))}
+    return {text: list(found) for text, found in zip(texts, extract_many(texts, progress=False), strict=True)}
 
 
 def _find(quotes: list[Quote], content: str) -> Quote:
@@ -88,9 +200,19 @@ def _find(quotes: list[Quote], content: str) -> Quote:
     raise AssertionError(f"no quote {content!r} in {[q.content.text for q in quotes]}")
 
 
-@pytest.mark.parametrize(("text", "content", "kind", "speaker", "rule"), CASES, ids=[c[4] + ":" + c[0][:40] for c in CASES])
-def test_attribution(results: dict[str, list[Quote]], text: str, content: str, kind: QuoteKind,
-                     speaker: str | None, rule: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "content", "kind", "speaker", "rule"),
+    CASES,
+    ids=[c[4] + ":" + c[0][:40] for c in CASES],
+)
+def test_attribution(
+    results: dict[str, list[Quote]],
+    text: str,
+    content: str,
+    kind: QuoteKind,
+    speaker: str | None,
+    rule: str,
+) -> None:
     quote = _find(results[text], content)
     assert quote.kind is kind
     assert quote.rule == rule
@@ -102,23 +224,46 @@ def test_attribution(results: dict[str, list[Quote]], text: str, content: str, k
 
 
 @pytest.mark.parametrize("text", NOT_QUOTES)
-def test_titles_and_names_in_marks_are_not_quotes(results: dict[str, list[Quote]], text: str) -> None:
+def test_titles_and_names_in_marks_are_not_quotes(
+    results: dict[str, list[Quote]], text: str
+) -> None:
     assert results[text] == []
 
 
 CUE_CASES = [
-    ("Le Premier ministre n'a pas dit que la réforme serait abandonnée.", "n'a pas dit", "dire",
-     Polarity.NEGATED, Modality.ASSERTED),
-    ("Le suspect aurait déclaré aux enquêteurs qu'il n'était pas sur place.", "aurait déclaré", "déclarer",
-     Polarity.POSITIVE, Modality.ALLEGED),
-    ("« Je n'ai jamais dit cela », a démenti la ministre.", "a démenti", "démentir", Polarity.POSITIVE,
-     Modality.ASSERTED),
+    (
+        "Le Premier ministre n'a pas dit que la réforme serait abandonnée.",
+        "n'a pas dit",
+        "dire",
+        Polarity.NEGATED,
+        Modality.ASSERTED,
+    ),
+    (
+        "Le suspect aurait déclaré aux enquêteurs qu'il n'était pas sur place.",
+        "aurait déclaré",
+        "déclarer",
+        Polarity.POSITIVE,
+        Modality.ALLEGED,
+    ),
+    (
+        "« Je n'ai jamais dit cela », a démenti la ministre.",
+        "a démenti",
+        "démentir",
+        Polarity.POSITIVE,
+        Modality.ASSERTED,
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "cue", "lemma", "polarity", "modality"), CUE_CASES)
-def test_cue_polarity_and_modality(results: dict[str, list[Quote]], text: str, cue: str, lemma: str,
-                                   polarity: Polarity, modality: Modality) -> None:
+def test_cue_polarity_and_modality(
+    results: dict[str, list[Quote]],
+    text: str,
+    cue: str,
+    lemma: str,
+    polarity: Polarity,
+    modality: Modality,
+) -> None:
     [quote] = results[text]
     assert quote.cue is not None
     assert (quote.cue.span.text, quote.cue.lemma) == (cue, lemma)
@@ -131,27 +276,56 @@ def test_denial_verbs_are_classed_as_denials(results: dict[str, list[Quote]]) ->
 
 
 MORE_CASES = [
-    ("Jacques Dominati a défendu ses pratiques, soutenant que la pratique était généralisée.",
-     "la pratique était généralisée", I, "Jacques Dominati", "que_clause"),
-    ("Le juge devra indiquer s'il maintient les poursuites.", "il maintient les poursuites", I, "le juge",
-     "que_clause"),
-    ("Selon moi il a joué un rôle de premier plan.", "il a joué un rôle de premier plan", A, None,
-     "according_to"),
-    ("Le ministère a démenti tout lien avec ces personnes.", "tout lien avec ces personnes", I,
-     "le ministère", "noun_object"),
+    (
+        "Jacques Dominati a défendu ses pratiques, soutenant que la pratique était généralisée.",
+        "la pratique était généralisée",
+        IND,
+        "Jacques Dominati",
+        "que_clause",
+    ),
+    (
+        "Le juge devra indiquer s'il maintient les poursuites.",
+        "il maintient les poursuites",
+        IND,
+        "le juge",
+        "que_clause",
+    ),
+    (
+        "Selon moi il a joué un rôle de premier plan.",
+        "il a joué un rôle de premier plan",
+        A,
+        None,
+        "according_to",
+    ),
+    (
+        "Le ministère a démenti tout lien avec ces personnes.",
+        "tout lien avec ces personnes",
+        IND,
+        "le ministère",
+        "noun_object",
+    ),
 ]
 
 
 @pytest.fixture(scope="module")
 def more_results() -> dict[str, list[Quote]]:
     texts = [case[0] for case in MORE_CASES] + [INSIDE_QUOTE]
-    return {text: list(found) for text, found in zip(texts, extract_many(texts, progress=False))}
+    return {text: list(found) for text, found in zip(texts, extract_many(texts, progress=False), strict=True)}
 
 
-@pytest.mark.parametrize(("text", "content", "kind", "speaker", "rule"), MORE_CASES,
-                         ids=[c[4] + ":" + c[0][:40] for c in MORE_CASES])
-def test_reported_speech(more_results: dict[str, list[Quote]], text: str, content: str, kind: QuoteKind,
-                         speaker: str | None, rule: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "content", "kind", "speaker", "rule"),
+    MORE_CASES,
+    ids=[c[4] + ":" + c[0][:40] for c in MORE_CASES],
+)
+def test_reported_speech(
+    more_results: dict[str, list[Quote]],
+    text: str,
+    content: str,
+    kind: QuoteKind,
+    speaker: str | None,
+    rule: str,
+) -> None:
     quote = _find(more_results[text], content)
     assert (quote.kind, quote.rule, quote.speaker_name) == (kind, rule, speaker)
 
@@ -206,4 +380,6 @@ def test_a_time_word_is_not_an_infinitive_complement() -> None:
     from quoteattr import extract
 
     quotes = extract("Le porte-parole a déclaré hier soir que le gouvernement tiendrait bon.")
-    assert [(q.rule, q.content.text) for q in quotes] == [("que_clause", "le gouvernement tiendrait bon")]
+    assert [(q.rule, q.content.text) for q in quotes] == [
+        ("que_clause", "le gouvernement tiendrait bon")
+    ]

@@ -64,7 +64,9 @@ def test_chunked_parse_maps_offsets_back(nlp: object) -> None:
         [small] = parse_texts([text], nlp)
     finally:
         parse_module.MAX_CHUNK_CHARS = original
-    assert [(w.text, w.start, w.end) for w in small.words] == [(w.text, w.start, w.end) for w in parsed.words]
+    assert [(w.text, w.start, w.end) for w in small.words] == [
+        (w.text, w.start, w.end) for w in parsed.words
+    ]
     assert [s.paragraph for s in small.sentences] == [0, 1, 2]
 
 
@@ -80,7 +82,9 @@ def test_an_already_parsed_stanza_document_is_not_parsed_again(nlp: object) -> N
 
     quotes = extract(doc, pipeline=NoPipeline())
     assert isinstance(doc, stanza.Document)
-    assert [(q.content.text, q.speaker_name) for q in quotes] == [("La situation est grave", "Jean Dupont")]
+    assert [(q.content.text, q.speaker_name) for q in quotes] == [
+        ("La situation est grave", "Jean Dupont")
+    ]
 
 
 @pytest.mark.model

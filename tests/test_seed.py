@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import SEED, SHARED
 
 from quoteattr import QuoteKind, extract
-
-from conftest import SEED, SHARED
 
 pytestmark = pytest.mark.model
 
