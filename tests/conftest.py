@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,3 +22,20 @@ def nlp() -> object:
     from quoteattr.pipeline import get_pipeline
 
     return get_pipeline()
+
+
+@pytest.fixture(scope="module")
+def one_torch_thread() -> Iterator[None]:
+    """Run Stanza on one torch thread for the module (as corpus workers do), then restore it.
+
+    On a shared two-core machine, two torch threads per process under load spin against
+    each other: one thread is several times faster.
+    """
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)

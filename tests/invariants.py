@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
-
-import pytest
 
 from quoteattr.marks import paragraph_spans
 from quoteattr.parse import ParsedText
@@ -27,27 +25,6 @@ SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_edc37f481cdcf508.txt
 
 SEPARATORS = ("\n\n", "\n", "\r\n", "\r\n\r\n", "\n \n", "\n\t\n", "\u2029", "\n\u00a0\n", "\n\n\n")
 """Paragraph separators used between repeated paragraphs (all are line breaks)."""
-
-
-@pytest.fixture(scope="module")
-def one_torch_thread() -> Iterator[None]:
-    """Run Stanza on one torch thread for the module, then restore the setting.
-
-    On a shared two-core machine, two torch threads per process under load
-    spin against each other: one thread is several times faster (measured:
-    0.07 s of CPU against 0.3-0.9 s for a 130-character text).
-    """
-    try:
-        import torch
-    except ImportError:  # pragma: no cover - stanza depends on torch
-        yield
-        return
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    try:
-        yield
-    finally:
-        torch.set_num_threads(before)
 
 
 def seed_text() -> str:

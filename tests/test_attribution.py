@@ -190,7 +190,10 @@ NOT_QUOTES = [
 @pytest.fixture(scope="module")
 def results() -> dict[str, list[Quote]]:
     texts = [case[0] for case in CASES] + NOT_QUOTES + [t for t, *_ in CUE_CASES]
-    return {text: list(found) for text, found in zip(texts, extract_many(texts, progress=False), strict=True)}
+    return {
+        text: list(found)
+        for text, found in zip(texts, extract_many(texts, progress=False), strict=True)
+    }
 
 
 def _find(quotes: list[Quote], content: str) -> Quote:
@@ -310,7 +313,10 @@ MORE_CASES = [
 @pytest.fixture(scope="module")
 def more_results() -> dict[str, list[Quote]]:
     texts = [case[0] for case in MORE_CASES] + [INSIDE_QUOTE]
-    return {text: list(found) for text, found in zip(texts, extract_many(texts, progress=False), strict=True)}
+    return {
+        text: list(found)
+        for text, found in zip(texts, extract_many(texts, progress=False), strict=True)
+    }
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,6 @@ import pytest
 from fake_nlp import SurfacePipeline, surface_parse
 from invariants import (
     check_invariants,
-    one_torch_thread,  # noqa: F401  (a fixture)
     seed_text,
 )
 

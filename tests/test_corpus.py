@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import doctest
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -59,22 +58,6 @@ def reference(pairs: list[tuple[str, str]]) -> dict[str, list[dict[str, Any]]]:
     from quoteattr.engine import extract_many
 
     return {q.doc_id or "": q.to_dicts() for q in extract_many(pairs, progress=False)}
-
-
-@pytest.fixture
-def one_torch_thread() -> Iterator[None]:
-    """Parse in this process with one torch thread, as the workers do, then restore the setting.
-
-    On a busy machine torch's spinning thread pool makes two threads many times slower than one.
-    """
-    import torch
-
-    previous = torch.get_num_threads()
-    torch.set_num_threads(1)
-    try:
-        yield
-    finally:
-        torch.set_num_threads(previous)
 
 
 def test_module_doctests(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

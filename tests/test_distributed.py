@@ -32,22 +32,6 @@ def dev_pairs() -> list[tuple[str, str]]:
     return [("seed", SEED.read_text(encoding="utf-8"))] + [(r["doc_id"], r["text"]) for r in short]
 
 
-@pytest.fixture
-def one_torch_thread() -> Iterator[None]:
-    """Parse in this process with one torch thread, as the workers do, then restore the setting.
-
-    On a busy machine torch's spinning thread pool makes two threads many times slower than one.
-    """
-    import torch
-
-    previous = torch.get_num_threads()
-    torch.set_num_threads(1)
-    try:
-        yield
-    finally:
-        torch.set_num_threads(previous)
-
-
 def test_missing_dask_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "dask.bag", None)
     monkeypatch.setitem(sys.modules, "dask.dataframe", None)

@@ -29,7 +29,6 @@ from invariants import (
     SEPARATORS,
     check_invariants,
     long_document,
-    one_torch_thread,  # noqa: F401  (a fixture)
     paragraph_of,
     seed_paragraphs,
     seed_text,

@@ -19,7 +19,6 @@ from hypothesis import strategies as st
 from invariants import (
     check_invariants,
     check_quoted_spans,
-    one_torch_thread,  # noqa: F401  (a fixture)
 )
 
 from quoteattr.marks import find_quotations, paragraph_spans

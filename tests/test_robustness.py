@@ -25,7 +25,6 @@ import regex
 from fake_nlp import SurfacePipeline, surface_parse
 from invariants import (
     check_invariants,
-    one_torch_thread,  # noqa: F401  (a fixture)
     seed_paragraphs,
     seed_text,
     summary,
