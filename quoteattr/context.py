@@ -18,6 +18,14 @@ import bisect
 import attrs
 
 from quoteattr.cues import CueMatch
+from quoteattr.french import (
+    ADVERBIAL_PREPOSITIONS,
+    CIVIL_TITLES,
+    CLITICS_BEFORE_VERB,
+    DATE_WORDS,
+    NOT_SUBJECT_PRONOUNS,
+    QUOTE_MARK_TOKENS,
+)
 from quoteattr.lexicon import LexiconEntry
 from quoteattr.mentions import Mention, clitic_pronoun, is_capitalised, mention_at
 from quoteattr.parse import ParsedText, Sentence, Word
@@ -26,28 +34,6 @@ from quoteattr.records import CueClass, CueType, Modality, Polarity, QuotedSpan
 __all__ = ["INCISE_BOUNDARY", "Context"]
 
 INCISE_BOUNDARY = frozenset({",", ".", "!", "?", ";", ":", "…", ")", "»", "”", '"', "—", "–"})
-_SKIP_BEFORE_VERB = frozenset(
-    {
-        "ne",
-        "n'",
-        "lui",
-        "leur",
-        "l'",
-        "le",
-        "la",
-        "les",
-        "se",
-        "s'",
-        "y",
-        "en",
-        "me",
-        "m'",
-        "nous",
-        "vous",
-        "te",
-        "t'",
-    }
-)
 _SUBJECT_RELS = ("nsubj", "expl:subj")
 _NP_HEAD_UPOS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 _ANY_VERB = LexiconEntry("?", CueType.VERB, CueClass.NEUTRAL, False, ("news",))
@@ -159,7 +145,7 @@ class Context:
 
     def is_mark(self, word: Word) -> bool:
         """True for a quotation-mark token."""
-        return word.text in ('"', "«", "»", "“", "”", "„", "‹", "›", "‘", "’")
+        return word.text in QUOTE_MARK_TOKENS
 
     # --- grammar helpers -------------------------------------------------------------------
 
@@ -221,14 +207,7 @@ class Context:
                 and child.index > verb.index
             ):
                 continue
-            if child.upos == "PRON" and child.text.lower() in (
-                "ce",
-                "c'",
-                "cela",
-                "ça",
-                "que",
-                "qu'",
-            ):
+            if child.upos == "PRON" and child.norm in NOT_SUBJECT_PRONOUNS:
                 continue
             return mention_at(self.parsed, child.index)
         if depth < 2 and verb.head >= 0 and self._shares_subject(verb):
@@ -249,7 +228,7 @@ class Context:
         return (
             verb.rel in ("advcl", "acl")
             and form in ("Inf", "Part", "Ger")
-            and (form != "Part" or verb.text.lower().endswith("ant"))
+            and (form != "Part" or verb.norm.endswith("ant"))
         )
 
     def _agent(self, cue: CueMatch) -> Mention | None:
@@ -261,7 +240,7 @@ class Context:
             return mention_at(self.parsed, child.index)
         sentence = self.parsed.sentences[words[cue.word].sentence]
         for i in range(cue.last + 1, min(cue.last + 12, sentence.last)):
-            if words[i].text.lower() == "par":
+            if words[i].norm == "par":
                 return self.noun_phrase_after(i)
             if words[i].upos in ("VERB", "AUX") or words[i].text in (";", ":"):
                 break
@@ -272,14 +251,14 @@ class Context:
         sentence = self.parsed.sentences[words[cue.word].sentence]
         i = cue.first - 1
         while i >= sentence.first and (
-            words[i].text.lower() in _SKIP_BEFORE_VERB or words[i].upos == "ADV"
+            words[i].norm in CLITICS_BEFORE_VERB or words[i].upos == "ADV"
         ):
             i -= 1
         if i < sentence.first or (
             words[i].upos not in _NP_HEAD_UPOS and not is_capitalised(words[i])
         ):
             return None
-        if words[i].upos == "PRON" and words[i].text.lower() in ("que", "qu'", "ce", "c'", "cela"):
+        if words[i].upos == "PRON" and words[i].norm in NOT_SUBJECT_PRONOUNS:
             return None
         head = i
         while True:
@@ -308,7 +287,9 @@ class Context:
         word = words[nxt]
         if clitic_pronoun(word) is not None:
             return mention_at(self.parsed, nxt)
-        if word.upos in ("DET", "ADJ", "NUM") or word.text.lower() in ("m.", "mme"):
+        if word.norm in DATE_WORDS:
+            return None
+        if word.upos in ("DET", "ADJ", "NUM") or word.norm in CIVIL_TITLES:
             head = word.head
             if head > nxt and words[head].sentence == word.sentence and head - nxt <= 4:
                 return mention_at(self.parsed, head)
@@ -317,7 +298,7 @@ class Context:
                     return mention_at(self.parsed, j)
             return None
         if word.upos in ("NOUN", "PROPN", "PRON") or is_capitalised(word):
-            if word.upos == "PRON" and word.text.lower() not in (
+            if word.upos == "PRON" and word.norm not in (
                 "il",
                 "elle",
                 "ils",
@@ -351,9 +332,97 @@ class Context:
         return self.noun_phrase_after(cue.last)
 
     def inverted_after(self, cue: CueMatch) -> Mention | None:
-        """Speaker of a cue in an incise: clitic, else the noun phrase after the verb."""
+        """Speaker of a cue in an incise: clitic, else the subject after the verb.
+
+        Adverbials between the verb and its inverted subject are skipped: time
+        and date phrases (``mardi soir 14 janvier``), prepositional phrases
+        (``au micro de RTL``, ``à Libération``), ``pour sa part``, commas. A
+        subject the parser found after the verb is taken first.
+        """
         if cue.clitic is not None:
             return mention_at(self.parsed, cue.clitic)
         if cue.entry.type is not CueType.VERB:
             return self.preposition_object(cue)
-        return self.noun_phrase_after(cue.last)
+        words = self.parsed.words
+        start = self.skip_adverbials(cue.last + 1)
+        if start is None:
+            return None
+        if start > cue.last + 1:  # adverbials skipped: a subject the parser found may be surer
+            for child in self.parsed.kids(cue.word, "nsubj"):
+                subject = mention_at(self.parsed, child.index)
+                between = words[cue.last + 1 : child.index]
+                if (
+                    child.index > cue.last
+                    and child.norm not in DATE_WORDS
+                    and child.upos != "NUM"
+                    and subject.start >= words[cue.last].end
+                    and self.enclosing_quote(subject.start) is None
+                    and all(w.upos != "PUNCT" or w.text == "," for w in between)
+                ):
+                    return subject
+        found = self.noun_phrase_after(start - 1)
+        if found is not None and found.start < words[start].start:
+            # a name run glued to the adverbial ("au Parisien Thomas Girard"): keep the name
+            found = attrs.evolve(found, start=words[start].start)
+        return found
+
+    def skip_adverbials(self, index: int) -> int | None:
+        """The first word at or after ``index`` that is not part of an adverbial.
+
+        Returns None when the sentence ends first.
+
+        Example:
+            >>> # "a indiqué mardi soir au micro de RTL la ministre" → the index of "la"
+        """
+        words = self.parsed.words
+        if index >= len(words):
+            return None
+        sentence = self.parsed.sentences[words[index].sentence]
+        i = index
+        while i < sentence.last:
+            w = words[i]
+            if w.text == "," or w.upos == "ADV" or w.norm in DATE_WORDS or w.upos == "NUM":
+                i += 1
+            elif (
+                w.norm in ("pour", "de")
+                and i + 2 < sentence.last
+                and words[i + 2].norm
+                in (
+                    "part",
+                    "côté",
+                )
+            ):
+                i += 3  # pour sa part, de son côté
+            elif w.norm == "quant" and i + 2 < sentence.last:
+                i += 3  # quant à lui
+            elif w.upos == "ADP" or w.norm in ADVERBIAL_PREPOSITIONS:
+                i = self._skip_prepositional_object(i + 1, sentence.last)
+            else:
+                return i if words[i].sentence == words[index].sentence else None
+        return None
+
+    def _skip_prepositional_object(self, i: int, stop: int) -> int:
+        """Past the object of a preposition: determiners, then a nominal run with its
+        ``de`` complements (``au micro de RTL``, ``lors d'une conférence de presse``)."""
+        words = self.parsed.words
+        while i < stop and words[i].upos == "DET":
+            i += 1
+        start = i
+        while i < stop:
+            w = words[i]
+            if w.upos in ("NOUN", "PROPN", "ADJ", "NUM") or (is_capitalised(w) and i > start):
+                i += 1
+            elif w.norm in ("de", "d'", "du", "des") and i > start and i + 1 < stop:
+                i += 1
+                while i < stop and words[i].upos == "DET":
+                    i += 1
+            elif i == start and is_capitalised(w):
+                i += 1
+            else:
+                break
+        # "à Libération Paul Girard": a run of three capitalised words or more holds the
+        # medium and the speaker's name; the last two are the name.
+        run = [j for j in range(start, i) if is_capitalised(words[j])]
+        if len(run) >= 3 and run == list(range(start, i)):
+            return i - 2
+        return i

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import attrs
 
+from quoteattr.french import NE, NEGATORS, QUE, normalise
 from quoteattr.lexicon import Lexicon, LexiconEntry
 from quoteattr.mentions import clitic_pronoun
 from quoteattr.parse import ParsedText, Word
@@ -27,7 +28,6 @@ COLON = LexiconEntry(":", CueType.PUNCTUATION, CueClass.NEUTRAL, False, ("news",
 DASH = LexiconEntry("–", CueType.PUNCTUATION, CueClass.NEUTRAL, False, ("news",))
 """The dash that signs a quote (``« … » – Jean Dupont``)."""
 
-NEGATORS = frozenset({"pas", "jamais", "point", "guère", "nullement", "aucunement", "plus", "rien"})
 _AUX_RELS = frozenset({"aux", "aux:tense", "aux:pass", "aux:caus"})
 _FINITE_HINT_PREV = frozenset({"a", "avait", "aurait", "ont", "avaient", "auraient", "aura"})
 
@@ -107,7 +107,7 @@ def find_cues(parsed: ParsedText, lexicon: Lexicon) -> list[CueMatch]:
         else:
             last = word.index
             if entry.lemma == "d'après" and word.index + 1 < len(words):
-                last = word.index + 1 if words[word.index + 1].text.lower() == "après" else last
+                last = word.index + 1 if words[word.index + 1].norm == "après" else last
             cues.append(
                 CueMatch(
                     word.index, entry, word.index, last, Polarity.POSITIVE, Modality.ASSERTED, None
@@ -118,9 +118,7 @@ def find_cues(parsed: ParsedText, lexicon: Lexicon) -> list[CueMatch]:
 
 def _phrases(lexicon: Lexicon) -> list[tuple[str, LexiconEntry]]:
     return [
-        (lemma.replace("’", "'"), entry)
-        for lemma, entry in lexicon.prepositions.items()
-        if " " in lemma
+        (normalise(lemma), entry) for lemma, entry in lexicon.prepositions.items() if " " in lemma
     ]
 
 
@@ -133,7 +131,7 @@ def _phrase_at(
     text = parsed.text
     for phrase, entry in phrases:
         end = word.start + len(phrase)
-        if text[word.start : end].lower().replace("’", "'") != phrase:
+        if normalise(text[word.start : end]) != phrase:
             continue
         if end < len(text) and text[end].isalpha():
             continue
@@ -145,13 +143,13 @@ def _phrase_at(
 
 
 def _entry_for(parsed: ParsedText, word: Word, lexicon: Lexicon) -> LexiconEntry | None:
-    form = word.text.lower()
+    form = word.norm
     if word.upos == "ADP":
         if form == "selon" and not _followed_by_que(parsed, word):
             return lexicon.lookup("selon", type=CueType.PREPOSITION)
         if form in ("d'", "de") and word.index + 1 < len(parsed.words):
             nxt = parsed.words[word.index + 1]
-            if nxt.text.lower() == "après" and parsed.text[word.end : nxt.start] == "":
+            if nxt.norm == "après" and parsed.text[word.end : nxt.start] == "":
                 return lexicon.lookup("d'après", type=CueType.PREPOSITION)
         if form == "d'après":
             return lexicon.lookup("d'après", type=CueType.PREPOSITION)
@@ -167,7 +165,7 @@ def _entry_for(parsed: ParsedText, word: Word, lexicon: Lexicon) -> LexiconEntry
 
 def _followed_by_que(parsed: ParsedText, word: Word) -> bool:
     nxt = word.index + 1
-    return nxt < len(parsed.words) and parsed.words[nxt].text.lower() in ("que", "qu'")
+    return nxt < len(parsed.words) and parsed.words[nxt].norm in QUE
 
 
 _CLOSING_MARKS = frozenset({"»", "”", '"', "›", "’"})
@@ -178,11 +176,7 @@ def _verb_context(parsed: ParsedText, word: Word) -> bool:
     words = parsed.words
     prev = words[word.index - 1] if word.index > 0 else None
     nxt = words[word.index + 1] if word.index + 1 < len(words) else None
-    if (
-        prev is not None
-        and prev.text.lower() in _FINITE_HINT_PREV
-        and prev.sentence == word.sentence
-    ):
+    if prev is not None and prev.norm in _FINITE_HINT_PREV and prev.sentence == word.sentence:
         return True
     if nxt is not None and nxt.sentence == word.sentence and clitic_pronoun(nxt) is not None:
         return True
@@ -214,13 +208,12 @@ def _verb_group(parsed: ParsedText, verb: Word, entry: LexiconEntry) -> CueMatch
         elif w.upos not in ("ADV", "PRON") and clitic_pronoun(w) is None:
             break
         scan -= 1
+    # An auxiliary belongs to the group only with no punctuation between it and the verb:
+    # "« Le dossier est clos » indique …" — "est" is inside the quote, whatever the parse says.
+    auxes = [a for a in auxes if all(w.upos != "PUNCT" for w in words[a.index + 1 : verb.index])]
     if auxes:
         first = min(w.index for w in auxes)
-    if (
-        first > 0
-        and words[first - 1].text.lower() in ("ne", "n'", "n’")
-        and words[first - 1].sentence == verb.sentence
-    ):
+    if first > 0 and words[first - 1].norm in NE and words[first - 1].sentence == verb.sentence:
         first -= 1  # "n'a pas dit": the negation belongs to the cue
     clitic = None
     for i in range(first, min(verb.index + 2, len(words))):
@@ -237,8 +230,8 @@ def _polarity(parsed: ParsedText, first: int, last: int, verb: Word) -> Polarity
     words = parsed.words
     lo = max(first - 2, parsed.sentences[verb.sentence].first)
     hi = min(last + 2, parsed.sentences[verb.sentence].last - 1)
-    has_ne = any(words[i].text.lower() in ("ne", "n'") for i in range(lo, last + 1))
-    has_neg = any(words[i].text.lower() in NEGATORS for i in range(first, hi + 1))
+    has_ne = any(words[i].norm in NE for i in range(lo, last + 1))
+    has_neg = any(words[i].norm in NEGATORS for i in range(first, hi + 1))
     return Polarity.NEGATED if has_ne and has_neg else Polarity.POSITIVE
 
 
@@ -246,7 +239,7 @@ def _modality(parsed: ParsedText, group: list[Word]) -> Modality:
     for w in group:
         if w.feats.get("Mood") == "Cnd":
             return Modality.ALLEGED
-        form = w.text.lower()
+        form = w.norm
         if w.lemma in ("avoir", "être") and form.endswith(("rait", "raient")):
             return Modality.ALLEGED
     return Modality.ASSERTED

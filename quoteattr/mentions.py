@@ -15,6 +15,7 @@ from __future__ import annotations
 import attrs
 import regex
 
+from quoteattr.french import NAME_PARTICLES
 from quoteattr.parse import ParsedText, Word
 from quoteattr.records import MentionKind
 
@@ -46,7 +47,6 @@ _CLITIC = regex.compile(r"^-(?:t-)?(il|elle|ils|elles|on|je|nous|vous|tu)$", reg
 _NP_RELS = frozenset(
     {"det", "amod", "nmod", "flat", "compound", "fixed", "nummod", "appos", "case", "conj", "cc"}
 )
-_NAME_TITLES = frozenset({"m.", "mme", "mme.", "mlle", "me", "dr", "pr", "mgr", "maître"})
 _UPPER = regex.compile(r"^\p{Lu}[\p{L}\p{M}'’.-]*$")
 
 
@@ -82,28 +82,6 @@ def clitic_pronoun(word: Word) -> str | None:
     return match.group(1).lower() if match else None
 
 
-_PARTICLES = frozenset(
-    {
-        "de",
-        "d'",
-        "d’",
-        "du",
-        "von",
-        "van",
-        "der",
-        "den",
-        "ben",
-        "ibn",
-        "el",
-        "al",
-        "da",
-        "di",
-        "le",
-        "la",
-    }
-)
-
-
 def name_run(parsed: ParsedText, index: int) -> tuple[int, int]:
     """The run of capitalised words (with particles: ``Charles de Gaulle``) around ``index``.
 
@@ -129,7 +107,7 @@ def name_run(parsed: ParsedText, index: int) -> tuple[int, int]:
             while (
                 j < sentence.last
                 and j - last <= 3
-                and words[j].text.lower() in _PARTICLES
+                and words[j].norm in NAME_PARTICLES
                 and joined(j - 1, j)
             ):
                 j += 1
@@ -164,11 +142,11 @@ def mention_at(parsed: ParsedText, head: int) -> Mention:
         >>> # gives the span of the whole noun phrase and name=(span of the name)
     """
     word = parsed.words[head]
-    pron = clitic_pronoun(word) or (word.text.lower() if word.upos == "PRON" else None)
+    pron = clitic_pronoun(word) or (word.norm if word.upos == "PRON" else None)
     if pron is not None and pron in PRONOUN_FEATURES:
         gender, number = PRONOUN_FEATURES[pron]
         return Mention(word.start, word.end, head, MentionKind.PRONOUN, gender, number)
-    if word.text.lower() == "qui" and word.upos == "PRON":
+    if word.norm == "qui" and word.upos == "PRON":
         antecedent = _relative_antecedent(parsed, head)
         if antecedent is not None:
             return mention_at(parsed, antecedent)
@@ -335,7 +313,7 @@ def _agreement(parsed: ParsedText, head: int) -> tuple[str | None, str | None]:
     if word.upos == "PROPN" and parsed.kids(head, "conj"):
         number = "Plur"
     if word.upos == "PROPN" and not parsed.kids(head, "det"):
-        title = parsed.words[head - 1].text.lower() if head > 0 else ""
+        title = parsed.words[head - 1].norm if head > 0 else ""
         if title in ("m.", "monsieur"):
             gender = "Masc"
         elif title in ("mme", "madame", "mlle", "mademoiselle"):
@@ -343,8 +321,3 @@ def _agreement(parsed: ParsedText, head: int) -> tuple[str | None, str | None]:
         elif gender is not None and not parsed.kids(head, "det"):
             gender = None  # a bare first name's grammatical gender is a guess
     return gender, number
-
-
-def title_word(word: Word) -> bool:
-    """True for civil titles that start a name (``M.``, ``Mme``)."""
-    return word.text.lower() in _NAME_TITLES

@@ -20,6 +20,7 @@ from typing import Any
 
 import attrs
 
+from quoteattr.french import normalise
 from quoteattr.marks import paragraph_spans
 
 __all__ = ["ParsedText", "Sentence", "Word", "chunk_text", "from_stanza", "parse_texts"]
@@ -55,6 +56,12 @@ class Word:
     end: int
     token: int
     """Document-wide index of the token (several words share an MWT token)."""
+    norm: str = attrs.field(init=False)
+    """The comparison form of :attr:`text` (:func:`quoteattr.french.normalise`):
+    lowercase, ``'`` for ``’``; every rule compares this, never the raw text."""
+
+    def __attrs_post_init__(self) -> None:
+        self.norm = normalise(self.text)
 
     @property
     def rel(self) -> str:
@@ -92,10 +99,47 @@ class ParsedText:
                 self.children[word.head].append(word.index)
         self.paragraphs = paragraph_spans(self.text)
 
-    def sentence_words(self, sentence: int) -> list[Word]:
-        """The words of sentence ``sentence``."""
-        s = self.sentences[sentence]
-        return self.words[s.first : s.last]
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready form of the parse (text, words, sentences), read back by :meth:`from_dict`.
+
+        Example:
+            >>> words = [Word(0, 0, "Oui", "oui", "INTJ", {}, -1, "root", 0, 3, 0),
+            ...          Word(1, 0, ".", ".", "PUNCT", {}, 0, "punct", 3, 4, 1)]
+            >>> p = ParsedText("Oui.", words, [Sentence(0, 0, 2, 0, 4, 0)])
+            >>> ParsedText.from_dict(p.to_dict()).words[1].head
+            0
+        """
+        return {
+            "text": self.text,
+            "words": [
+                [
+                    w.sentence,
+                    w.text,
+                    w.lemma,
+                    w.upos,
+                    w.feats,
+                    w.head,
+                    w.deprel,
+                    w.start,
+                    w.end,
+                    w.token,
+                ]
+                for w in self.words
+            ],
+            "sentences": [[s.first, s.last, s.start, s.end, s.paragraph] for s in self.sentences],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ParsedText:
+        """Rebuild a parse saved by :meth:`to_dict` (no model needed).
+
+        Example:
+            >>> ParsedText.from_dict({"text": "", "words": [], "sentences": []}).words
+            []
+        """
+        words = [Word(i, *row) for i, row in enumerate(data["words"])]
+        sentences = [Sentence(i, *row) for i, row in enumerate(data["sentences"])]
+        return cls(data["text"], words, sentences)
 
     def kids(self, index: int, *rels: str) -> list[Word]:
         """Children of word ``index``, optionally only those with a deprel in ``rels``.

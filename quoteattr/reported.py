@@ -22,6 +22,7 @@ import attrs
 
 from quoteattr.context import Context
 from quoteattr.cues import CueMatch
+from quoteattr.french import QUE, REFLEXIVE, SI, SUBORDINATORS_BEFORE_QUE, TIME_WORDS
 from quoteattr.mentions import Mention
 from quoteattr.records import CueClass, CueType, QuoteKind
 
@@ -38,12 +39,6 @@ CLAUSE_BREAKS = (
     "ont-ils",
     "ont-elles",
 )
-_QUE = frozenset({"que", "qu'", "qu’"})
-_TIME_WORDS = frozenset(
-    {"hier", "soir", "matin", "demain", "aujourd'hui", "midi", "après-midi", "dimanche", "lundi",
-     "mardi", "mercredi", "jeudi", "vendredi", "samedi", "encore", "aussi", "également"}
-)
-_IF = frozenset({"si", "s'", "s’"})
 _ASKING = frozenset({CueClass.QUESTION, CueClass.NEUTRAL, CueClass.ANNOUNCE})
 _MAX_GAP = 8
 
@@ -104,28 +99,15 @@ def _que_clause(ctx: Context, cue: CueMatch) -> Reported | None:
     i = cue.last + 1
     while i < last and i - cue.last <= _MAX_GAP:
         w = words[i]
-        if w.text.lower() in _IF and w.upos == "SCONJ" and cue.entry.cls in _ASKING:
+        if w.norm in SI and w.upos == "SCONJ" and cue.entry.cls in _ASKING:
             return _build(ctx, cue, i + 1, "que_clause", 0.75) if i + 1 < last else None
-        if w.text.lower() in _QUE and w.upos in ("SCONJ", "PRON", "ADV", "CCONJ"):
-            if words[i - 1].text.lower() in (
-                "ce",
-                "c'",
-                "tandis",
-                "alors",
-                "ainsi",
-                "bien",
-                "avant",
-                "après",
-                "pendant",
-                "plutôt",
-                "moins",
-                "plus",
-            ):
+        if w.norm in QUE and w.upos in ("SCONJ", "PRON", "ADV", "CCONJ"):
+            if words[i - 1].norm in SUBORDINATORS_BEFORE_QUE:
                 return None
             if i + 1 >= last:
                 return None
             return _build(ctx, cue, i + 1, "que_clause", 0.85)
-        if w.text.lower() in _TIME_WORDS:
+        if w.norm in TIME_WORDS:
             i += 1
             continue
         if w.upos in ("VERB", "AUX") or w.text in (".", ";", ":", "?", "!") or ctx.is_mark(w):
@@ -165,16 +147,13 @@ def _infinitive(ctx: Context, cue: CueMatch) -> Reported | None:
     words = ctx.parsed.words
     if cue.entry.lemma in _NOT_SPEECH_WITH_INFINITIVE:
         return None
-    if any(
-        w.text.lower() in ("se", "s'", "s’")
-        for w in ctx.parsed.kids(cue.word, "expl", "obj", "iobj")
-    ):
+    if any(w.norm in REFLEXIVE for w in ctx.parsed.kids(cue.word, "expl", "obj", "iobj")):
         return None
     _first, last = _sentence_bounds(ctx, cue)
     i = cue.last + 1
     while i < last and i - cue.last <= 3:
         w = words[i]
-        if w.text.lower() in _TIME_WORDS:
+        if w.norm in TIME_WORDS:
             i += 1
             continue
         if w.upos in ("VERB", "AUX") and w.feats.get("VerbForm") == "Inf":
@@ -184,7 +163,7 @@ def _infinitive(ctx: Context, cue: CueMatch) -> Reported | None:
             return _build(ctx, cue, i, "infinitive", 0.75)
         if not (
             ctx.is_mark(w)
-            or w.text.lower() in ("de", "d'", "ne", "pas", "lui", "leur")
+            or w.norm in ("de", "d'", "ne", "n'", "pas", "lui", "leur")
             or w.upos == "ADV"
         ):
             return None
@@ -352,10 +331,10 @@ def _clause_end(ctx: Context, start: int, last: int) -> int:
             break
         if w.text == "," and i + 1 < last:
             nxt = words[i + 1]
-            pair = f"{nxt.text} {words[i + 2].text}".lower() if i + 2 < last else nxt.text.lower()
+            pair = f"{nxt.norm} {words[i + 2].norm}" if i + 2 < last else nxt.norm
             if ctx.is_mark(nxt) and ctx.opens_at(nxt.start):
                 break
-            if pair in CLAUSE_BREAKS or nxt.text.lower() in CLAUSE_BREAKS:
+            if pair in CLAUSE_BREAKS or nxt.norm in CLAUSE_BREAKS:
                 break
             cue = ctx.group_at.get(i + 1)
             if cue is not None and cue.first == i + 1:

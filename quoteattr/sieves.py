@@ -150,7 +150,7 @@ def _narration_tail(ctx: Context, cand: Candidate, after: Word | None) -> bool:
     if nxt is None or nxt.start >= end:
         return True
     gerund = (
-        nxt.text.lower() == "en"
+        nxt.norm == "en"
         and nxt.index + 1 < len(ctx.parsed.words)
         and ctx.parsed.words[nxt.index + 1].feats.get("VerbForm") == "Part"
     )
@@ -179,19 +179,13 @@ def _inside_nested(ctx: Context, cand: Candidate, char: int) -> bool:
 
 
 def incise_after(ctx: Context, cand: Candidate, history: History) -> Attribution | None:
-    """« … », a indiqué le ministre. / « … », estime-t-il. / « … », selon X."""
-    if cand.span.close_mark is None:
-        return None
-    words = ctx.parsed.words
-    nxt = ctx.next_word(cand.span.close_mark.end)
-    skipped = 0
-    while nxt is not None and nxt.text in (",", "\u2009") and skipped < 2:
-        nxt = words[nxt.index + 1] if nxt.index + 1 < len(words) else None
-        skipped += 1
-    if nxt is None or nxt.sentence != _sentence_after(ctx, cand):
-        return None
-    cue = ctx.group_at.get(nxt.index)
-    if cue is None or cue.first != nxt.index:
+    """« … », a indiqué le ministre. / « … » estime-t-il. / « … », selon X.
+
+    The incise follows the closing mark on the same line, with or without a comma,
+    however many sentences the quote holds and wherever the parser ends them.
+    """
+    cue = _cue_after_mark(ctx, cand)
+    if cue is None:
         return None
     mention = ctx.inverted_after(cue)
     if mention is None and cue.entry.type is CueType.VERB:
@@ -204,21 +198,23 @@ def incise_after(ctx: Context, cand: Candidate, history: History) -> Attribution
     return Attribution("incise_after", 0.95, cue, mention)
 
 
-def _sentence_after(ctx: Context, cand: Candidate) -> int:
-    """Sentence index of what follows the quote (the tokenizer may split after »)."""
-    assert cand.span.close_mark is not None
+def _cue_after_mark(ctx: Context, cand: Candidate) -> CueMatch | None:
+    """The cue whose verb group starts right after the closing mark (commas, spaces between)."""
+    if cand.span.close_mark is None:
+        return None
+    words = ctx.parsed.words
     nxt = ctx.next_word(cand.span.close_mark.end)
+    while nxt is not None and nxt.text in (",", "\u2009") and nxt.index + 1 < len(words):
+        nxt = words[nxt.index + 1]
     if nxt is None:
-        return -1
-    prev = ctx.prev_word(cand.span.close_mark.end)
-    if (
-        prev is not None
-        and prev.text in (".", "!", "?", "…")
-        and prev.start >= cand.span.content.start
-    ):
-        # « Phrase. », dit-il : the tokenizer often ends the sentence at the mark.
-        return nxt.sentence
-    return cand.sentence if nxt.sentence in (cand.sentence, cand.sentence + 1) else -1
+        return None
+    gap = ctx.text[cand.span.close_mark.end : nxt.start]
+    if "\n" in gap or gap.replace(",", "").strip():
+        return None
+    cue = ctx.group_at.get(nxt.index)
+    if cue is None or cue.first != nxt.index:
+        return None
+    return cue
 
 
 def dash_after(ctx: Context, cand: Candidate, history: History) -> Attribution | None:

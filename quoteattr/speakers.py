@@ -25,13 +25,13 @@ from importlib import resources
 
 import attrs
 
+from quoteattr.french import CIVIL_TITLES, DETERMINERS, normalise
 from quoteattr.mentions import THIRD_PERSON, Mention, is_capitalised, mention_at, name_run
 from quoteattr.parse import ParsedText
 from quoteattr.records import MentionKind, Span, Speaker
 
 __all__ = ["Resolver", "normalise_name", "role_nouns"]
 
-_DETERMINERS = ("le ", "la ", "les ", "l'", "l’", "un ", "une ", "des ")
 _PARAGRAPH_WINDOW = 3
 
 
@@ -59,8 +59,8 @@ def normalise_name(name: str) -> str:
         'le ministère russe'
     """
     name = " ".join(name.split())
-    lowered = name.lower()
-    for det in _DETERMINERS:
+    lowered = normalise(name)
+    for det in DETERMINERS:
         if lowered.startswith(det):
             return lowered[: len(det)] + name[len(det) :]
     return name
@@ -180,21 +180,14 @@ class Resolver:
     @staticmethod
     def _strip_titles(name: str) -> str:
         tokens = name.split()
-        while len(tokens) > 1 and tokens[0].lower().rstrip(".") in (
-            "m",
-            "mme",
-            "mlle",
-            "me",
-            "dr",
-            "pr",
-        ):
+        while len(tokens) > 1 and normalise(tokens[0]) in CIVIL_TITLES:
             tokens = tokens[1:]
         return " ".join(tokens)
 
     def _canonical_name(self, form: str) -> str:
         stripped = self._strip_titles(" ".join(form.split()))
-        lowered = stripped.lower()
-        for det in _DETERMINERS:
+        lowered = normalise(stripped)
+        for det in DETERMINERS:
             rest = stripped[len(det) :]
             if lowered.startswith(det) and rest in self._names:
                 return normalise_name(stripped[: len(det)] + self._names[rest])
@@ -229,7 +222,7 @@ class Resolver:
         return None, mention.number
 
     def _resolve_pronoun(self, mention: Mention, span: Span, paragraph: int) -> Speaker:
-        pronoun = span.text.lower().lstrip("-").removeprefix("t-")
+        pronoun = normalise(span.text).lstrip("-").removeprefix("t-")
         if pronoun not in THIRD_PERSON:
             return Speaker(span, None, MentionKind.PRONOUN)
         before = bisect.bisect_left(self._entities, mention.start, key=lambda e: e.position)

@@ -39,3 +39,17 @@ def one_torch_thread() -> Iterator[None]:
         yield
     finally:
         torch.set_num_threads(before)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-parses",
+        action="store_true",
+        help="parse missing specification sentences with the model and store them in tests/parses/",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    import stored_parses
+
+    stored_parses.UPDATE["on"] = bool(config.getoption("--update-parses"))
