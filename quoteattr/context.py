@@ -320,7 +320,8 @@ class Context:
         return None
 
     def preposition_object(self, cue: CueMatch) -> Mention | None:
-        """The object of ``selon`` / ``d'après``."""
+        """The object of ``selon`` / ``d'après``; for a document published by someone, its
+        agent (``selon les chiffres publiés lundi par l'Insee`` → ``l'Insee``)."""
         words = self.parsed.words
         head = words[cue.word].head
         if (
@@ -328,8 +329,32 @@ class Context:
             and words[head].sentence == words[cue.word].sentence
             and (words[head].upos in _NP_HEAD_UPOS or is_capitalised(words[head]))
         ):
-            return mention_at(self.parsed, head)
-        return self.noun_phrase_after(cue.last)
+            found: Mention | None = mention_at(self.parsed, head)
+        else:
+            found = self.noun_phrase_after(cue.last)
+        if found is None:
+            return None
+        return self._passive_agent_after(found) or found
+
+    def _passive_agent_after(self, mention: Mention) -> Mention | None:
+        """``les chiffres publiés lundi par l'Insee``: the agent of a participle after the
+        head noun (a reduced passive), within a few words and before any comma."""
+        words = self.parsed.words
+        head = words[mention.head]
+        sentence = self.parsed.sentences[head.sentence]
+        i = head.index + 1
+        while i < sentence.last and words[i].rel in ("amod", "nmod", "case", "det", "flat"):
+            if words[i].feats.get("VerbForm") == "Part":
+                break
+            i += 1
+        if i >= sentence.last or words[i].feats.get("VerbForm") != "Part":
+            return None
+        for j in range(i + 1, min(i + 6, sentence.last)):
+            if words[j].norm == "par":
+                return self.noun_phrase_after(j)
+            if words[j].text in (",", ";", ".") or words[j].upos in ("VERB", "AUX"):
+                return None
+        return None
 
     def inverted_after(self, cue: CueMatch) -> Mention | None:
         """Speaker of a cue in an incise: clitic, else the subject after the verb.

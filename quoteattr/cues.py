@@ -16,7 +16,7 @@ from __future__ import annotations
 import attrs
 
 from quoteattr.french import NE, NEGATORS, QUE, normalise
-from quoteattr.lexicon import Lexicon, LexiconEntry
+from quoteattr.lexicon import Lexicon, LexiconEntry, role_nouns, source_nouns
 from quoteattr.mentions import clitic_pronoun
 from quoteattr.parse import ParsedText, Word
 from quoteattr.records import Cue, CueClass, CueType, Modality, Polarity, Span
@@ -153,14 +153,57 @@ def _entry_for(parsed: ParsedText, word: Word, lexicon: Lexicon) -> LexiconEntry
                 return lexicon.lookup("d'après", type=CueType.PREPOSITION)
         if form == "d'après":
             return lexicon.lookup("d'après", type=CueType.PREPOSITION)
+        if form == "pour" and _opinion_source(parsed, word):
+            return lexicon.lookup("pour", type=CueType.PREPOSITION)
         return None
     if form == "selon" and not _followed_by_que(parsed, word):
         return lexicon.lookup("selon", type=CueType.PREPOSITION)
+    if form == "pour" and _opinion_source(parsed, word):
+        return lexicon.lookup("pour", type=CueType.PREPOSITION)
     if word.upos == "VERB":
         return lexicon.lookup(word.lemma, form=form, type=CueType.VERB)
     if word.upos in ("NOUN", "ADJ", "PROPN", "X", "AUX") and _verb_context(parsed, word):
         return lexicon.lookup(form, form=form, type=CueType.VERB)
     return None
+
+
+_SOURCE_PRONOUNS = frozenset({"lui", "elle", "eux", "elles", "moi", "nous", "vous"})
+
+
+def _opinion_source(parsed: ParsedText, word: Word) -> bool:
+    """``Pour X, …`` opening a sentence, X a person, a role, a group or a pronoun.
+
+    ``Pour cette raison, …``, ``Pour 2013, …`` and ``pour voir`` are no sources.
+    """
+    words = parsed.words
+    sentence = parsed.sentences[word.sentence]
+    if any(w.upos not in ("CCONJ", "ADV", "PUNCT") for w in words[sentence.first : word.index]):
+        return False
+    comma = next(
+        (
+            i
+            for i in range(word.index + 1, min(word.index + 14, sentence.last))
+            if words[i].text == ","
+        ),
+        None,
+    )
+    if comma is None or comma == word.index + 1:
+        return False
+    if any(w.upos in ("VERB", "AUX") for w in words[word.index + 1 : comma]):
+        return False
+    head = word.index + 1
+    while head < comma and words[head].upos == "DET":
+        head += 1
+    if head >= comma:
+        return False
+    first = words[head]
+    if first.norm in _SOURCE_PRONOUNS:
+        return True
+    if first.upos == "PROPN" or (first.upos != "NUM" and first.text[:1].isupper()):
+        return True
+    return first.upos == "NOUN" and (
+        first.lemma.lower() in role_nouns() or first.lemma.lower() in source_nouns()
+    )
 
 
 def _followed_by_que(parsed: ParsedText, word: Word) -> bool:

@@ -27,8 +27,8 @@ from quoteattr.marks import find_quotations
 from quoteattr.mentions import Mention, mention_at
 from quoteattr.parse import ParsedText, from_stanza, parse_texts
 from quoteattr.pipeline import get_pipeline
-from quoteattr.records import MentionKind, Quote, Span, Speaker
-from quoteattr.reported import find_reported
+from quoteattr.records import MentionKind, Quote, QuoteKind, Span, Speaker
+from quoteattr.reported import Reported, find_reported, one_quote
 from quoteattr.results import QuoteList
 from quoteattr.sieves import Attribution, Candidate, attribute_quotations, position_kind
 from quoteattr.speakers import Resolver
@@ -195,7 +195,7 @@ def attribute(parsed: ParsedText, lexicon: Lexicon | None = None) -> list[Quote]
         for _c, a in quoted
         if a is not None and a.cue is not None and a.rule in ("incise_after", "incise_inside")
     }
-    reported = find_reported(ctx, used)
+    reported = _merge_quoted_clauses(ctx, quoted, find_reported(ctx, used))
 
     events: list[tuple[int, int, Any]] = []
     for n, (cand, att) in enumerate(quoted):
@@ -216,6 +216,34 @@ def attribute(parsed: ParsedText, lexicon: Lexicon | None = None) -> list[Quote]
             quotes.append(_reported_record(ctx, resolver, payload))
     quotes.sort(key=lambda q: (q.content.start, -q.content.end))
     return quotes
+
+
+_WEAK_RULES = frozenset({"sentence_cue", "previous_sentence", "previous_speaker", "dialogue_turn"})
+
+
+def _merge_quoted_clauses(
+    ctx: Context, quoted: list[tuple[Candidate, Attribution | None]], reported: list[Reported]
+) -> list[Reported]:
+    """``a estimé que « … »``: when the marks enclose the whole reported clause, the clause
+    and the quote are the same words, so only the quote is kept (``mixed``), with the
+    clause's cue and speaker when no surer sieve attributed it.
+    """
+    kept = []
+    for r in reported:
+        if r.kind is not QuoteKind.INDIRECT or not one_quote(ctx, r.start, r.end):
+            kept.append(r)
+            continue
+        for n, (cand, att) in enumerate(quoted):
+            if not r.start <= cand.span.content.start < r.end:
+                continue
+            if att is None or att.rule in _WEAK_RULES:
+                quoted[n] = (
+                    cand,
+                    Attribution(r.rule, r.confidence, r.cue, r.mention, kind=QuoteKind.MIXED),
+                )
+            elif att.kind is None:
+                att.kind = QuoteKind.MIXED
+    return kept
 
 
 def _named_subjects(ctx: Context) -> list[tuple[Mention, int]]:

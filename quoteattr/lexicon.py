@@ -49,8 +49,10 @@ Conventions:
   take a statement or quote (*publier*, *prononcer*, *parler*, *discuter*,
   *bavarder*, *téléphoner*, *exprimer*, *citer*, *lire*, *adresser*,
   *inviter*, *inciter*) and VerbNet's sound-emission and animal-noise verbs;
-  the GGT list's auxiliaries (*être*, *avoir*) and misspellings; ``pour`` as
-  a source preposition (too ambiguous).
+  the GGT list's auxiliaries (*être*, *avoir*) and misspellings.
+* ``pour`` is a source preposition only as an opinion source at the start of a
+  sentence, ``Pour X, …`` with X a person, a role, a group or a pronoun (the
+  check is in :mod:`quoteattr.cues`): ``Pour cette raison, …`` is no source.
 * Kept with care: *estimer*, *juger*, *considérer* (class ``assert``) report
   an opinion that was voiced, so they are cues only with a ``que`` clause or a
   quotation; *faire* only in an inverted incise (``incise_only``).
@@ -95,6 +97,9 @@ __all__ = [
     "default_lexicon",
     "load_lexicon",
     "normalize_lemma",
+    "role_nouns",
+    "source_nouns",
+    "word_list",
 ]
 
 SOURCES: frozenset[str] = frozenset({"ggt", "verbenet", "textacy", "news"})
@@ -541,3 +546,40 @@ def default_lexicon() -> Lexicon:
         ('concede', 'accuse')
     """
     return load_lexicon()
+
+
+@functools.cache
+def word_list(name: str) -> frozenset[str]:
+    """A one-word-per-line list from the package data (``#`` comments), lowercased.
+
+    Example:
+        >>> "ministre" in word_list("roles.txt")
+        True
+    """
+    data = resources.files("quoteattr").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return frozenset(
+        line.strip().lower()
+        for line in data.splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+
+
+def role_nouns() -> frozenset[str]:
+    """Nouns of person roles (``ministre``, ``porte-parole``), from ``data/roles.txt``.
+
+    Example:
+        >>> "porte-parole" in role_nouns()
+        True
+    """
+    return word_list("roles.txt")
+
+
+def source_nouns() -> frozenset[str]:
+    """Nouns of groups and experts that voice opinions (``syndicat``, ``expert``),
+    from ``data/source_nouns.txt``.
+
+    Example:
+        >>> "syndicat" in source_nouns()
+        True
+    """
+    return word_list("source_nouns.txt")

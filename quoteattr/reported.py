@@ -26,7 +26,7 @@ from quoteattr.french import QUE, REFLEXIVE, SI, SUBORDINATORS_BEFORE_QUE, TIME_
 from quoteattr.mentions import Mention
 from quoteattr.records import CueClass, CueType, QuoteKind
 
-__all__ = ["CLAUSE_BREAKS", "Reported", "find_reported"]
+__all__ = ["CLAUSE_BREAKS", "Reported", "find_reported", "one_quote"]
 
 CLAUSE_BREAKS = (
     "tandis que",
@@ -281,7 +281,7 @@ def _according_to(ctx: Context, cue: CueMatch) -> Reported | None:
     sentence_start = words[first].start
     end_index = _last_content_word(ctx, last - 1, floor=first)
     sentence_end = words[end_index].end if end_index >= first else words[first].end
-    after = ctx.next_word(mention.end)
+    after = ctx.next_word(max(mention.end, mention.name[1] if mention.name else 0))
     if cue.first == first or (cue.first - 1 >= first and words[cue.first - 1].upos == "CCONJ"):
         if after is None or after.sentence != words[cue.word].sentence:
             return None
@@ -289,11 +289,15 @@ def _according_to(ctx: Context, cue: CueMatch) -> Reported | None:
         if start is None or start.start >= sentence_end:
             return None
         begin, stop = start.start, sentence_end
-    elif words[cue.first - 1].text == "," and (after is None or after.text in (".", "!", "?", "…")):
-        begin, stop = sentence_start, words[cue.first - 2].end
+    elif words[cue.first - 1].text == "," and not any(
+        w.text in (",", ";", ":") for w in words[cue.last + 1 : last]
+    ):
+        begin, stop = sentence_start, words[_last_content_word(ctx, cue.first - 2, first)].end
     else:
         begin, stop = sentence_start, sentence_end
     begin, stop = _respect_quotes(ctx, begin, stop)
+    if one_quote(ctx, begin, stop, apposition=True):
+        return None  # Selon X, « … »: the quote itself carries the source (source_before)
     return Reported(
         begin,
         stop,
@@ -304,6 +308,29 @@ def _according_to(ctx: Context, cue: CueMatch) -> Reported | None:
         0.8,
         words[cue.word].sentence,
     )
+
+
+def one_quote(ctx: Context, start: int, end: int, *, apposition: bool = False) -> bool:
+    """``[start, end)`` is quoted words only, outside the marks nothing but punctuation
+    (``« … »``): the quote carries the attribution. With ``apposition``, words without a
+    verb may stand outside the marks too (``son secrétaire général : « … »``).
+
+    Example:
+        >>> one_quote(ctx, r.start, r.end)      # doctest: +SKIP
+        True
+    """
+    quotes = [q for q in ctx.outer_quotes_between(start, end + 1) if q.close_mark is not None]
+    if not quotes:
+        return False
+    words = ctx.parsed.words
+    for i in ctx.words_between(start, end):
+        w = words[i]
+        inside = any(q.open_mark.start <= w.start < q.close_mark.end for q in quotes)  # type: ignore[union-attr]
+        if inside or not any(c.isalnum() for c in w.text):
+            continue
+        if not apposition or w.upos in ("VERB", "AUX"):
+            return False
+    return True
 
 
 def _build(

@@ -280,6 +280,53 @@ def colon_before(ctx: Context, cand: Candidate, history: History) -> Attribution
     return None
 
 
+def source_before(ctx: Context, cand: Candidate, history: History) -> Attribution | None:
+    """Selon le maire, « … » / D'après X, « … » / Pour Léa Martin, « … »: a preposed source."""
+    prev = ctx.prev_word(cand.span.open_mark.start)
+    if prev is None or prev.text != ",":
+        return None
+    words = ctx.parsed.words
+    sentence = ctx.parsed.sentences[prev.sentence]
+    for i in range(prev.index - 1, sentence.first - 1, -1):
+        if words[i].upos in ("VERB", "AUX") or words[i].text in (".", ";", ":", "!", "?"):
+            return None
+        cue = ctx.cue_at.get(i)
+        if cue is None or cue.entry.type is not CueType.PREPOSITION:
+            continue
+        mention = ctx.preposition_object(cue)
+        if mention is None or mention.start >= prev.start:
+            return None
+        return Attribution("source_before", 0.85, cue, mention, kind=QuoteKind.DIRECT)
+    return None
+
+
+def source_scope(ctx: Context, cand: Candidate, history: History) -> Attribution | None:
+    """Quoted words inside the scope of a ``selon X`` / ``pour X`` of their sentence:
+    ``Selon lui, la loi est « un pas en arrière ».`` / ``Les prix vont « exploser », selon X.``"""
+    sentence = ctx.parsed.sentences[cand.sentence]
+    words = ctx.parsed.words
+    for i in range(sentence.first, sentence.last):
+        cue = ctx.cue_at.get(i)
+        if cue is None or cue.entry.type is not CueType.PREPOSITION:
+            continue
+        if ctx.enclosing_quote(words[i].start) is not None:
+            continue
+        mention = ctx.preposition_object(cue)
+        if mention is None or _inside(cand, mention):
+            continue
+        before = words[cue.first - 1] if cue.first > sentence.first else None
+        preposed = before is None or (
+            before.upos in ("CCONJ", "ADV", "PUNCT") and before.text != ","
+        )
+        if preposed and mention.end <= cand.span.open_mark.start:
+            return Attribution("source_scope", 0.75, cue, mention)
+        if not preposed and words[cue.first].start >= (
+            cand.span.close_mark.end if cand.span.close_mark else cand.span.content.end
+        ):
+            return Attribution("source_scope", 0.7, cue, mention)
+    return None
+
+
 def clause(ctx: Context, cand: Candidate, history: History) -> Attribution | None:
     """The quote sits inside the complement of a cue verb (up the parse chain)."""
     if cand.first is None or cand.last is None:
@@ -433,7 +480,9 @@ SIEVES: list[tuple[str, Sieve]] = [
     ("incise_after", incise_after),
     ("dash_after", dash_after),
     ("colon_before", colon_before),
+    ("source_before", source_before),
     ("clause", clause),
+    ("source_scope", source_scope),
     ("sentence_cue", sentence_cue),
     ("previous_sentence", previous_sentence),
     ("previous_speaker", previous_speaker),
@@ -479,6 +528,7 @@ def is_term(ctx: Context, cand: Candidate, att: Attribution | None) -> bool:
         "incise_after",
         "colon_before",
         "dash_after",
+        "source_before",
     ):
         return False
     if att is not None and att.rule in ("previous_speaker", "dialogue_turn"):

@@ -19,13 +19,12 @@ Example:
 from __future__ import annotations
 
 import bisect
-import functools
 from collections.abc import Sequence
-from importlib import resources
 
 import attrs
 
 from quoteattr.french import CIVIL_TITLES, DETERMINERS, normalise
+from quoteattr.lexicon import role_nouns
 from quoteattr.mentions import THIRD_PERSON, Mention, is_capitalised, mention_at, name_run
 from quoteattr.parse import ParsedText
 from quoteattr.records import MentionKind, Span, Speaker
@@ -33,22 +32,6 @@ from quoteattr.records import MentionKind, Span, Speaker
 __all__ = ["Resolver", "normalise_name", "role_nouns"]
 
 _PARAGRAPH_WINDOW = 3
-
-
-@functools.lru_cache(maxsize=1)
-def role_nouns() -> frozenset[str]:
-    """Nouns of person roles (``ministre``, ``porte-parole``) from the package data.
-
-    Example:
-        >>> "ministre" in role_nouns()
-        True
-    """
-    data = resources.files("quoteattr").joinpath("data/roles.txt").read_text(encoding="utf-8")
-    return frozenset(
-        line.strip().lower()
-        for line in data.splitlines()
-        if line.strip() and not line.startswith("#")
-    )
 
 
 def normalise_name(name: str) -> str:
