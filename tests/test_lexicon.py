@@ -234,7 +234,7 @@ def test_lemma_for_form(lex: Lexicon) -> None:
     [
         "manger", "voir", "aller", "être", "avoir", "espérer", "penser", "croire", "souhaiter",
         "prévoir", "publier", "savoir", "vouloir", "craindre", "trouver", "parler", "prononcer",
-        "téléphoner", "bavarder", "aboyer", "pour",
+        "téléphoner", "bavarder", "aboyer",
     ],
 )  # fmt: skip
 def test_non_speech_words_are_absent(lex: Lexicon, lemma: str) -> None:
