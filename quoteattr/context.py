@@ -408,6 +408,8 @@ class Context:
             w = words[i]
             if w.text == "," or w.upos == "ADV" or w.norm in DATE_WORDS or w.upos == "NUM":
                 i += 1
+            elif w.upos == "DET" and i + 1 < sentence.last and words[i + 1].norm in DATE_WORDS:
+                i += 2  # ce matin, la veille, cet après-midi
             elif (
                 w.norm in ("pour", "de")
                 and i + 2 < sentence.last

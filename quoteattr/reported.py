@@ -3,6 +3,7 @@
 * ``que_clause``   X a affirmé que … / X a estimé lundi que …
 * ``infinitive``   X a revendiqué avoir tué … / X a indiqué « espérer » que …
 * ``unmarked_incise``  Les travaux suivent le calendrier, a indiqué le porte-parole.
+* ``request_infinitive`` X demande aux pilotes de ne pas suivre … (what is asked for)
 * ``noun_object``  X a démenti tout lien avec ces personnes (a noun phrase as the message)
 * ``according_to`` Selon X, … / …, d'après X.
 
@@ -23,6 +24,7 @@ import attrs
 from quoteattr.context import Context
 from quoteattr.cues import CueMatch
 from quoteattr.french import QUE, REFLEXIVE, SI, SUBORDINATORS_BEFORE_QUE, TIME_WORDS
+from quoteattr.lexicon import word_list
 from quoteattr.mentions import Mention
 from quoteattr.records import CueClass, CueType, QuoteKind
 
@@ -78,6 +80,7 @@ def find_reported(ctx: Context, used_cues: set[int]) -> list[Reported]:
             found = (
                 _que_clause(ctx, cue)
                 or _infinitive(ctx, cue)
+                or _request_infinitive(ctx, cue)
                 or _unmarked_incise(ctx, cue)
                 or _noun_object(ctx, cue)
             )
@@ -116,28 +119,6 @@ def _que_clause(ctx: Context, cue: CueMatch) -> Reported | None:
     return None
 
 
-_NOT_SPEECH_WITH_INFINITIVE = frozenset(
-    {
-        "regretter",
-        "étonner",
-        "féliciter",
-        "inquiéter",
-        "alarmer",
-        "indigner",
-        "réjouir",
-        "plaindre",
-        "proposer",
-        "appeler",
-        "exiger",
-        "réclamer",
-        "demander",
-        "suggérer",
-        "menacer",
-        "refuser",
-    }
-)
-
-
 def _infinitive(ctx: Context, cue: CueMatch) -> Reported | None:
     """``X a revendiqué avoir tué …``: an infinitive complement of a verb of saying.
 
@@ -145,7 +126,9 @@ def _infinitive(ctx: Context, cue: CueMatch) -> Reported | None:
     statement with an infinitive, and neither do reflexive uses (``se promettre de``).
     """
     words = ctx.parsed.words
-    if cue.entry.lemma in _NOT_SPEECH_WITH_INFINITIVE:
+    if cue.entry.lemma in word_list("feeling_verbs.txt") or cue.entry.lemma in word_list(
+        "request_verbs.txt"
+    ):
         return None
     if any(w.norm in REFLEXIVE for w in ctx.parsed.kids(cue.word, "expl", "obj", "iobj")):
         return None
@@ -212,56 +195,62 @@ def _unmarked_incise(ctx: Context, cue: CueMatch) -> Reported | None:
     )
 
 
-_MESSAGE_OBJECT_CLASSES = frozenset(
-    {CueClass.ASSERT, CueClass.DENY, CueClass.CONCEDE, CueClass.CLAIM, CueClass.ANNOUNCE}
-)
-_MESSAGE_OBJECT_VERBS = frozenset(
-    {
-        "dénoncer",
-        "rappeler",
-        "souligner",
-        "évoquer",
-        "mentionner",
-        "noter",
-        "préciser",
-        "détailler",
-        "déplorer",
-        "regretter",
-    }
-)
-
-
-def _noun_object(ctx: Context, cue: CueMatch) -> Reported | None:
-    """``X a démenti tout lien avec ces personnes``: a noun phrase as the message.
-
-    Only for verbs whose object is what was said (deny, assert, announce …), not
-    for verbs whose object is a person (``accuser X``); and only when the verb
-    has its subject before it, so an inverted subject is never read as a message.
-    """
-    if (
-        cue.entry.cls not in _MESSAGE_OBJECT_CLASSES
-        and cue.entry.lemma not in _MESSAGE_OBJECT_VERBS
-    ):
+def _request_infinitive(ctx: Context, cue: CueMatch) -> Reported | None:
+    """``demande aux pilotes de ne pas suivre …``, ``appelle cet après-midi à voter …``,
+    ``invite les Français à boire …``: what a request, call, advice, promise or threat
+    asks for, after its addressee and any adverbial."""
+    if cue.entry.lemma not in word_list("request_verbs.txt"):
         return None
     words = ctx.parsed.words
     _first, last = _sentence_bounds(ctx, cue)
-    objects = [
-        w for w in ctx.parsed.kids(cue.word, "obj") if w.upos == "NOUN" and w.index > cue.last
-    ]
-    if not objects:
+    i = cue.last + 1
+    while i < last and i - cue.last <= 12:
+        w = words[i]
+        if w.norm in ("de", "d'", "à") and i + 1 < last:
+            j = i + 1
+            while j < last and words[j].norm in ("ne", "n'", "pas", "plus", "jamais", "se", "s'"):
+                j += 1
+            if j < last and words[j].feats.get("VerbForm") == "Inf":
+                return _build(ctx, cue, i + 1, "request_infinitive", 0.7)
+            if w.norm != "à":
+                return None
+        if w.upos in ("VERB", "AUX") or w.text in (".", ";", ":", "?", "!") or ctx.is_mark(w):
+            return None
+        i += 1
+    return None
+
+
+def _noun_object(ctx: Context, cue: CueMatch) -> Reported | None:
+    """``La direction a annoncé la fermeture du site``: a noun phrase as the message.
+
+    Only for the verbs of ``data/message_objects.txt`` (announcing, asking, confirming …),
+    whose object is what was said; the object comes after adverbials and an addressee
+    (``recommande aux usagers la plus grande prudence``), a time phrase is never the
+    message (``a annoncé ce matin son départ``), and the verb has its subject before it,
+    so an inverted subject is never read as a message.
+    """
+    if cue.entry.lemma not in word_list("message_objects.txt"):
         return None
-    obj = objects[0]
-    subtree = ctx.parsed.subtree(obj.index)
-    start = subtree[0]
-    if start - cue.last > 3 or not ctx.parsed.kids(obj.index, "det"):
+    words = ctx.parsed.words
+    _first, last = _sentence_bounds(ctx, cue)
+    start = ctx.skip_adverbials(cue.last + 1)
+    if start is None or start >= last or start - cue.last > 10:
         return None
+    head = words[start]
+    if head.upos not in ("DET", "NUM") and not (head.upos == "NOUN" and head.index == start):
+        return None
+    if head.upos == "DET" and start + 1 < last and words[start + 1].upos == "PROPN":
+        return None  # a person or a place, not a message
     if any(words[i].upos in ("VERB", "AUX") for i in range(cue.last + 1, start)):
         return None
+    if cue.first > 0 and words[cue.first - 1].norm in QUE:
+        return None  # "ce qu'a affirmé le site": inverted subject, not an object
     mention = ctx.subject(cue)
     if mention is None or mention.start > words[cue.first].start:
         return None
-    clause_end = min(_clause_end(ctx, start, last), subtree[-1])
-    end_word = _last_content_word(ctx, clause_end, floor=start)
+    if words[mention.head].norm == "qui":
+        return None  # a relative whose antecedent is unknown: precision first
+    end_word = _clause_end(ctx, start, last, cue)
     if end_word <= start:
         return None
     begin, stop = _respect_quotes(ctx, words[start].start, words[end_word].end)
@@ -348,13 +337,35 @@ def _build(
     )
 
 
-def _clause_end(ctx: Context, start: int, last: int) -> int:
-    """Last word of a reported clause starting at ``start`` (sentence ``last`` excluded)."""
+def _clause_end(ctx: Context, start: int, last: int, cue: CueMatch | None = None) -> int:
+    """Last word of a reported clause starting at ``start`` (sentence ``last`` excluded).
+
+    The clause stops at ``;`` or a dash, before ``, tandis que`` and the like, before a
+    quote or an incise opening after a comma, before ``, estimant que …`` (a participle
+    of the reporter), and before a verb coordinated with the cue (``réclament … et
+    indiquent …``).
+    """
     words = ctx.parsed.words
     i = start
     while i < last:
         w = words[i]
         if w.text in (";", "—", "–") and i > start:
+            break
+        if (
+            cue is not None
+            and w.upos == "CCONJ"
+            and i + 1 < last
+            and words[i + 1].upos in ("VERB", "AUX")
+            and words[i + 1].head == cue.word
+        ):
+            break
+        if (
+            w.text == ","
+            and i + 1 < last
+            and words[i + 1].upos == "VERB"
+            and words[i + 1].norm.endswith("ant")
+            and words[i + 1].feats.get("VerbForm") == "Part"
+        ):
             break
         if w.text == "," and i + 1 < last:
             nxt = words[i + 1]
