@@ -149,15 +149,11 @@ class Context:
 
     # --- grammar helpers -------------------------------------------------------------------
 
-    def cue_ok_for_clause(self, cue: CueMatch) -> bool:
-        """A cue that may govern a reported clause (not an incise-only verb)."""
-        return not cue.entry.incise_only
+    def subject(self, cue: CueMatch) -> Mention | None:
+        """The speaker of a verb cue: clitic, agent, subject, controller.
 
-    def subject(self, cue: CueMatch, *, inverted: bool = False) -> Mention | None:
-        """The speaker of a verb cue: clitic, agent, subject, controller, inverted NP.
-
-        ``inverted`` says the cue stands in an incise after the quote, where a
-        noun phrase after the verb is its subject (``a indiqué le ministre``).
+        A subject before the cue never runs into the cue's own verb group (a parse
+        that hangs the verb under the subject noun is cut at the verb).
         """
         words = self.parsed.words
         if cue.clitic is not None:
@@ -167,14 +163,19 @@ class Context:
         agent = self._agent(cue)
         if agent is not None:
             return agent
-        if inverted:
-            after = self.noun_phrase_after(cue.last)
-            if after is not None:
-                return after
-        found = self._parse_subject(words[cue.word], depth=0)
-        if found is not None:
-            return found
-        return self._subject_before(cue)
+        found = self._parse_subject(words[cue.word], depth=0) or self._subject_before(cue)
+        if found is None:
+            return None
+        cue_start = words[cue.first].start
+        if found.start < cue_start < found.end:
+            end_word = cue.first - 1
+            while end_word >= 0 and words[end_word].upos == "PUNCT":
+                end_word -= 1
+            if end_word < 0 or words[end_word].end <= found.start:
+                return None
+            name = found.name if found.name is None or found.name[1] <= cue_start else None
+            found = attrs.evolve(found, end=words[end_word].end, name=name)
+        return found
 
     def verb_subject(self, verb: Word) -> Mention | None:
         """The subject of any verb (parse first, then the noun phrase before it)."""

@@ -211,6 +211,8 @@ def _followed_by_que(parsed: ParsedText, word: Word) -> bool:
     return nxt < len(parsed.words) and parsed.words[nxt].norm in QUE
 
 
+_NON_FINITE_ENDINGS = ("é", "ée", "és", "ées", "ant", "er", "ir", "re", "is", "ise", "ises", "it")
+"""Participle and infinitive endings: such a form after a noun is no finite verb."""
 _CLOSING_MARKS = frozenset({"»", "”", '"', "›", "’"})
 
 
@@ -219,6 +221,20 @@ def _verb_context(parsed: ParsedText, word: Word) -> bool:
     words = parsed.words
     prev = words[word.index - 1] if word.index > 0 else None
     nxt = words[word.index + 1] if word.index + 1 < len(words) else None
+    sentence = parsed.sentences[word.sentence]
+    if (
+        prev is not None
+        and prev.sentence == word.sentence
+        and prev.upos in ("NOUN", "PROPN", "PRON")
+        and not word.norm.endswith(_NON_FINITE_ENDINGS)
+        and (
+            not any(w.upos in ("VERB", "AUX") for w in words[sentence.first : sentence.last])
+            or (nxt is not None and nxt.sentence == word.sentence and nxt.upos == "DET")
+        )
+    ):
+        # a finite verb right after its subject, tagged otherwise: "La préfecture recommande
+        # aux usagers …" (no other verb), "L'opposition réclame la démission …"
+        return True
     if prev is not None and prev.norm in _FINITE_HINT_PREV and prev.sentence == word.sentence:
         return True
     if nxt is not None and nxt.sentence == word.sentence and clitic_pronoun(nxt) is not None:

@@ -342,8 +342,8 @@ def _clause_end(ctx: Context, start: int, last: int, cue: CueMatch | None = None
 
     The clause stops at ``;`` or a dash, before ``, tandis que`` and the like, before a
     quote or an incise opening after a comma, before ``, estimant que …`` (a participle
-    of the reporter), and before a verb coordinated with the cue (``réclament … et
-    indiquent …``).
+    of the reporter), and, when ``cue`` is given (a noun-phrase message), before a
+    coordinated finite verb (``réclament … et indiquent …``).
     """
     words = ctx.parsed.words
     i = start
@@ -356,7 +356,7 @@ def _clause_end(ctx: Context, start: int, last: int, cue: CueMatch | None = None
             and w.upos == "CCONJ"
             and i + 1 < last
             and words[i + 1].upos in ("VERB", "AUX")
-            and words[i + 1].head == cue.word
+            and (words[i + 1].head == cue.word or words[i + 1].feats.get("VerbForm") == "Fin")
         ):
             break
         if (

@@ -1,0 +1,149 @@
+"""News attribution patterns, specified by example, without the model.
+
+Each sentence is attributed from its stored Stanza parse (tests/stored_parses.py), written
+with ' and with ’: French news uses the typographic apostrophe almost everywhere and every
+rule must behave the same on both. ``python -m pytest --update-parses`` stores the parse of
+a new sentence; ``test_stored_parses_match_the_model`` keeps the store honest.
+"""
+
+from __future__ import annotations
+
+import pytest
+from stored_parses import STORE, both_apostrophes, parse_now, path_for, quotes_of, stored
+
+from quoteattr import Polarity, QuoteKind
+
+D, M, IND, A = QuoteKind.DIRECT, QuoteKind.MIXED, QuoteKind.INDIRECT, QuoteKind.ACCORDING_TO
+
+# (sentence, the quote's content, kind, speaker name, rule)
+CASES = [
+    # 0. an incise belongs to the whole quote, however many sentences it holds
+    ("« Le chantier a pris du retard. Nous livrerons les logements en juin », a indiqué Karim Benali, directeur de l'office HLM.",
+     "Le chantier a pris du retard. Nous livrerons les logements en juin", D, "Karim Benali", "incise_after"),
+    ("« Nous avons tout essayé. Rien n'a marché. Il faut changer de méthode », confie Sophie Lambert.",
+     "Nous avons tout essayé. Rien n'a marché. Il faut changer de méthode", D, "Sophie Lambert", "incise_after"),
+    ("« Les travaux avancent. Le pont rouvrira en septembre », a assuré jeudi l'adjointe au maire, Nadia Ferhat.",
+     "Les travaux avancent. Le pont rouvrira en septembre", D, "Nadia Ferhat", "incise_after"),
+    ("Le syndicat a prévenu : « Nous ne signerons rien. La grève continuera lundi. »",
+     "Nous ne signerons rien. La grève continuera lundi.", D, "le syndicat", "colon_before"),
+    # 1. incise without a comma after the closing mark
+    ("« Cette réforme est injuste » a dénoncé Paul Mercier.", "Cette réforme est injuste", D, "Paul Mercier", "incise_after"),
+    ("« Le dossier est clos » indique le procureur de Lyon.", "Le dossier est clos", D, "le procureur de Lyon", "incise_after"),
+    ("« L'usine fermera en mars » a confirmé la direction.", "L'usine fermera en mars", D, "la direction", "incise_after"),
+    ("« Nous ferons appel » ont déclaré les avocats de la famille.", "Nous ferons appel", D, "les avocats de la famille", "incise_after"),
+    ("La sénatrice Claire Dubois a quitté l'hémicycle. « Je ne me représenterai pas » a-t-elle annoncé.",
+     "Je ne me représenterai pas", D, "Claire Dubois", "incise_after"),
+    ("Le directeur de l'usine, Yves Perrin, a tenu à rassurer les salariés. « Aucun poste ne sera supprimé » a-t-il affirmé.",
+     "Aucun poste ne sera supprimé", D, "Yves Perrin", "incise_after"),
+    # 2. words between the cue and its inverted subject
+    ("« Les comptes sont dans le rouge », a expliqué au Parisien Thomas Girard.", "Les comptes sont dans le rouge", D, "Thomas Girard", "incise_after"),
+    ("« Le budget sera voté », a affirmé mardi la présidente de la région, Hélène Roussel.", "Le budget sera voté", D, "Hélène Roussel", "incise_after"),
+    ("« Ce projet n'a aucun sens », estime pour sa part le maire de Nantes.", "Ce projet n'a aucun sens", D, "le maire de Nantes", "incise_after"),
+    ("« Nous baisserons les impôts », a déclaré sur France Inter le ministre de l'Économie.",
+     "Nous baisserons les impôts", D, "le ministre de l'Économie", "incise_after"),
+    ("« Aucune décision n'est prise », a précisé jeudi soir 3 mars sur BFMTV le porte-parole du gouvernement.",
+     "Aucune décision n'est prise", D, "le porte-parole du gouvernement", "incise_after"),
+    ("« La saison sera difficile », a reconnu samedi au micro de France Bleu l'entraîneur du club, Hugo Marchal.",
+     "La saison sera difficile", D, "Hugo Marchal", "incise_after"),
+    ("Interrogé par Le Monde, le député a estimé que la loi était mal écrite.", "la loi était mal écrite", IND, "le député", "que_clause"),
+    ("À Bruxelles, la commissaire a déclaré que l'accord serait signé.", "l'accord serait signé", IND, "la commissaire", "que_clause"),
+    ("Le chômage a reculé de 0,3 point, selon les chiffres publiés lundi par l'Insee.", "Le chômage a reculé de 0,3 point", A, "l'Insee", "according_to"),
+    # 3. a source placed before a direct quote
+    ("Pour Léon Carpentier, « la décision est prématurée ».", "la décision est prématurée", D, "Léon Carpentier", "source_before"),
+    ("Selon le maire, « la route restera fermée tout l'hiver ».", "la route restera fermée tout l'hiver", D, "le maire", "source_before"),
+    ("D'après la ministre de la Culture, Agnès Roy, « les musées rouvriront en mai ».", "les musées rouvriront en mai", D, "Agnès Roy", "source_before"),
+    ("Selon l'Insee, « la croissance ralentira au second semestre ».", "la croissance ralentira au second semestre", D, "l'Insee", "source_before"),
+    ("D'après le syndicat, « près de 300 emplois sont menacés ».", "près de 300 emplois sont menacés", D, "le syndicat", "source_before"),
+    ("Pour la présidente de l'association, Martine Caron, « rien n'a été fait depuis dix ans ».",
+     "rien n'a été fait depuis dix ans", D, "Martine Caron", "source_before"),
+    # 4. colon introductions with words between the subject and the colon
+    ("La ministre du Travail, Claire Dumas, a pour sa part ajouté : « Nous ouvrirons des négociations. »",
+     "Nous ouvrirons des négociations.", D, "Claire Dumas", "colon_before"),
+    # 6. subject relatives name their antecedent
+    ("L'accord a été salué par le ministre de l'Industrie, Jean Morel, qui a déclaré que la filière était sauvée.",
+     "la filière était sauvée", IND, "Jean Morel", "que_clause"),
+    # 11. noun-phrase and infinitive contents of announcement, request and call verbs
+    ("La direction a annoncé la fermeture du site de Tours.", "la fermeture du site de Tours", IND, "la direction", "noun_object"),
+    ("La préfecture recommande aux usagers la plus grande prudence.", "la plus grande prudence", IND, "la préfecture", "noun_object"),
+    ("Le gouvernement a annoncé ce matin son départ du sommet.", "son départ du sommet", IND, "le gouvernement", "noun_object"),
+    ("Le président a annoncé mardi soir, lors d'une allocution, la dissolution de l'Assemblée.",
+     "la dissolution de l'Assemblée", IND, "le président", "noun_object"),
+    ("L'opposition réclame la démission du ministre et dénonce une faute grave.", "la démission du ministre", IND, "l'opposition", "noun_object"),
+    ("Le maire appelle cet après-midi à voter pour la liste sortante.", "voter pour la liste sortante", IND, "le maire", "request_infinitive"),
+    ("Le groupe avait menacé la veille de quitter la table des négociations.", "quitter la table des négociations", IND, "le groupe", "request_infinitive"),
+    ("La ministre de la Santé a demandé aux hôpitaux de reporter les opérations non urgentes.",
+     "reporter les opérations non urgentes", IND, "la ministre de la Santé", "request_infinitive"),
+    ("Le préfet invite les habitants à limiter leurs déplacements.", "limiter leurs déplacements", IND, "le préfet", "request_infinitive"),
+    # marks around the whole reported clause: one mixed record (GUIDELINES)
+    ("La ministre a estimé que « la situation reste fragile ».", "la situation reste fragile", M, "la ministre", "clause"),
+]  # fmt: skip
+
+# Sentences whose words must not be reported: (sentence, words that are no content)
+NOT_REPORTED = [
+    ("Le musée a dévoilé la liste des œuvres exposées.", "la liste des œuvres exposées"),
+    ("Le ministre a défendu sa décision devant les députés.", "sa décision"),
+    ("La maire a condamné l'agression.", "l'agression"),
+    ("Le gouvernement a annoncé ce matin son départ du sommet.", "ce matin"),
+    ("Le maire appelle cet après-midi à voter pour la liste sortante.", "cet après-midi"),
+    ("Le groupe avait menacé la veille de quitter la table des négociations.", "la veille"),
+    ("Pour cette raison, « la prudence s'impose » dans ce dossier.", "la prudence s'impose"),
+]  # fmt: skip
+
+NEGATED = [
+    "Le procureur n'a pas dit que l'enquête était close.",
+    "La ministre n'a jamais affirmé qu'elle partirait.",
+]
+
+
+def _variants(rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    out = []
+    for row in rows:
+        for text in both_apostrophes(row[0]):
+            swap = text != row[0]
+            out.append(
+                (
+                    text,
+                    *(r.replace("'", "’") if swap and isinstance(r, str) else r for r in row[1:]),
+                )
+            )
+    return out
+
+
+def _same(a: str | None, b: str) -> bool:
+    return a is not None and a.replace("’", "'") == b.replace("’", "'")
+
+
+@pytest.mark.parametrize(("text", "content", "kind", "speaker", "rule"), _variants(CASES))
+def test_quote_speaker_and_rule(
+    text: str, content: str, kind: QuoteKind, speaker: str, rule: str
+) -> None:
+    quotes = quotes_of(text)
+    found = [q for q in quotes if q.content.text == content]
+    assert found, f"no quote {content!r} in {[q.content.text for q in quotes]}"
+    quote = found[0]
+    assert (quote.kind, quote.rule) == (kind, rule)
+    assert _same(quote.speaker_name, speaker), quote.speaker_name
+    assert text[quote.content.start : quote.content.end] == quote.content.text
+
+
+@pytest.mark.parametrize(("text", "not_content"), _variants(NOT_REPORTED))
+def test_not_reported(text: str, not_content: str) -> None:
+    assert all(q.content.text != not_content for q in quotes_of(text))
+
+
+@pytest.mark.parametrize("text", [v for t in NEGATED for v in both_apostrophes(t)])
+def test_negation_with_either_apostrophe(text: str) -> None:
+    [quote] = quotes_of(text)
+    assert quote.cue is not None and quote.cue.polarity is Polarity.NEGATED
+
+
+@pytest.mark.model
+def test_stored_parses_match_the_model() -> None:
+    """The stored parses are what the shared model gives today (rerun --update-parses)."""
+    texts = sorted(
+        {v for row in CASES + NOT_REPORTED for v in both_apostrophes(row[0])}
+        | {v for t in NEGATED for v in both_apostrophes(t)}
+    )
+    assert all(path_for(t).parent == STORE for t in texts)
+    for old, new in zip(stored(texts), parse_now(texts), strict=True):
+        assert old.to_dict() == new.to_dict(), old.text
