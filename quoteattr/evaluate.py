@@ -1222,16 +1222,6 @@ def evaluate_documents(
 # --------------------------------------------------------------------------- command line
 
 
-def _as_quotes(result: Any) -> list[Quote]:
-    """Accept a sequence of quotes or an object with a ``quotes`` attribute."""
-    items = getattr(result, "quotes", result)
-    quotes = list(items)
-    for quote in quotes:
-        if not isinstance(quote, Quote):
-            raise TypeError(f"the predictor returned {type(quote).__name__}, not Quote")
-    return quotes
-
-
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="quoteattr evaluate",

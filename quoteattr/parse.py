@@ -92,11 +92,6 @@ class ParsedText:
                 self.children[word.head].append(word.index)
         self.paragraphs = paragraph_spans(self.text)
 
-    def sentence_words(self, sentence: int) -> list[Word]:
-        """The words of sentence ``sentence``."""
-        s = self.sentences[sentence]
-        return self.words[s.first : s.last]
-
     def kids(self, index: int, *rels: str) -> list[Word]:
         """Children of word ``index``, optionally only those with a deprel in ``rels``.
 
