@@ -67,6 +67,11 @@ from quoteattr.corpus.inputs import CorpusInputError, Document, iter_documents
 from quoteattr.corpus.output import STATUSES, CorpusSummary, finished_documents
 from quoteattr.corpus.pool import FAULTS_ENV, WorkerStartError, process_batch
 from quoteattr.corpus.run import run_corpus
+from quoteattr.exitcodes import EXIT_FAILED as EXIT_FAILED  # the old names, kept importable
+from quoteattr.exitcodes import EXIT_INTERRUPTED as EXIT_INTERRUPTED
+from quoteattr.exitcodes import EXIT_MODEL as EXIT_MODEL
+from quoteattr.exitcodes import EXIT_OK as EXIT_OK
+from quoteattr.exitcodes import EXIT_UNREADABLE as EXIT_UNREADABLE
 
 __all__ = [
     "FAULTS_ENV",

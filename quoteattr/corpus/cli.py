@@ -6,33 +6,23 @@ import argparse
 import math
 import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
+from quoteattr.cli import int_at_least
 from quoteattr.corpus.inputs import CorpusInputError
 from quoteattr.corpus.pool import WorkerStartError
 from quoteattr.corpus.run import run_corpus
+from quoteattr.exitcodes import (
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_MODEL,
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    from_system_exit,
+)
 
 __all__ = ["build_parser", "main"]
-
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_UNREADABLE = 2
-EXIT_MODEL = 3
-EXIT_INTERRUPTED = 130
-
-
-def _count(minimum: int) -> Callable[[str], int]:
-    def parse(value: str) -> int:
-        try:
-            number = int(value)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"not an integer: {value!r}") from None
-        if number < minimum:
-            raise argparse.ArgumentTypeError(f"must be at least {minimum}, got {number}")
-        return number
-
-    return parse
 
 
 def _seconds(value: str) -> float:
@@ -63,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-w",
         "--workers",
-        type=_count(0),
+        type=int_at_least(0),
         default=1,
         metavar="N",
         help="worker processes (default: 1; 0 runs in this process, without timeouts)",
@@ -77,21 +67,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--batch-size",
-        type=_count(1),
+        type=int_at_least(1),
         default=8,
         metavar="B",
         help="documents parsed together by a worker (default: 8)",
     )
     parser.add_argument(
         "--batch-chars",
-        type=_count(1),
+        type=int_at_least(1),
         default=20_000,
         metavar="C",
         help="most characters in a batch of several documents (default: 20000)",
     )
     parser.add_argument(
         "--threads-per-worker",
-        type=_count(1),
+        type=int_at_least(1),
         default=1,
         metavar="T",
         help="torch threads in each worker process (default: 1)",
@@ -122,10 +112,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``quoteattr corpus`` and return its exit status.
 
-    Prints a one-line summary on stderr. Exit status: 0 when the run
-    finished (even if some documents failed: see the output's ``status``),
-    1 when a worker cannot start, 2 for an unreadable input or output or bad usage, 3 for a missing
-    Stanza model, 130 when interrupted (the output stays resumable).
+    Prints a one-line summary on stderr. Exit status
+    (:mod:`quoteattr.exitcodes`): 0 when the run finished (even
+    if some documents failed: see the output's ``status``), 1 when a worker
+    cannot start, 2 for an unreadable input or output or bad usage, 3 for a
+    missing Stanza model, 130 when interrupted (the output stays resumable).
 
     Example:
         >>> main(["no/such/dir", "out.jsonl"])  # prints "quoteattr corpus: error: ..." on stderr
@@ -135,7 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         options = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
     except SystemExit as exc:
-        return exc.code if isinstance(exc.code, int) else EXIT_UNREADABLE
+        return from_system_exit(exc)
     from quoteattr.pipeline import ModelNotFoundError
 
     if options.workers == 0 and options.timeout is not None:

@@ -10,6 +10,7 @@ from typing import TextIO
 
 from quoteattr.evaluate.gold import GoldDocument, GoldFormatError, load_gold
 from quoteattr.evaluate.scoring import Predictor, evaluate_documents
+from quoteattr.exitcodes import EXIT_OK, EXIT_UNREADABLE, from_system_exit
 
 __all__ = ["main"]
 
@@ -52,8 +53,8 @@ def main(
     """Run ``quoteattr evaluate GOLD... [--json|--markdown] [--errors N] [--model-dir DIR]``.
 
     Predicts with ``quoteattr.extract`` unless ``predict`` is given. Returns
-    0 on success, 2 on a bad command line, an unreadable path or a malformed
-    gold file (one line on stderr), 1 when the extractor cannot be imported.
+    (:mod:`quoteattr.exitcodes`) 0 on success, 2 on a bad command
+    line, an unreadable path or a malformed gold file (one line on stderr).
 
     Example:
         >>> main(["/nonexistent/gold.jsonl"], predict=lambda text: [], stderr=sys.stdout)
@@ -66,20 +67,20 @@ def main(
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse already printed usage / help
-        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+        return from_system_exit(exc)
     if args.errors < 0:
         print(f"{parser.prog}: --errors must be >= 0", file=err)
-        return 2
+        return EXIT_UNREADABLE
     gold_docs: list[GoldDocument] = []
     for path in args.gold:
         try:
             gold_docs.extend(load_gold(path))
         except GoldFormatError as exc:
             print(f"{parser.prog}: {exc}", file=err)
-            return 2
+            return EXIT_UNREADABLE
         except OSError as exc:
             print(f"{parser.prog}: cannot read {path}: {exc.strerror or exc}", file=err)
-            return 2
+            return EXIT_UNREADABLE
     if predict is None:
         from quoteattr.engine import extract_many
 
@@ -95,9 +96,9 @@ def main(
             json.dumps(report.to_dict(max_errors=args.errors), ensure_ascii=False, indent=2),
             file=out,
         )
-        return 0
+        return EXIT_OK
     print(report.format_markdown() if args.markdown else report.format_table(), file=out)
     if args.errors:
         print(file=out)
         print(report.format_errors(args.errors), file=out)
-    return 0
+    return EXIT_OK
