@@ -10,7 +10,7 @@ from typing import TextIO
 
 from quoteattr.evaluate.gold import GoldDocument, GoldFormatError, load_gold
 from quoteattr.evaluate.scoring import Predictor, evaluate_documents
-from quoteattr.exitcodes import EXIT_OK, EXIT_UNREADABLE, from_system_exit
+from quoteattr.exitcodes import EXIT_MODEL, EXIT_OK, EXIT_UNREADABLE, from_system_exit
 
 __all__ = ["main"]
 
@@ -54,7 +54,8 @@ def main(
 
     Predicts with ``quoteattr.extract`` unless ``predict`` is given. Returns
     (:mod:`quoteattr.exitcodes`) 0 on success, 2 on a bad command
-    line, an unreadable path or a malformed gold file (one line on stderr).
+    line, an unreadable path or a malformed gold file, 3 when the Stanza
+    model is missing (one line on stderr).
 
     Example:
         >>> main(["/nonexistent/gold.jsonl"], predict=lambda text: [], stderr=sys.stdout)
@@ -83,11 +84,16 @@ def main(
             return EXIT_UNREADABLE
     if predict is None:
         from quoteattr.engine import extract_many
+        from quoteattr.pipeline import ModelNotFoundError
 
         texts = [doc.text for doc in gold_docs]
-        predictions = [
-            list(r) for r in extract_many(texts, model_dir=args.model_dir, progress=False)
-        ]
+        try:
+            predictions = [
+                list(r) for r in extract_many(texts, model_dir=args.model_dir, progress=False)
+            ]
+        except ModelNotFoundError as exc:
+            print(f"{parser.prog}: {exc}", file=err)
+            return EXIT_MODEL
         report = evaluate_documents(gold_docs, predictions=predictions, all_kinds=args.all_kinds)
     else:
         report = evaluate_documents(gold_docs, predict=predict, all_kinds=args.all_kinds)
