@@ -8,7 +8,6 @@ environment variable :data:`quoteattr.corpus.FAULTS_ENV`.
 
 from __future__ import annotations
 
-import doctest
 import json
 from pathlib import Path
 from typing import Any
@@ -59,16 +58,6 @@ def reference(pairs: list[tuple[str, str]]) -> dict[str, list[dict[str, Any]]]:
     from quoteattr.engine import extract_many
 
     return {q.doc_id or "": q.to_dicts() for q in extract_many(pairs, progress=False)}
-
-
-def test_module_doctests(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
-    modules = [
-        corpus,
-        *(getattr(corpus, name) for name in ("cli", "inputs", "output", "pool", "run")),
-    ]
-    results = [doctest.testmod(m, optionflags=doctest.ELLIPSIS) for m in modules]
-    assert sum(r.failed for r in results) == 0 and sum(r.attempted for r in results) > 5
 
 
 # -- input ----------------------------------------------------------------------------------------
