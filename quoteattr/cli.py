@@ -19,8 +19,9 @@ input). Output formats:
 ``quoteattr corpus`` processes a whole corpus with worker processes into a
 resumable JSON Lines file (see :mod:`quoteattr.corpus`).
 
-Exit status: 0 success, 1 no input, 2 unreadable file, undecodable UTF-8
-or bad usage, 3 missing Stanza model.
+Exit status (:mod:`quoteattr.exitcodes`, shared by every
+command): 0 success, 1 no input, 2 unreadable file, undecodable UTF-8 or bad
+usage, 3 missing Stanza model, 130 interrupted.
 
 Example:
     >>> main(["--format", "json", "no/such/file.txt"])  # error goes to stderr
@@ -38,16 +39,27 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TextIO
 
+from quoteattr.exitcodes import (
+    EXIT_INTERRUPTED,
+    EXIT_MODEL,
+    EXIT_NO_INPUT,
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    from_system_exit,
+)
 from quoteattr.export import CSV_COLUMNS, quote_to_row
 from quoteattr.records import Quote
 from quoteattr.results import QuoteList
 
-__all__ = ["EXIT_MODEL", "EXIT_NO_INPUT", "EXIT_OK", "EXIT_UNREADABLE", "build_parser", "main"]
-
-EXIT_OK = 0
-EXIT_NO_INPUT = 1
-EXIT_UNREADABLE = 2
-EXIT_MODEL = 3
+__all__ = [
+    "EXIT_MODEL",
+    "EXIT_NO_INPUT",
+    "EXIT_OK",
+    "EXIT_UNREADABLE",
+    "build_parser",
+    "int_at_least",
+    "main",
+]
 
 STDIN_ID = "<stdin>"
 """The ``doc_id`` of text read from standard input."""
@@ -62,14 +74,28 @@ class _InputError(Exception):
     """An input that cannot be read or decoded."""
 
 
-def _positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not an integer: {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
-    return number
+def int_at_least(minimum: int) -> Callable[[str], int]:
+    """An ``argparse`` type: an integer of at least ``minimum`` (used by every command).
+
+    Example:
+        >>> int_at_least(1)("3")
+        3
+        >>> int_at_least(1)("0")
+        Traceback (most recent call last):
+        ...
+        argparse.ArgumentTypeError: must be at least 1, got 0
+    """
+
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not an integer: {value!r}") from None
+        if number < minimum:
+            raise argparse.ArgumentTypeError(f"must be at least {minimum}, got {number}")
+        return number
+
+    return parse
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -100,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--batch-size",
-        type=_positive_int,
+        type=int_at_least(1),
         default=16,
         metavar="N",
         help="documents parsed together (default: 16)",
@@ -283,7 +309,7 @@ def main(argv: Sequence[str] | None = None, *, extract_many: ExtractMany | None 
     try:
         options = parser.parse_args(args)
     except SystemExit as exc:  # --help (0) or a usage error (2)
-        return exc.code if isinstance(exc.code, int) else EXIT_UNREADABLE
+        return from_system_exit(exc)
     files: list[str] = options.files or ["-"]
     if not options.files and sys.stdin is not None and sys.stdin.isatty():
         _error("no input: give FILE arguments or pipe text on standard input")
@@ -326,5 +352,5 @@ def _run(
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     return EXIT_OK

@@ -60,10 +60,10 @@ def resolve_model_dir(model_dir: str | os.PathLike[str] | None = None) -> str:
 
     Example:
         >>> import os
-        >>> os.environ["STANZA_RESOURCES_DIR"] = "/srv/stanza"
-        >>> resolve_model_dir()
+        >>> from unittest import mock
+        >>> with mock.patch.dict(os.environ, {"STANZA_RESOURCES_DIR": "/srv/stanza"}):
+        ...     resolve_model_dir()
         '/srv/stanza'
-        >>> del os.environ["STANZA_RESOURCES_DIR"]
     """
     if model_dir is not None:
         return os.fspath(model_dir)

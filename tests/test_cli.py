@@ -259,6 +259,15 @@ def test_stdin_invalid_utf8(
 # -- exit codes ------------------------------------------------------------------------------
 
 
+def test_one_set_of_exit_codes() -> None:
+    from quoteattr import corpus, exitcodes
+
+    assert (cli.EXIT_OK, cli.EXIT_NO_INPUT, cli.EXIT_UNREADABLE, cli.EXIT_MODEL) == (0, 1, 2, 3)
+    for name in ("EXIT_OK", "EXIT_FAILED", "EXIT_UNREADABLE", "EXIT_MODEL", "EXIT_INTERRUPTED"):
+        assert getattr(corpus, name) == getattr(exitcodes, name)
+    assert exitcodes.EXIT_INTERRUPTED == 130
+
+
 def test_missing_file(
     tmp_path: Path,
     files: tuple[Path, Path],

@@ -8,7 +8,6 @@ environment variable :data:`quoteattr.corpus.FAULTS_ENV`.
 
 from __future__ import annotations
 
-import doctest
 import json
 from pathlib import Path
 from typing import Any
@@ -25,6 +24,7 @@ from quoteattr.corpus import (
     iter_documents,
     run_corpus,
 )
+from quoteattr.corpus.output import result_row
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -58,12 +58,6 @@ def reference(pairs: list[tuple[str, str]]) -> dict[str, list[dict[str, Any]]]:
     from quoteattr.engine import extract_many
 
     return {q.doc_id or "": q.to_dicts() for q in extract_many(pairs, progress=False)}
-
-
-def test_module_doctests(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
-    result = doctest.testmod(corpus, optionflags=doctest.ELLIPSIS)
-    assert result.failed == 0 and result.attempted > 5
 
 
 # -- input ----------------------------------------------------------------------------------------
@@ -158,9 +152,9 @@ def test_batches_by_count_and_size(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
     def fake_process_batch(batch: list[tuple[str, str]], **kwargs: Any) -> list[dict[str, Any]]:
         batches.append([doc_id for doc_id, _text in batch])
-        return [corpus._row(doc_id, "ok", [], None, 0.0) for doc_id, _text in batch]
+        return [result_row(doc_id, "ok", [], None, 0.0) for doc_id, _text in batch]
 
-    monkeypatch.setattr(corpus, "process_batch", fake_process_batch)
+    monkeypatch.setattr(corpus.run, "process_batch", fake_process_batch)
     texts = {"a": "aaaa", "b": "bbbb", "c": "c" * 12, "d": "d", "e": "e", "f": "f", "g": "g"}
     records = [{"id": k, "text": v} for k, v in texts.items()]
     records.insert(2, {"id": "a", "text": "again"})

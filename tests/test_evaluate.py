@@ -673,6 +673,14 @@ def test_cli_predicts_with_the_engine_in_one_batch(
     assert "100.0" in out
 
 
+def test_cli_missing_model_is_one_line_and_status_3(tmp_path: Path) -> None:
+    path = _write_jsonl(tmp_path / "g.jsonl", _gold_dict())
+    code, out, err = _cli([str(path), "--model-dir", str(tmp_path / "no-model")], None)
+    assert (code, out) == (3, "")
+    assert err.startswith("quoteattr evaluate: no French Stanza model found in ")
+    assert err.count("\n") == 1
+
+
 def test_kinds_a_file_does_not_annotate_are_left_out_unless_asked() -> None:
     c1 = sp(TEXT, "Nous ne céderons pas.")
     spurious = sp(TEXT, "la réunion a eu lieu")
