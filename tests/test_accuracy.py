@@ -26,7 +26,7 @@ TOLERANCE = 0.01
 def report():  # type: ignore[no-untyped-def]
     docs = [
         doc
-        for name in ("seed.json", "asfalda_sequoia.jsonl", "litbank.jsonl")
+        for name in ("wikinews_dev.jsonl", "seed.json", "asfalda_sequoia.jsonl", "litbank.jsonl")
         for doc in load_gold(DEV / name)
     ]
     predictions = [
