@@ -27,6 +27,7 @@ from quoteattr.marks import find_quotations
 from quoteattr.mentions import Mention, mention_at
 from quoteattr.parse import ParsedText, from_stanza, parse_texts
 from quoteattr.pipeline import get_pipeline
+from quoteattr.profiles import apply_profiles
 from quoteattr.records import MentionKind, Quote, Span, Speaker
 from quoteattr.reported import find_reported
 from quoteattr.results import QuoteList
@@ -180,7 +181,7 @@ def _run_batch(
 
 
 def attribute(parsed: ParsedText, lexicon: Lexicon | None = None) -> list[Quote]:
-    """Run marks, cues, sieves and speaker resolution over a parsed text.
+    """Run marks, cues, sieves, speaker resolution and speaker profiles over a parsed text.
 
     Example:
         >>> [p] = parse_texts(["« Non », dit-il."], get_pipeline())   # doctest: +SKIP
@@ -215,7 +216,7 @@ def attribute(parsed: ParsedText, lexicon: Lexicon | None = None) -> list[Quote]
         else:
             quotes.append(_reported_record(ctx, resolver, payload))
     quotes.sort(key=lambda q: (q.content.start, -q.content.end))
-    return quotes
+    return apply_profiles(parsed, quotes)  # speakers' roles and types (quoteattr.profiles)
 
 
 def _named_subjects(ctx: Context) -> list[tuple[Mention, int]]:
