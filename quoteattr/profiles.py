@@ -233,6 +233,9 @@ def _read_string(text: str, evidence: _Evidence, position: int) -> None:
         return
     if determiner or not tokens[0][:1].isupper() or _is_role(tokens[0]):
         _read_description(tokens, evidence, position)
+        if determiner and tokens[0][:1].isupper() and not _is_role(tokens[0]):
+            # a name with an article ("l'OMS", "la Commission européenne") is no person's name
+            _read_name(tokens, evidence, first_name=False)
     else:
         _read_name(tokens, evidence)
 
@@ -252,7 +255,7 @@ def _read_description(tokens: Sequence[str], evidence: _Evidence, position: int)
         evidence.organisation("organisation word", noun.casefold())
 
 
-def _read_name(tokens: Sequence[str], evidence: _Evidence) -> None:
+def _read_name(tokens: Sequence[str], evidence: _Evidence, *, first_name: bool = True) -> None:
     for token in tokens:
         for part in token.replace("’", "'").split("'")[-1:]:
             if _is_organisation(part):
@@ -260,8 +263,10 @@ def _read_name(tokens: Sequence[str], evidence: _Evidence) -> None:
     if len(tokens) == 1 and _is_acronym(tokens[0]):
         evidence.organisation("acronym", tokens[0])
     first = tokens[0]
-    if len(tokens) > 1 and (
-        first.casefold() in first_names() or first.split("-")[0].casefold() in first_names()
+    if (
+        first_name
+        and len(tokens) > 1
+        and (first.casefold() in first_names() or first.split("-")[0].casefold() in first_names())
     ):
         evidence.person("first name", first)
 
