@@ -57,7 +57,8 @@ def extract(
     the shared one for ``model_dir`` is used (see
     :func:`quoteattr.pipeline.get_pipeline`). ``threads`` is the number of
     torch CPU threads for the parse (default:
-    :func:`quoteattr.pipeline.default_threads`, one on a two-core machine);
+    :func:`quoteattr.pipeline.default_threads`, one on a two-core machine, and
+    never more than torch is already set to);
     ``progress=True`` shows a bar over the chunks of the text on standard
     error (for long texts). Empty or blank text gives an empty result;
     anything that is not text raises ``TypeError``; text that is plainly not

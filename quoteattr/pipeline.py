@@ -198,8 +198,9 @@ def default_threads() -> int:
 def torch_threads(threads: int | None) -> Iterator[int]:
     """Run the block with torch on ``threads`` CPU threads, then restore the previous number.
 
-    ``None`` means :func:`default_threads`. torch's setting is process-wide:
-    concurrent blocks from several Python threads take turns.
+    ``None`` means :func:`default_threads`, or fewer when torch is already set
+    to fewer (a corpus worker set to one thread keeps one). torch's setting is
+    process-wide: concurrent blocks from several Python threads take turns.
 
     Example:
         >>> import torch
@@ -210,14 +211,16 @@ def torch_threads(threads: int | None) -> Iterator[int]:
         >>> torch.get_num_threads() == before
         True
     """
-    if threads is None:
-        threads = default_threads()
-    if not isinstance(threads, int) or isinstance(threads, bool) or threads < 1:
+    if threads is not None and (
+        not isinstance(threads, int) or isinstance(threads, bool) or threads < 1
+    ):
         raise ValueError(f"threads must be a positive integer, got {threads!r}")
     import torch
 
     with _threads_lock:
         before = torch.get_num_threads()
+        if threads is None:
+            threads = min(default_threads(), before)
         if before != threads:
             torch.set_num_threads(threads)
         try:

@@ -89,10 +89,31 @@ def test_the_parse_runs_on_the_threads_asked_for_then_torch_is_restored(threads:
     assert torch.get_num_threads() == before
 
 
-def test_without_threads_the_parse_uses_the_default() -> None:
+@pytest.mark.parametrize(
+    ("cpus", "torch_set_to", "parsed_with"),
+    [
+        (2, 2, 1),  # a two-core machine: one thread, whatever torch's default
+        (2, 4, 1),
+        (16, 16, 4),  # a large machine: at most four
+        (16, 1, 1),  # a process set to one thread (a corpus worker) keeps one
+        (16, 2, 2),
+    ],
+)
+def test_without_threads_the_parse_uses_the_default_never_more_than_torch_is_set_to(
+    monkeypatch: pytest.MonkeyPatch, cpus: int, torch_set_to: int, parsed_with: int
+) -> None:
+    import torch
+
+    monkeypatch.setattr(pipeline_module.os, "sched_getaffinity", lambda pid: set(range(cpus)))
     spy = ThreadSpy()
-    quoteattr.extract("« Oui », a dit Paul.", pipeline=spy)
-    assert spy.seen == [default_threads()]
+    before = torch.get_num_threads()
+    torch.set_num_threads(torch_set_to)
+    try:
+        quoteattr.extract("« Oui », a dit Paul.", pipeline=spy)
+        assert torch.get_num_threads() == torch_set_to
+    finally:
+        torch.set_num_threads(before)
+    assert spy.seen == [parsed_with]
 
 
 # --- progress over the chunks of one long text --------------------------------------------------
