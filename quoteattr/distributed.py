@@ -38,7 +38,6 @@ INSTALL_HINT = "pip install 'quoteattr[dask]'"
 """How to install what this module needs."""
 
 
-
 def _require(module: str) -> Any:
     """Import a Dask module, or say how to install it."""
     try:

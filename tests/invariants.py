@@ -23,9 +23,9 @@ from quoteattr.records import Cue, Quote, QuotedSpan, Span, Speaker
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_edc37f481cdcf508.txt"
 
-OPENING_MARKS = frozenset({*"«“”„‹‘\"—–―", "<<", ""})
+OPENING_MARKS = frozenset({*'«“”„‹‘"—–―', "<<", ""})
 """What ``Quote.open_mark`` may hold (the empty span: an opening mark lost in the text)."""
-CLOSING_MARKS = frozenset({*"»”“›’\"", ">>"})
+CLOSING_MARKS = frozenset({*'»”“›’"', ">>"})
 """What ``Quote.close_mark`` may hold (a mismatched closer included: « … ”)."""
 
 SEPARATORS = ("\n\n", "\n", "\r\n", "\r\n\r\n", "\n \n", "\n\t\n", "\u2029", "\n\u00a0\n", "\n\n\n")
