@@ -1,5 +1,6 @@
 """quoteattr: who said what in French text."""
 
+from quoteattr.language import NotFrenchWarning
 from quoteattr.marks import find_quotations
 from quoteattr.pipeline import ModelNotFoundError
 from quoteattr.records import (
@@ -14,6 +15,7 @@ from quoteattr.records import (
     QuoteKind,
     Span,
     Speaker,
+    SpeakerType,
 )
 
 __version__ = "0.1.0"
@@ -25,6 +27,7 @@ __all__ = [
     "MentionKind",
     "Modality",
     "ModelNotFoundError",
+    "NotFrenchWarning",
     "Polarity",
     "Quote",
     "QuoteKind",
@@ -33,11 +36,16 @@ __all__ = [
     "Span",
     "Speaker",
     "SpeakerSummary",
+    "SpeakerType",
     "__version__",
     "extract",
     "extract_many",
     "find_quotations",
     "get_pipeline",
+    "read_corpus",
+    "to_csv",
+    "to_dataframe",
+    "to_jsonl",
 ]
 
 
@@ -51,6 +59,10 @@ def __getattr__(name: str) -> object:
         from quoteattr import results
 
         return getattr(results, name)
+    if name in ("read_corpus", "to_csv", "to_dataframe", "to_jsonl"):
+        from quoteattr import tables
+
+        return getattr(tables, name)
     if name == "get_pipeline":
         from quoteattr.pipeline import get_pipeline
 

@@ -2,7 +2,8 @@
 
 Usage::
 
-    quoteattr [--format text|json|jsonl|csv] [--model-dir DIR] [--batch-size N] [FILE ...]
+    quoteattr [--format text|json|jsonl|csv|html] [--model-dir DIR] [--batch-size N]
+              [--threads N] [FILE ...]
     quoteattr evaluate ...
     quoteattr corpus IN OUT [--workers N] [--timeout S] [--batch-size B] ...
 
@@ -14,7 +15,13 @@ input). Output formats:
   mention, cue, sieve, confidence);
 * ``json``: one JSON array of documents ``{"doc_id", "text", "quotes"}``;
 * ``jsonl``: one JSON object per quote, with its ``doc_id``;
-* ``csv``: one row per quote, flat columns (see :data:`quoteattr.export.CSV_COLUMNS`).
+* ``csv``: one row per quote, flat columns (see :data:`quoteattr.export.CSV_COLUMNS`);
+* ``html``: one self-contained page with every document highlighted, as
+  Jupyter shows it (:func:`quoteattr.display.render_page`): redirect it to a
+  file and open it in a browser.
+
+``--threads N`` sets the torch CPU threads of the parser (default:
+:func:`quoteattr.pipeline.default_threads`, one on a two-core machine).
 
 ``quoteattr corpus`` processes a whole corpus with worker processes into a
 resumable JSON Lines file (see :mod:`quoteattr.corpus`).
@@ -64,7 +71,7 @@ __all__ = [
 STDIN_ID = "<stdin>"
 """The ``doc_id`` of text read from standard input."""
 
-FORMATS = ("text", "json", "jsonl", "csv")
+FORMATS = ("text", "json", "jsonl", "csv", "html")
 
 ExtractMany = Callable[..., Iterable[QuoteList]]
 """Signature of :func:`quoteattr.engine.extract_many` (injectable in :func:`main`)."""
@@ -130,6 +137,14 @@ def build_parser() -> argparse.ArgumentParser:
         default=16,
         metavar="N",
         help="documents parsed together (default: 16)",
+    )
+    parser.add_argument(
+        "--threads",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help="torch CPU threads for the parser (default: half the CPUs, at most 4: "
+        "one on a two-core machine, where more is slower)",
     )
     return parser
 
@@ -235,6 +250,7 @@ class _Writer:
         self.out = out
         self.count = 0
         self.csv: csv.DictWriter[str] | None = None
+        self.pages: list[tuple[str, str]] = []  # html: (doc_id, fragment), written at the end
 
     def _csv(self) -> csv.DictWriter[str]:
         # the header is written lazily: nothing reaches stdout if the model is missing
@@ -253,6 +269,8 @@ class _Writer:
         elif self.fmt == "jsonl":
             for row in quotes.to_dicts():
                 self.out.write(json.dumps({"doc_id": doc_id, **row}, ensure_ascii=False) + "\n")
+        elif self.fmt == "html":
+            self.pages.append((doc_id, quotes.to_html()))
         else:
             self._csv().writerows(quote_to_row(q, doc_id) for q in quotes)
         self.count += 1
@@ -263,6 +281,14 @@ class _Writer:
             self.out.write("[]\n" if self.count == 0 else "\n]\n")
         elif self.fmt == "csv":
             self._csv()
+        elif self.fmt == "html":
+            from quoteattr.display import render_page
+
+            names = [doc_id for doc_id, _fragment in self.pages]
+            title = "quoteattr: " + (
+                ", ".join(names) if len(names) <= 3 else f"{len(names)} documents"
+            )
+            self.out.write(render_page((fragment for _id, fragment in self.pages), title=title))
         self.out.flush()
 
 
@@ -334,7 +360,11 @@ def _run(
         if extract_many is None:
             extract_many = _default_extract_many()
         results = extract_many(
-            items, batch_size=options.batch_size, model_dir=options.model_dir, progress=False
+            items,
+            batch_size=options.batch_size,
+            model_dir=options.model_dir,
+            progress=False,
+            threads=options.threads,
         )
         for (doc_id, text), quotes in zip(items, _progress(results, len(items)), strict=False):
             if quotes.doc_id is None:

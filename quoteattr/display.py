@@ -21,7 +21,18 @@ Markup contract (useful for tests and post-processing):
   decorations (the quote numbers), so the text of the body minus those is
   the original text; line breaks are kept as ``\\n`` preceded by ``<br>``;
 * a quote's number comes after its closing quotation mark (``«Non»¹``),
-  inside the highlights that enclose that mark.
+  inside the highlights that enclose that mark;
+* a quote with warning flags (:attr:`Quote.flags
+  <quoteattr.records.Quote.flags>`: ``negated``, ``alleged``, ``denial``)
+  carries them in ``data-flags`` and ``qa-flag-<flag>`` classes, is
+  outlined in the colour of its first flag, and shows one badge per flag
+  (``<span class="qa-flag qa-flag-<flag>">``) inside its number's ``<sup>``.
+
+The per-speaker table gives each speaker's role and type
+(:mod:`quoteattr.profiles`) and counts the flagged quotes.
+
+:func:`render_page` wraps one or several renderings in a complete UTF-8 HTML
+page, the one ``quoteattr --format html`` writes.
 
 Example:
     >>> from quoteattr.records import Quote, QuoteKind, Span
@@ -36,14 +47,21 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from html import escape
 
-from quoteattr.records import MentionKind, Quote, QuoteKind
-from quoteattr.results import summarize_speakers
+from quoteattr.records import FLAGS, MentionKind, Quote, QuoteKind
+from quoteattr.summary import shorten, summarize_speakers
 
-__all__ = ["KIND_COLOURS", "KIND_LABELS", "render_html"]
+__all__ = [
+    "FLAG_COLOURS",
+    "FLAG_LABELS",
+    "KIND_COLOURS",
+    "KIND_LABELS",
+    "render_html",
+    "render_page",
+]
 
 KIND_COLOURS: dict[QuoteKind, str] = {
     QuoteKind.DIRECT: "#ffe082",
@@ -68,6 +86,16 @@ KIND_LABELS: dict[QuoteKind, str] = {
 }
 """Legend label of each quote kind."""
 
+FLAG_COLOURS: dict[str, str] = {"negated": "#d50000", "alleged": "#ff6d00", "denial": "#6200ea"}
+"""Badge and outline colour of each warning flag (white text on it)."""
+
+FLAG_LABELS: dict[str, str] = {
+    "negated": "negated: the cue is negated, the speaker did not say this",
+    "alleged": "alleged: reported in the conditional, the newspaper does not vouch for it",
+    "denial": "denial: the speaker denies this",
+}
+"""Tooltip of each warning flag's badge."""
+
 _CONTAINER_STYLE = (
     "font-family: -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif; "
     "font-size: 15px; color: #212121; max-width: 60em;"
@@ -86,6 +114,11 @@ _REF_STYLE = (
     "white-space: nowrap;"
 )
 _LINK_STYLE = "color: #37474f; text-decoration: none;"
+_FLAG_STYLE = (
+    "background: {colour}; color: #ffffff; font-weight: 700; font-style: normal; "
+    "padding: 0.1em 0.45em; margin-left: 0.3em; border-radius: 0.7em; letter-spacing: 0.02em;"
+)
+_MUTED_STYLE = "color: #757575;"
 _CELL_STYLE = "border-bottom: 1px solid #e0e0e0; padding: 0.3em 0.6em; vertical-align: top;"
 _HEAD_STYLE = (
     "border-bottom: 2px solid #9e9e9e; padding: 0.3em 0.6em; text-align: left; "
@@ -93,11 +126,23 @@ _HEAD_STYLE = (
 )
 
 
-def _quote_style(kind: QuoteKind) -> str:
-    return (
+def _quote_style(kind: QuoteKind, flags: Sequence[str] = ()) -> str:
+    style = (
         f"background: {KIND_COLOURS[kind]}; border-bottom: 2px solid {_KIND_BORDERS[kind]}; "
         "padding: 0.2em 0.1em; border-radius: 0.25em; color: inherit; "
         "-webkit-box-decoration-break: clone; box-decoration-break: clone;"
+    )
+    if flags:
+        style += f" outline: 2px dashed {FLAG_COLOURS[flags[0]]}; outline-offset: 1px;"
+    return style
+
+
+def _badge(flag: str, text: str | None = None) -> str:
+    """The coloured badge of a warning flag."""
+    return (
+        f'<span class="qa-flag qa-flag-{flag}" data-flag="{flag}" '
+        f'title="{escape(FLAG_LABELS[flag])}" '
+        f'style="{_FLAG_STYLE.format(colour=FLAG_COLOURS[flag])}">{escape(text or flag)}</span>'
     )
 
 
@@ -108,11 +153,6 @@ def _attrs(values: dict[str, str]) -> str:
 def _text(chunk: str) -> str:
     """Escape document text; line breaks stay as ``\\n`` after a ``<br>``."""
     return escape(chunk, quote=False).replace("\n", "<br>\n")
-
-
-def _shorten(text: str, limit: int) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
 @dataclass
@@ -161,6 +201,8 @@ def _quote_title(number: int, quote: Quote) -> str:
             f"cue: «{cue.span.text}» ({cue.lemma}; {cue.cls.value}, {cue.polarity.value}, "
             f"{cue.modality.value})"
         )
+    if quote.flags:
+        parts.append("flags: " + ", ".join(quote.flags))
     parts.append(f"sieve: {quote.rule}, confidence {quote.confidence:.2f}")
     return "\n".join(parts)
 
@@ -204,6 +246,10 @@ def _build_marks(quotes: Sequence[Quote], text: str, prefix: str) -> list[_Mark]
                     ident=f"{prefix}-m{len(mentions)}",
                 )
                 title = f"speaker: {speaker.name or '?'} ({speaker.kind.value})"
+                if speaker.role is not None:
+                    title += f"\nrole: {speaker.role}"
+                if speaker.name is not None:
+                    title += f"\ntype: {speaker.type.value}"
                 if speaker.resolved_from is not None:
                     title += f"\nresolved from «{speaker.resolved_from.text}»"
                 mention_mark.attributes["title"] = title
@@ -247,7 +293,7 @@ def _build_marks(quotes: Sequence[Quote], text: str, prefix: str) -> list[_Mark]
             and not text[content.end : close.start].strip()
         ):
             after_at = close.end  # the number goes after the closing mark
-        label = escape(_shorten(_speaker_label(quote), 28))
+        label = escape(shorten(_speaker_label(quote), 28))
         if mention_mark is not None and mention_mark.ident is not None:
             link = (
                 f'<a href="#{mention_mark.ident}" style="{_LINK_STYLE}" '
@@ -255,6 +301,20 @@ def _build_marks(quotes: Sequence[Quote], text: str, prefix: str) -> list[_Mark]
             )
         else:
             link = f"{number}&#8239;→&#8239;{label}"
+        link += "".join(_badge(flag) for flag in quote.flags)
+        attributes = {
+            "class": " ".join(
+                [f"qa-quote qa-{quote.kind.value}", *(f"qa-flag-{flag}" for flag in quote.flags)]
+            ),
+            "data-kind": quote.kind.value,
+            "data-start": str(content.start),
+            "data-end": str(content.end),
+            "data-mark": f"{prefix}-q{index}",
+            "title": _quote_title(number, quote),
+            "style": _quote_style(quote.kind, quote.flags),
+        }
+        if quote.flags:
+            attributes["data-flags"] = " ".join(quote.flags)
         marks.append(
             _Mark(
                 content.start,
@@ -262,15 +322,7 @@ def _build_marks(quotes: Sequence[Quote], text: str, prefix: str) -> list[_Mark]
                 0,
                 len(marks),
                 "mark",
-                {
-                    "class": f"qa-quote qa-{quote.kind.value}",
-                    "data-kind": quote.kind.value,
-                    "data-start": str(content.start),
-                    "data-end": str(content.end),
-                    "data-mark": f"{prefix}-q{index}",
-                    "title": _quote_title(number, quote),
-                    "style": _quote_style(quote.kind),
-                },
+                attributes,
                 ident=f"{prefix}-q{index}",
                 after=(
                     f'<sup class="qa-ref" data-quote="{index}" style="{_REF_STYLE}">{link}</sup>'
@@ -338,6 +390,12 @@ def _legend(quotes: Sequence[Quote]) -> str:
         f"{escape(KIND_LABELS[kind])} ({counts.get(kind, 0)})</span>"
         for kind in QuoteKind
     ]
+    flagged = Counter(flag for q in quotes for flag in q.flags)
+    items.extend(
+        f'<span class="qa-legend-item" data-kind="{flag}" style="margin-right: 0.6em;">'
+        f"{_badge(flag, f'{flag} ({flagged.get(flag, 0)})')}</span>"
+        for flag in FLAGS
+    )
     items.append(
         '<span class="qa-legend-item" data-kind="mention" '
         f'style="{_MENTION_STYLE.format(line="solid")} margin-right: 0.6em;">speaker</span>'
@@ -353,14 +411,33 @@ def _legend(quotes: Sequence[Quote]) -> str:
     )
 
 
+_SUMMARY_COLUMNS = (
+    "Speaker",
+    "Role",
+    "Type",
+    "Quotes",
+    "Kinds",
+    "Negated",
+    "Alleged",
+    "Denials",
+    "Mentions",
+    "What was said",
+)
+
+
+def _count_cell(flag: str, count: int) -> str:
+    shown = _badge(flag, str(count)) if count else f'<span style="{_MUTED_STYLE}">0</span>'
+    return (
+        f'<td class="qa-count qa-count-{flag}" data-count="{count}" '
+        f'style="{_CELL_STYLE} text-align: center;">{shown}</td>'
+    )
+
+
 def _summary(quotes: Sequence[Quote], prefix: str) -> str:
     positions: dict[int, list[int]] = {}
     for index, quote in enumerate(quotes):
         positions.setdefault(id(quote), []).append(index)
-    head = "".join(
-        f'<th style="{_HEAD_STYLE}">{name}</th>'
-        for name in ("Speaker", "Quotes", "Kinds", "Mentions", "What was said")
-    )
+    head = "".join(f'<th style="{_HEAD_STYLE}">{name}</th>' for name in _SUMMARY_COLUMNS)
     rows = []
     for group in summarize_speakers(quotes):
         kinds = ", ".join(f"{kind.value} {n}" for kind, n in group.kinds.most_common())
@@ -369,20 +446,31 @@ def _summary(quotes: Sequence[Quote], prefix: str) -> str:
             index = positions[id(quote)].pop(0)
             said.append(
                 f'<a href="#{prefix}-q{index}" style="{_LINK_STYLE}" data-quote="{index}">'
-                f"{index + 1}. «{escape(_shorten(quote.content.text, 90))}»</a>"
+                f"{index + 1}. «{escape(shorten(quote.content.text, 90))}»</a>"
+                + "".join(_badge(flag) for flag in quote.flags)
             )
         name_style = "font-weight: 600;" if group.name is not None else "font-style: italic;"
+        kind = group.type.value if group.name is not None else ""
         rows.append(
             f'<tr class="qa-speaker-row">'
             f'<td style="{_CELL_STYLE} {name_style}">{escape(group.label)}</td>'
+            f'<td class="qa-role" style="{_CELL_STYLE}">{escape(group.role or "")}</td>'
+            f'<td class="qa-type" data-type="{kind}" style="{_CELL_STYLE} {_MUTED_STYLE}">'
+            f"{kind}</td>"
             f'<td style="{_CELL_STYLE} text-align: right;">{group.count}</td>'
             f'<td style="{_CELL_STYLE}">{escape(kinds)}</td>'
+            f"{_count_cell('negated', group.negated)}"
+            f"{_count_cell('alleged', group.alleged)}"
+            f"{_count_cell('denial', group.denials)}"
             f'<td style="{_CELL_STYLE}">{escape("; ".join(group.mentions))}</td>'
             f'<td style="{_CELL_STYLE}">{"<br>".join(said)}</td>'
             "</tr>"
         )
     if not rows:
-        rows.append(f'<tr><td colspan="5" style="{_CELL_STYLE}">No quotes found.</td></tr>')
+        rows.append(
+            f'<tr><td colspan="{len(_SUMMARY_COLUMNS)}" style="{_CELL_STYLE}">'
+            "No quotes found.</td></tr>"
+        )
     return (
         '<table class="qa-speakers" style="border-collapse: collapse; margin-top: 0.8em; '
         'font-size: 0.9em;">'
@@ -426,4 +514,25 @@ def render_html(
         f'<div class="qa-text" style="{_BODY_STYLE}">{_render_body(text, marks)}</div>'
         f"{_summary(quotes, id_prefix)}"
         "</div>"
+    )
+
+
+def render_page(fragments: Iterable[str], *, title: str = "quoteattr") -> str:
+    """A complete UTF-8 HTML page holding ``fragments`` (renderings), one after another.
+
+    It is what ``quoteattr --format html`` writes: open it in a browser.
+
+    Example:
+        >>> page = render_page([render_html([], "Rien.", doc_id="a")], title="a & b")
+        >>> page.startswith("<!DOCTYPE html>"), "<title>a &amp; b</title>" in page
+        (True, True)
+    """
+    body = '\n<hr style="border: none; border-top: 1px solid #e0e0e0; margin: 1.5em 0;">\n'.join(
+        fragments
+    )
+    return (
+        '<!DOCTYPE html>\n<html lang="fr">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(title)}</title>\n</head>\n"
+        f'<body style="margin: 1.5em;">\n{body}\n</body>\n</html>\n'
     )

@@ -30,21 +30,12 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from quoteattr.corpus import process_batch
-from quoteattr.export import CSV_COLUMNS, quote_to_row
+from quoteattr.export import CSV_COLUMNS, CSV_DTYPES, quote_to_row
 
 __all__ = ["INSTALL_HINT", "attribute_bag", "attribute_dataframe", "empty_frame"]
 
 INSTALL_HINT = "pip install 'quoteattr[dask]'"
 """How to install what this module needs."""
-
-_INT_COLUMNS = ("content_start", "content_end", "sentence", "paragraph")
-_NULLABLE_INT_COLUMNS = (
-    "speaker_mention_start",
-    "speaker_mention_end",
-    "cue_start",
-    "cue_end",
-)
-_FLOAT_COLUMNS = ("confidence",)
 
 
 def _require(module: str) -> Any:
@@ -134,9 +125,10 @@ def attribute_bag(
 def empty_frame() -> Any:
     """An empty :mod:`pandas` frame with the columns and dtypes of :func:`attribute_dataframe`.
 
-    Columns are :data:`quoteattr.export.CSV_COLUMNS`; offsets, sentence and
-    paragraph are ``int64``, the optional offsets (speaker mention, cue)
-    nullable ``Int64``, ``confidence`` ``float64`` and the rest strings.
+    Columns are :data:`quoteattr.export.CSV_COLUMNS`, with the dtypes of
+    :data:`quoteattr.export.CSV_DTYPES` (offsets ``int64``, optional offsets
+    nullable ``Int64``, ``confidence`` ``float64``, flags ``bool``, the rest
+    strings).
 
     Example:
         >>> frame = empty_frame()                    # doctest: +SKIP
@@ -149,17 +141,7 @@ def empty_frame() -> Any:
 def _frame(rows: list[dict[str, Any]]) -> Any:
     pandas = _require("pandas")
     frame = pandas.DataFrame(rows, columns=list(CSV_COLUMNS))
-    dtypes: dict[str, Any] = {}
-    for column in CSV_COLUMNS:
-        if column in _INT_COLUMNS:
-            dtypes[column] = "int64"
-        elif column in _NULLABLE_INT_COLUMNS:
-            dtypes[column] = "Int64"
-        elif column in _FLOAT_COLUMNS:
-            dtypes[column] = "float64"
-        else:
-            dtypes[column] = "string"
-    return frame.astype(dtypes)
+    return frame.astype(CSV_DTYPES)
 
 
 def _frame_partition(

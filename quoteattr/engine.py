@@ -22,11 +22,14 @@ from typing import Any
 
 from quoteattr.context import Context
 from quoteattr.cues import find_cues
+from quoteattr.language import warn_if_not_french
 from quoteattr.lexicon import Lexicon, default_lexicon
 from quoteattr.marks import find_quotations
 from quoteattr.mentions import Mention, mention_at
 from quoteattr.parse import ParsedText, from_stanza, parse_texts
-from quoteattr.pipeline import get_pipeline
+from quoteattr.pipeline import get_pipeline, torch_threads
+from quoteattr.profiles import apply_profiles
+from quoteattr.progress import parse_with_progress, progress_bar
 from quoteattr.records import MentionKind, Quote, QuoteKind, Span, Speaker
 from quoteattr.reported import Reported, find_reported, one_quote
 from quoteattr.results import QuoteList
@@ -44,14 +47,22 @@ def extract(
     pipeline: Any = None,
     model_dir: str | os.PathLike[str] | None = None,
     lexicon: Lexicon | None = None,
+    threads: int | None = None,
+    progress: bool = False,
 ) -> QuoteList:
     """Find every quotation and reported statement of a French text.
 
     ``text`` is a ``str`` or an already parsed ``stanza.Document`` (it is not
     parsed again). ``pipeline`` is a caller's own Stanza pipeline; otherwise
     the shared one for ``model_dir`` is used (see
-    :func:`quoteattr.pipeline.get_pipeline`). Empty or blank text gives an
-    empty result; anything that is not text raises ``TypeError``.
+    :func:`quoteattr.pipeline.get_pipeline`). ``threads`` is the number of
+    torch CPU threads for the parse (default:
+    :func:`quoteattr.pipeline.default_threads`, one on a two-core machine, and
+    never more than torch is already set to);
+    ``progress=True`` shows a bar over the chunks of the text on standard
+    error (for long texts). Empty or blank text gives an empty result;
+    anything that is not text raises ``TypeError``; text that is plainly not
+    French gives a :class:`~quoteattr.language.NotFrenchWarning`.
 
     Example:
         >>> quotes = extract('"Il faut rétablir la confiance", a indiqué le ministre.')
@@ -60,11 +71,9 @@ def extract(
     """
     if isinstance(text, tuple):
         raise TypeError("extract takes one text, not a tuple: use extract_many for (id, text)")
-    return next(
-        extract_many(
-            [text], pipeline=pipeline, model_dir=model_dir, lexicon=lexicon, progress=False
-        )
-    )
+    lex = lexicon if lexicon is not None else default_lexicon()
+    [result] = _run_batch([text], pipeline, model_dir, lex, threads, None, chunk_progress=progress)
+    return result
 
 
 def extract_many(
@@ -75,13 +84,18 @@ def extract_many(
     model_dir: str | os.PathLike[str] | None = None,
     lexicon: Lexicon | None = None,
     progress: bool | None = None,
+    threads: int | None = None,
 ) -> Iterator[QuoteList]:
     """Attribute quotes in many documents, streaming, in input order.
 
     ``items`` yields texts, parsed ``stanza.Document`` objects, or
     ``(doc_id, text)`` pairs whose id is kept on each result. Texts are
     parsed ``batch_size`` documents at a time in one Stanza call; the input
-    is consumed lazily, so memory stays flat on long iterables.
+    is consumed lazily, so memory stays flat on long iterables. An item that
+    is not text raises ``TypeError`` naming its index and id. ``threads`` and
+    the warning on text that is not French are as in :func:`extract`;
+    ``progress`` shows a bar over the documents (default: when standard error
+    is a terminal).
 
     Example:
         >>> for result in extract_many([("a1", "« Oui », dit-il."), ("a2", "Rien.")]):
@@ -93,33 +107,21 @@ def extract_many(
         raise ValueError(f"batch_size must be at least 1, got {batch_size}")
     lex = lexicon if lexicon is not None else default_lexicon()
     iterator = iter(items)
-    bar = _progress_bar(progress)
+    bar = progress_bar(progress)
+    done = 0
     try:
         while True:
             batch = list(itertools.islice(iterator, batch_size))
             if not batch:
                 return
-            for result in _run_batch(batch, pipeline, model_dir, lex):
+            for result in _run_batch(batch, pipeline, model_dir, lex, threads, done):
                 if bar is not None:
                     bar.update(1)
                 yield result
+            done += len(batch)
     finally:
         if bar is not None:
             bar.close()
-
-
-def _progress_bar(progress: bool | None) -> Any:
-    import sys
-
-    if progress is None:
-        progress = sys.stderr.isatty()
-    if not progress:
-        return None
-    try:
-        from tqdm import tqdm
-    except ImportError:  # pragma: no cover - tqdm comes with stanza
-        return None
-    return tqdm(unit="doc", desc="quoteattr")
 
 
 def _unpack(item: Item) -> tuple[str | None, Any]:
@@ -149,25 +151,52 @@ def _text_of(obj: Any) -> tuple[str, Any]:
     raise TypeError(f"quoteattr expects a str or a stanza.Document, got {type(obj).__name__}")
 
 
+def _document(index: int | None, doc_id: str | None) -> str:
+    """How messages name a document: its id, or else its index in the input."""
+    if doc_id is not None:
+        return f"document {doc_id!r}" + (f" (item {index})" if index is not None else "")
+    return f"item {index}" if index is not None else "the text"
+
+
 def _run_batch(
-    batch: list[Item], pipeline: Any, model_dir: Any, lexicon: Lexicon
+    batch: list[Item],
+    pipeline: Any,
+    model_dir: Any,
+    lexicon: Lexicon,
+    threads: int | None,
+    offset: int | None,
+    *,
+    chunk_progress: bool = False,
 ) -> list[QuoteList]:
+    """``offset``: index of the batch's first item in the input (``None`` for ``extract``)."""
     ids: list[str | None] = []
     texts: list[str] = []
     docs: list[Any] = []
-    for item in batch:
+    for n, item in enumerate(batch):
         doc_id, obj = _unpack(item)
-        text, doc = _text_of(obj)
+        try:
+            text, doc = _text_of(obj)
+        except TypeError as exc:
+            if offset is None:
+                raise
+            raise TypeError(f"{_document(offset + n, doc_id)}: {exc}") from None
         ids.append(doc_id)
         texts.append(text)
         docs.append(doc)
+    for n, text in enumerate(texts):
+        warn_if_not_french(text, _document(None if offset is None else offset + n, ids[n]))
     to_parse = [
         i for i, (t, d) in enumerate(zip(texts, docs, strict=True)) if d is None and t.strip()
     ]
     parsed: dict[int, ParsedText] = {}
     if to_parse:
         nlp = pipeline if pipeline is not None else get_pipeline(model_dir)
-        for i, result in zip(to_parse, parse_texts([texts[i] for i in to_parse], nlp), strict=True):
+        with torch_threads(threads):
+            if chunk_progress and len(to_parse) == 1:
+                results = [parse_with_progress(texts[to_parse[0]], nlp)]
+            else:
+                results = parse_texts([texts[i] for i in to_parse], nlp)
+        for i, result in zip(to_parse, results, strict=True):
             parsed[i] = result
     for i, doc in enumerate(docs):
         if doc is not None:
@@ -180,7 +209,7 @@ def _run_batch(
 
 
 def attribute(parsed: ParsedText, lexicon: Lexicon | None = None) -> list[Quote]:
-    """Run marks, cues, sieves and speaker resolution over a parsed text.
+    """Run marks, cues, sieves, speaker resolution and speaker profiles over a parsed text.
 
     Example:
         >>> [p] = parse_texts(["« Non », dit-il."], get_pipeline())   # doctest: +SKIP
@@ -215,7 +244,7 @@ def attribute(parsed: ParsedText, lexicon: Lexicon | None = None) -> list[Quote]
         else:
             quotes.append(_reported_record(ctx, resolver, payload))
     quotes.sort(key=lambda q: (q.content.start, -q.content.end))
-    return quotes
+    return apply_profiles(parsed, quotes)  # speakers' roles and types (quoteattr.profiles)
 
 
 _WEAK_RULES = frozenset({"sentence_cue", "previous_sentence", "previous_speaker", "dialogue_turn"})

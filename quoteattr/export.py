@@ -39,10 +39,12 @@ from quoteattr.records import (
     QuoteKind,
     Span,
     Speaker,
+    SpeakerType,
 )
 
 __all__ = [
     "CSV_COLUMNS",
+    "CSV_DTYPES",
     "quote_from_dict",
     "quote_to_dict",
     "quote_to_row",
@@ -59,6 +61,8 @@ CSV_COLUMNS: tuple[str, ...] = (
     "speaker_mention_text",
     "speaker_name",
     "speaker_kind",
+    "speaker_role",
+    "speaker_type",
     "cue_start",
     "cue_end",
     "cue_text",
@@ -66,6 +70,9 @@ CSV_COLUMNS: tuple[str, ...] = (
     "cue_class",
     "cue_polarity",
     "cue_modality",
+    "negated",
+    "alleged",
+    "denial",
     "confidence",
     "rule",
     "sentence",
@@ -73,7 +80,27 @@ CSV_COLUMNS: tuple[str, ...] = (
 )
 """The columns of :func:`quote_to_row`, in CSV order."""
 
-Scalar = str | int | float | None
+_INT_COLUMNS = ("content_start", "content_end", "sentence", "paragraph")
+_NULLABLE_INT_COLUMNS = ("speaker_mention_start", "speaker_mention_end", "cue_start", "cue_end")
+_BOOL_COLUMNS = ("negated", "alleged", "denial")
+
+
+def _dtype(column: str) -> str:
+    if column in _INT_COLUMNS:
+        return "int64"
+    if column in _NULLABLE_INT_COLUMNS:
+        return "Int64"
+    if column == "confidence":
+        return "float64"
+    return "bool" if column in _BOOL_COLUMNS else "string"
+
+
+CSV_DTYPES: dict[str, str] = {column: _dtype(column) for column in CSV_COLUMNS}
+"""The pandas dtype of each column of a quote table: offsets, sentence and paragraph
+``int64``, the optional offsets (speaker mention, cue) nullable ``Int64``,
+``confidence`` ``float64``, the flags ``bool`` and the rest ``string``."""
+
+Scalar = str | int | float | bool | None
 
 
 def _serialize(instance: Any, attribute: attrs.Attribute[Any] | None, value: Any) -> Any:
@@ -124,6 +151,8 @@ def _speaker(data: Mapping[str, Any] | None) -> Speaker | None:
         name=None if name is None else str(name),
         kind=MentionKind(data.get("kind", MentionKind.NAME.value)),
         resolved_from=_opt_span(data.get("resolved_from")),
+        role=None if data.get("role") is None else str(data["role"]),
+        type=SpeakerType(data.get("type") or SpeakerType.UNKNOWN.value),
     )
 
 
@@ -173,13 +202,15 @@ def quote_from_dict(data: Mapping[str, Any]) -> Quote:
 def quote_to_row(quote: Quote, doc_id: str | None = None) -> dict[str, Scalar]:
     """Flatten a quote to one row with the columns :data:`CSV_COLUMNS`.
 
-    Missing parts (no speaker, no mention, no cue) give ``None`` cells.
+    Missing parts (no speaker, no mention, no cue) give ``None`` cells; the
+    flags ``negated``, ``alleged`` and ``denial`` are booleans (see
+    :attr:`Quote.flags <quoteattr.records.Quote.flags>`).
 
     Example:
         >>> from quoteattr.records import Quote, Span
         >>> row = quote_to_row(Quote(Span(0, 3, "Non"), "direct", None, None, 1.0, "marks"), "a")
-        >>> row["doc_id"], row["content_text"], row["speaker_name"]
-        ('a', 'Non', None)
+        >>> row["doc_id"], row["content_text"], row["speaker_name"], row["negated"]
+        ('a', 'Non', None, False)
     """
     speaker = quote.speaker
     mention = speaker.mention if speaker is not None else None
@@ -195,6 +226,8 @@ def quote_to_row(quote: Quote, doc_id: str | None = None) -> dict[str, Scalar]:
         "speaker_mention_text": mention.text if mention is not None else None,
         "speaker_name": speaker.name if speaker is not None else None,
         "speaker_kind": speaker.kind.value if speaker is not None else None,
+        "speaker_role": speaker.role if speaker is not None else None,
+        "speaker_type": speaker.type.value if speaker is not None else None,
         "cue_start": cue.span.start if cue is not None else None,
         "cue_end": cue.span.end if cue is not None else None,
         "cue_text": cue.span.text if cue is not None else None,
@@ -202,6 +235,9 @@ def quote_to_row(quote: Quote, doc_id: str | None = None) -> dict[str, Scalar]:
         "cue_class": cue.cls.value if cue is not None else None,
         "cue_polarity": cue.polarity.value if cue is not None else None,
         "cue_modality": cue.modality.value if cue is not None else None,
+        "negated": quote.negated,
+        "alleged": quote.alleged,
+        "denial": quote.denial,
         "confidence": quote.confidence,
         "rule": quote.rule,
         "sentence": quote.sentence,

@@ -5,10 +5,22 @@ opening and closing marks on a stack: « », “ ”, „ “, ‹ ›, ‘ ’ 
 ``"`` (whose direction is read from the characters around it), plus dialogue
 lines that start with a dash (``— Oui, dit-il.``). A guillemet left open at
 the end of a paragraph carries on when the next paragraph reopens with « or
-starts with », the French convention for a long quote. Stray or missing
-marks never raise: the result is flagged ``balanced=False`` instead. The scan
-is linear in the length of the text; nesting deeper than ``MAX_DEPTH`` is
-read as plain text.
+starts with », the French convention for a long quote. Web copy that types
+guillemets as ASCII ``<<`` and ``>>`` is read as « and ».
+
+Stray or missing marks never raise: the result is flagged ``balanced=False``
+instead. Two typing slips are repaired when the mark is followed by
+punctuation or the end of the paragraph (where a quotation ends):
+
+* a closing mark of the other family (``« Non ”, a-t-il dit``) closes the
+  open quote;
+* a closing » or ” with no quote open at all (the opening mark was lost:
+  ``Non », a-t-il dit``) gives a quote recovered from the start of its
+  sentence, or from the colon or the previous quotation before it; its
+  ``open_mark`` is the empty span where the content starts.
+
+The scan is linear in the length of the text; nesting deeper than
+``MAX_DEPTH`` is read as plain text.
 
 :func:`paragraph_spans` gives the paragraphs (non-empty lines, trimmed) that
 the scan, and the rest of the library, work with.
@@ -34,7 +46,9 @@ MAX_DEPTH = 8
 
 _LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _PARAGRAPH_RE = re.compile(rf"\S(?:[^{_LINE_BREAKS}]*\S)?")
-_MARK_RE = re.compile('[«»“”„‘’‹›"]')
+_MARK_RE = re.compile('(?<!<)<<(?!<)|(?<!>)>>(?!>)|[«»“”„‘’‹›"]')
+_ASCII_GUILLEMETS = {"<<": "«", ">>": "»"}
+"""ASCII stand-ins for guillemets, read as the real marks."""
 _WORD_RE = re.compile(r"\w")
 _DASHES = "—–―"
 _STYLES = {
@@ -50,6 +64,13 @@ _OPEN_BEFORE = frozenset("([{<«“‘„‹—–―-/:'’")
 """Characters after which a straight quote may open (besides spaces)."""
 _CLOSE_AFTER = frozenset(".,;:!?…)]}>»”›")
 """Characters that cannot follow an opening quote."""
+_ENDS_QUOTE = frozenset(".,;:!?…)]–—")
+"""Characters after which a closing mark plainly ends a quotation (besides the paragraph end)."""
+_SENTENCE_END = frozenset(".!?…")
+_LEADING_JUNK = frozenset(",;:–—-")
+"""Punctuation a recovered quote does not start with (what followed the previous quote)."""
+_TITLES = frozenset({"Mme", "Mlle", "Mgr", "Dr", "Pr", "Me", "St", "Ste"})
+"""Titles whose period does not end a sentence (besides initials: ``M.``, ``J.``)."""
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -85,10 +106,13 @@ class _Open:
     """An opening mark waiting for its closer."""
 
     char: str
+    """The mark's family: « for both « and ``<<``."""
     pos: int
     level: int
     guessed: bool = False
     continued: bool = False
+    width: int = 1
+    """Length of the mark in the text (2 for ``<<``)."""
 
 
 class _Scanner:
@@ -100,12 +124,16 @@ class _Scanner:
         self.by_char: dict[str, list[int]] = {char: [] for char in '«“”„‹‘"'}
         self.found: list[QuotedSpan] = []
         self.base = 0
-        self.handlers: dict[str, Callable[[int], object]] = {
+        self.end = 0
+        """The end of the paragraph being scanned."""
+        self.floor = 0
+        """Where a quote recovered from a lost opening mark may start at the earliest."""
+        self.handlers: dict[str, Callable[[int, int], object]] = {
             "«": self._open,
             "‹": self._open,
             "„": self._open,
-            "»": lambda i: self._close_with(i, "«"),
-            "›": lambda i: self._close_with(i, "‹"),
+            "»": self._right_guillemet,
+            "›": lambda i, w: self._close_with(i, "‹", width=w),
             '"': self._straight,
             "“": self._left_double,
             "”": self._right_double,
@@ -119,13 +147,16 @@ class _Scanner:
         """Scan the paragraph ``text[start:end]``; ``following`` is the next one."""
         dash = False
         if self.stack:  # a continued quote: skip its reopening mark
-            start += 1
+            start += 2 if self.text.startswith(("<<", ">>"), start) else 1
         elif self._is_dialogue(start, end):
             self._emit_dash(start, end)
             dash, start = True, start + 1
         self.base = 1 if dash else 0
+        self._set_floor(start)
+        self.end = end
         for match in _MARK_RE.finditer(self.text, start, end):
-            self.handlers[match.group()](match.start())
+            mark = match.group()
+            self.handlers[_ASCII_GUILLEMETS.get(mark, mark)](match.start(), len(mark))
         if dash or not self._carry_over(end, following):
             while self.stack:
                 self._finalize_top(end)
@@ -145,10 +176,14 @@ class _Scanner:
         return start + 1 < end and text[start] in _DASHES and text[start + 1].isspace()
 
     def _reopens(self, start: int, end: int) -> bool:
-        first = self.text[start]
-        if first == "«":
+        text = self.text
+        if text[start] == "«" or text.startswith("<<", start):
             return True
-        return first == "»" and _WORD_RE.search(self.text, start + 1, end) is not None
+        if text.startswith(">>", start):
+            start += 1
+        elif text[start] != "»":
+            return False
+        return _WORD_RE.search(text, start + 1, end) is not None
 
     def _emit_dash(self, start: int, end: int) -> None:
         content = self._content(start + 1, end, end)
@@ -173,6 +208,14 @@ class _Scanner:
         after = text[i + 1] if i + 1 < len(text) else " "
         return not before.isspace() and not after.isalnum()
 
+    def _ends_quote(self, after: int) -> bool:
+        """True when the paragraph ends at ``after`` or goes on with punctuation (``, a dit``)."""
+        text = self.text
+        j = after
+        while j < self.end and j - after < 3 and text[j].isspace():
+            j += 1
+        return j >= self.end or text[j] in _ENDS_QUOTE
+
     def _is_apostrophe(self, i: int) -> bool:
         text = self.text
         return 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()
@@ -182,7 +225,7 @@ class _Scanner:
 
     # mark handlers
 
-    def _straight(self, i: int) -> None:
+    def _straight(self, i: int, width: int = 1) -> None:
         opening, closing = self._opening_context(i), self._closing_context(i)
         if opening and not closing:
             self._open(i)
@@ -190,10 +233,10 @@ class _Scanner:
             self._close_with(i, '"')  # no open quote: an inch mark, ignored
         elif self.by_char['"']:
             self._close_with(i, '"', guessed=True)
-        else:
+        elif not self._close_mismatched(i, "«“„", width):
             self._open(i, guessed=True)
 
-    def _left_double(self, i: int) -> None:
+    def _left_double(self, i: int, width: int = 1) -> None:
         curly = self._innermost("“")
         if self._innermost("„") > curly:
             self._close_with(i, "„")
@@ -202,28 +245,36 @@ class _Scanner:
         else:
             self._open(i)
 
-    def _right_double(self, i: int) -> None:
-        if not self._close_with(i, "“”„") and self._opening_context(i):
+    def _right_double(self, i: int, width: int = 1) -> None:
+        if self._close_with(i, "“”„") or self._close_mismatched(i, "«‹", width):
+            return
+        if self._opening_context(i):
             self._open(i, guessed=True)
+        else:
+            self._recover(i, width, "curly")
 
-    def _left_single(self, i: int) -> None:
+    def _right_guillemet(self, i: int, width: int = 1) -> None:
+        if not (self._close_with(i, "«", width=width) or self._close_mismatched(i, "“„", width)):
+            self._recover(i, width, "guillemets")
+
+    def _left_single(self, i: int, width: int = 1) -> None:
         if self._opening_context(i):
             self._open(i)
 
-    def _right_single(self, i: int) -> None:
+    def _right_single(self, i: int, width: int = 1) -> None:
         if not self._is_apostrophe(i) and self._closing_context(i):
             self._close_with(i, "‘")
 
     # the stack
 
-    def _open(self, i: int, guessed: bool = False) -> None:
+    def _open(self, i: int, width: int = 1, *, guessed: bool = False) -> None:
         if len(self.stack) >= MAX_DEPTH:
             return
-        char = self.text[i]
+        char = _ASCII_GUILLEMETS.get(self.text[i : i + width], self.text[i])
         self.by_char[char].append(len(self.stack))
-        self.stack.append(_Open(char, i, self.base + len(self.stack), guessed))
+        self.stack.append(_Open(char, i, self.base + len(self.stack), guessed, width=width))
 
-    def _close_with(self, i: int, openers: str, guessed: bool = False) -> bool:
+    def _close_with(self, i: int, openers: str, guessed: bool = False, *, width: int = 1) -> bool:
         """Close the innermost open mark among ``openers``; False if there is none."""
         index = self._innermost(openers)
         if index < 0:
@@ -232,9 +283,68 @@ class _Scanner:
         while len(self.stack) > index + 1:
             self._emit(self._pop(), i, trimmed, None, False)
         entry = self._pop()
-        close = Span(i, i + 1, self.text[i])
+        close = Span(i, i + width, self.text[i : i + width])
         self._emit(entry, i, trimmed, close, not (entry.guessed or guessed))
+        if not self.stack:
+            self._set_floor(i + width)
         return True
+
+    def _close_mismatched(self, i: int, openers: str, width: int) -> bool:
+        """A closing mark of the other family that plainly ends the quote: « Non ”, dit-il."""
+        if self._innermost(openers) < 0 or not self._ends_quote(i + width):
+            return False
+        return self._close_with(i, openers, guessed=True, width=width)
+
+    def _recover(self, i: int, width: int, style: str) -> None:
+        """A closing mark with nothing open: recover the quote whose opening mark was lost.
+
+        The content starts after the last sentence end, colon or quotation
+        before the mark in the paragraph (``Le ministre était clair. Non »,
+        a-t-il dit.`` gives ``Non``), so it never holds another quotation.
+        """
+        if self.stack:
+            return
+        floor = self.floor
+        self._set_floor(i + width)  # a stray mark bounds the next recovery: the scan stays linear
+        if not self._ends_quote(i + width):
+            return
+        start = self._sentence_start(floor, i)
+        while start < i and (self.text[start].isspace() or self.text[start] in _LEADING_JUNK):
+            start += 1
+        content = self._content(start, i, self._rtrim(i))
+        if not any(c.isalnum() for c in content.text):
+            return
+        opening = Span(content.start, content.start, "")
+        close = Span(i, i + width, self.text[i : i + width])
+        self.found.append(QuotedSpan(content, opening, close, self.base, False, style))
+
+    def _sentence_start(self, floor: int, i: int) -> int:
+        """Just after the last sentence end or colon in ``text[floor:i]`` (else ``floor``)."""
+        text = self.text
+        for j in range(i - 1, floor - 1, -1):
+            char = text[j]
+            if char == ":" or (
+                char in _SENTENCE_END
+                and j + 1 < i
+                and text[j + 1].isspace()
+                and not self._abbreviation(floor, j)
+            ):
+                return j + 1
+        return floor
+
+    def _abbreviation(self, floor: int, period: int) -> bool:
+        """True when the period at ``period`` ends an initial or a title (``M.``, ``J.``)."""
+        text = self.text
+        if text[period] != ".":
+            return False
+        k = period
+        while k > floor and period - k <= 4 and text[k - 1].isalpha():
+            k -= 1
+        word = text[k:period]
+        return len(word) == 1 or word in _TITLES
+
+    def _set_floor(self, position: int) -> None:
+        self.floor = position
 
     def _finalize_top(self, end: int) -> None:
         self._emit(self._pop(), end, self._rtrim(end), None, False)
@@ -245,8 +355,10 @@ class _Scanner:
         return entry
 
     def _emit(self, entry: _Open, end: int, trimmed: int, close: Span | None, ok: bool) -> None:
-        content = self._content(entry.pos + 1, end, trimmed)
-        mark = Span(entry.pos, entry.pos + 1, entry.char)
+        content = self._content(entry.pos + entry.width, end, trimmed)
+        mark = Span(
+            entry.pos, entry.pos + entry.width, self.text[entry.pos : entry.pos + entry.width]
+        )
         style = _STYLES[entry.char]
         quoted = QuotedSpan(content, mark, close, entry.level, ok, style, entry.continued)
         self.found.append(quoted)

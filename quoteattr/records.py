@@ -30,7 +30,11 @@ __all__ = [
     "QuotedSpan",
     "Span",
     "Speaker",
+    "SpeakerType",
 ]
+
+FLAGS: tuple[str, ...] = ("negated", "alleged", "denial")
+"""The warning flags a quote may carry (see :attr:`Quote.flags`), in display order."""
 
 
 def _non_negative(instance: Any, attribute: attrs.Attribute[Any], value: int) -> None:
@@ -210,6 +214,28 @@ class MentionKind(str, enum.Enum):
         return self.value
 
 
+class SpeakerType(str, enum.Enum):
+    """What kind of speaker a :class:`Speaker` is, from the document's own evidence.
+
+    Set by :mod:`quoteattr.profiles`: titles (``M.``, ``Mme``), role nouns
+    (``le ministre``), known first names and the pronouns used for the
+    speaker point to a person; organisation words (``ministère``,
+    ``Amnesty International``) to an organisation; no evidence, or evidence
+    both ways, leaves it unknown.
+
+    Example:
+        >>> SpeakerType("organisation") is SpeakerType.ORGANISATION
+        True
+    """
+
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    UNKNOWN = "unknown"
+
+    def __str__(self) -> str:
+        return self.value
+
+
 @attrs.frozen(slots=True)
 class Cue:
     """The reporting expression that introduces a quote.
@@ -240,11 +266,17 @@ class Speaker:
     (subject, inverted subject, pronoun, ``selon`` object); ``name`` is the
     canonical name after resolving pronouns and titles, identical for every
     quote of the same person in a document, or ``None`` when unknown.
+    ``role`` is the title or role the document gives the speaker
+    (``ministre des Affaires étrangères``) and ``type`` whether it is a
+    person or an organisation; both are the same for every quote of one
+    speaker in a document (see :mod:`quoteattr.profiles`).
 
     Example:
         >>> text = "Il a ajouté que non."
         >>> Speaker(Span.of(text, 0, 2), "Stéphane Séjourné", MentionKind.PRONOUN).name
         'Stéphane Séjourné'
+        >>> Speaker(None, "la préfecture", type="organisation").type
+        <SpeakerType.ORGANISATION: 'organisation'>
     """
 
     mention: Span | None = field(validator=validators.optional(validators.instance_of(Span)))
@@ -254,6 +286,12 @@ class Speaker:
         default=None, validator=validators.optional(validators.instance_of(Span))
     )
     """The earlier mention a pronoun or title was resolved to, if any."""
+    role: str | None = field(
+        default=None, validator=validators.optional(validators.instance_of(str))
+    )
+    """The title or role the document gives the speaker (``ministre des Affaires étrangères``)."""
+    type: SpeakerType = field(default=SpeakerType.UNKNOWN, converter=SpeakerType)
+    """Person, organisation or unknown, from the document's evidence."""
 
 
 def _unit_interval(instance: Any, attribute: attrs.Attribute[Any], value: float) -> None:
@@ -301,6 +339,61 @@ class Quote:
         """
         return self.speaker.name if self.speaker is not None else None
 
+    @property
+    def negated(self) -> bool:
+        """True when the cue is negated: the speaker did *not* say it (``n'a pas dit``).
+
+        Example:
+            >>> text = "Il n'a pas dit que non."
+            >>> cue = Cue(Span.of(text, 3, 14), "dire", polarity="negated")
+            >>> Quote(Span.of(text, 19, 22), "indirect", None, cue, 0.8, "que_clause").negated
+            True
+        """
+        return self.cue is not None and self.cue.polarity is Polarity.NEGATED
+
+    @property
+    def alleged(self) -> bool:
+        """True when the statement is reported in the conditional (``aurait dit``).
+
+        Example:
+            >>> text = "Il aurait dit que non."
+            >>> cue = Cue(Span.of(text, 3, 13), "dire", modality="alleged")
+            >>> Quote(Span.of(text, 18, 21), "indirect", None, cue, 0.8, "que_clause").alleged
+            True
+        """
+        return self.cue is not None and self.cue.modality is Modality.ALLEGED
+
+    @property
+    def denial(self) -> bool:
+        """True when the cue is a denial (``a démenti``, ``nie``).
+
+        Example:
+            >>> text = "Il a démenti que non."
+            >>> cue = Cue(Span.of(text, 3, 12), "démentir", cls="deny")
+            >>> Quote(Span.of(text, 17, 20), "indirect", None, cue, 0.8, "que_clause").denial
+            True
+        """
+        return self.cue is not None and self.cue.cls is CueClass.DENY
+
+    @property
+    def flags(self) -> tuple[str, ...]:
+        """The warning flags that hold, among :data:`FLAGS` (``negated``, ``alleged``, ``denial``).
+
+        A fact-checker reads these before taking a quote as a claim of its
+        speaker: a negated cue says the speaker did not say it, an alleged one
+        that the newspaper does not vouch for it, a denial that the content is
+        what the speaker denies.
+
+        Example:
+            >>> Quote(Span(0, 3, "Non"), "direct", None, None, 1.0, "marks").flags
+            ()
+        """
+        return tuple(
+            name
+            for name, on in zip(FLAGS, (self.negated, self.alleged, self.denial), strict=True)
+            if on
+        )
+
 
 @attrs.frozen(slots=True)
 class QuotedSpan:
@@ -310,7 +403,9 @@ class QuotedSpan:
     any parsing. ``level`` is 0 for outermost quotes; ``balanced`` is False
     when the closing mark is missing or a mark had to be guessed, and then
     ``close_mark`` may be ``None`` (the content runs to the end of the
-    paragraph). ``style`` names the marks: ``guillemets`` (« »),
+    paragraph), and ``open_mark`` is the empty span where the content starts
+    when the opening mark was lost (``Non », a-t-il dit``: see
+    :mod:`quoteattr.marks`). ``style`` names the marks: ``guillemets`` (« » or ASCII ``<< >>``),
     ``curly`` (“ ”), ``low`` („ “), ``single`` (‹ › or ‘ ’), ``straight``
     (" "), or ``dash`` (a dialogue line).
 

@@ -24,104 +24,17 @@ import importlib
 import io
 import json
 import os
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any, SupportsIndex, TextIO, overload
 
-import attrs
-
 from quoteattr.export import CSV_COLUMNS, quote_from_dict, quote_to_dict, quote_to_row
-from quoteattr.records import Quote, QuoteKind
+from quoteattr.records import Quote
+from quoteattr.summary import UNATTRIBUTED, SpeakerSummary, shorten, summarize_speakers
 
 __all__ = ["QuoteList", "SpeakerSummary", "summarize_speakers"]
 
-UNATTRIBUTED = "unattributed"
-"""Label of the group of quotes whose speaker name is unknown."""
-
 _REPR_MAX_QUOTES = 25
 _REPR_MAX_CONTENT = 60
-
-
-@attrs.frozen
-class SpeakerSummary:
-    """Who said what, how often: the quotes of one canonical speaker.
-
-    ``name`` is ``None`` for the quotes with no known speaker (``label`` is
-    then ``"unattributed"``); ``mentions`` lists the distinct mention texts
-    in order of appearance.
-
-    Example:
-        >>> from quoteattr.records import Quote, Span
-        >>> s = SpeakerSummary(None, 1, Counter({QuoteKind.DIRECT: 1}),
-        ...                    (Quote(Span(0, 3, "Non"), "direct", None, None, 1.0, "marks"),), ())
-        >>> s.label, s.count
-        ('unattributed', 1)
-    """
-
-    name: str | None
-    count: int
-    kinds: Counter[QuoteKind]
-    quotes: tuple[Quote, ...] = attrs.field(repr=lambda qs: f"<{len(qs)} quotes>")
-    mentions: tuple[str, ...] = ()
-
-    @property
-    def label(self) -> str:
-        """The name, or ``"unattributed"``.
-
-        Example:
-            >>> SpeakerSummary("Emmanuel Macron", 0, Counter(), (), ()).label
-            'Emmanuel Macron'
-        """
-        return self.name if self.name is not None else UNATTRIBUTED
-
-
-def summarize_speakers(quotes: Iterable[Quote]) -> list[SpeakerSummary]:
-    """Group quotes by canonical speaker name.
-
-    Groups are ordered by number of quotes (most first), ties by first
-    appearance; the unattributed group (name ``None``) always comes last.
-
-    Example:
-        >>> from quoteattr.records import Quote, Span, Speaker
-        >>> text = "Non. Oui. Peut-être."
-        >>> def q(s, e, who):
-        ...     sp = Speaker(None, who) if who else None
-        ...     return Quote(Span.of(text, s, e), "direct", sp, None, 1.0, "marks")
-        >>> [(g.label, g.count) for g in summarize_speakers(
-        ...     [q(0, 4, None), q(5, 9, "B"), q(10, 20, "A"), q(0, 4, "A")])]
-        [('A', 2), ('B', 1), ('unattributed', 1)]
-    """
-    groups: dict[str | None, list[Quote]] = {}
-    first: dict[str | None, int] = {}
-    for index, quote in enumerate(quotes):
-        name = quote.speaker_name
-        groups.setdefault(name, []).append(quote)
-        first.setdefault(name, index)
-    order = sorted(groups, key=lambda n: (n is None, -len(groups[n]), first[n]))
-    summaries = []
-    for name in order:
-        members = groups[name]
-        mentions: dict[str, None] = {}
-        for quote in members:
-            if quote.speaker is not None and quote.speaker.mention is not None:
-                mentions.setdefault(quote.speaker.mention.text, None)
-        summaries.append(
-            SpeakerSummary(
-                name=name,
-                count=len(members),
-                kinds=Counter(quote.kind for quote in members),
-                quotes=tuple(members),
-                mentions=tuple(mentions),
-            )
-        )
-    return summaries
-
-
-def _shorten(text: str, limit: int) -> str:
-    flat = " ".join(text.split())
-    if len(flat) <= limit:
-        return flat
-    return flat[: limit - 1].rstrip() + "…"
 
 
 def _describe(quote: Quote) -> str:
@@ -130,13 +43,13 @@ def _describe(quote: Quote) -> str:
     if speaker is not None and speaker.name is not None:
         who = speaker.name
     elif speaker is not None and speaker.mention is not None:
-        who = f"?{_shorten(speaker.mention.text, 30)}?"
+        who = f"?{shorten(speaker.mention.text, 30)}?"
     else:
         who = UNATTRIBUTED
-    details = [f"sieve={quote.rule}, {quote.confidence:.2f}"]
+    details = [f"sieve={quote.rule}, {quote.confidence:.2f}", *quote.flags]
     if quote.cue is not None:
-        details.insert(0, _shorten(quote.cue.span.text, 30))
-    content = _shorten(quote.content.text, _REPR_MAX_CONTENT)
+        details.insert(0, shorten(quote.cue.span.text, 30))
+    content = shorten(quote.content.text, _REPR_MAX_CONTENT)
     return f"[{quote.kind.value}] «{content}» — {who} ({'; '.join(details)})"
 
 
@@ -328,7 +241,9 @@ class QuoteList(list[Quote]):
     # -- summaries and display -------------------------------------------
 
     def speakers(self) -> list[SpeakerSummary]:
-        """Quotes grouped by canonical speaker (see :func:`summarize_speakers`).
+        """Quotes grouped by canonical speaker, with role, type and flag counts.
+
+        See :func:`quoteattr.summary.summarize_speakers`.
 
         Example:
             >>> QuoteList(text="").speakers()

@@ -23,6 +23,11 @@ from quoteattr.records import Cue, Quote, QuotedSpan, Span, Speaker
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_edc37f481cdcf508.txt"
 
+OPENING_MARKS = frozenset({*'«“”„‹‘"—–―', "<<", ""})
+"""What ``Quote.open_mark`` may hold (the empty span: an opening mark lost in the text)."""
+CLOSING_MARKS = frozenset({*'»”“›’"', ">>"})
+"""What ``Quote.close_mark`` may hold (a mismatched closer included: « … ”)."""
+
 SEPARATORS = ("\n\n", "\n", "\r\n", "\r\n\r\n", "\n \n", "\n\t\n", "\u2029", "\n\u00a0\n", "\n\n\n")
 """Paragraph separators used between repeated paragraphs (all are line breaks)."""
 
@@ -98,10 +103,13 @@ def check_invariants(text: str, quotes: Sequence[Quote], parsed: ParsedText | No
             check_span(text, span, what)
         content = quote.content
         if quote.open_mark is not None:
-            assert len(quote.open_mark) == 1, quote.open_mark
+            # one mark, ASCII << or, for a quote whose opening mark was lost, nothing at its start
+            assert quote.open_mark.text in OPENING_MARKS, quote.open_mark
             assert quote.open_mark.end <= content.start, quote
+            if not quote.open_mark.text:
+                assert quote.open_mark.start == content.start, quote
         if quote.close_mark is not None:
-            assert len(quote.close_mark) == 1, quote.close_mark
+            assert quote.close_mark.text in CLOSING_MARKS, quote.close_mark
             assert content.end <= quote.close_mark.start, quote
             if quote.open_mark is not None:
                 assert quote.open_mark.end <= quote.close_mark.start, quote

@@ -16,6 +16,7 @@ import itertools
 import textwrap
 import time
 import unicodedata
+import warnings
 from typing import Any
 
 import pytest
@@ -28,6 +29,7 @@ from invariants import (
 import quoteattr
 from quoteattr import engine, pipeline
 from quoteattr.engine import attribute
+from quoteattr.language import NotFrenchWarning
 from quoteattr.marks import find_quotations
 from quoteattr.parse import chunk_text
 from quoteattr.results import QuoteList
@@ -238,9 +240,14 @@ def results(nlp: object) -> dict[str, Any]:
     cases = dict(_text_id(p) for p in TEXTS)
     out: dict[str, Any] = {}
     try:
-        batch = quoteattr.extract_many(cases.items(), pipeline=nlp, batch_size=len(cases))
-        for result in batch:
-            out[result.doc_id] = result
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", NotFrenchWarning)
+            batch = quoteattr.extract_many(cases.items(), pipeline=nlp, batch_size=len(cases))
+            for result in batch:
+                out[result.doc_id] = result
+        out["warned"] = sorted(
+            str(w.message).split("'")[1] for w in caught if w.category is NotFrenchWarning
+        )
     except Exception:  # one input broke the batch: find which, one at a time
         for doc_id, text in cases.items():
             try:
@@ -261,6 +268,11 @@ def test_any_text_gives_a_result_with_valid_offsets(
         raise result
     assert isinstance(result, QuoteList)
     check_invariants(text, result)
+
+
+@pytest.mark.model
+def test_only_the_texts_that_are_not_french_are_warned_about(results: dict[str, Any]) -> None:
+    assert results["warned"] == sorted(f"not-french-{name}" for name in NOT_FRENCH)
 
 
 @pytest.mark.parametrize("text", TEXTS)

@@ -240,3 +240,97 @@ def test_browser_dom_keeps_every_quote(chromium: str, seed_page: tuple[Path, Any
         assert parser.texts.get(f"{prefix}-q{index}") == quote.content.text, index
         if quote.speaker is not None and quote.speaker.mention is not None:
             assert quote.speaker.mention.text in parser.texts.values()
+
+
+# --- the warning flags, on the page the command writes ------------------------------------------
+
+FLAGGED = (
+    "Le ministre n'a pas dit que la réforme serait retirée. Il aurait affirmé que tout allait bien.\n\n"
+    "Le ministère a démenti qu'un accord soit proche. La porte-parole n'aurait pas démenti "
+    "qu’une enquête était ouverte.\n\n"
+    "« Nous tiendrons », a déclaré la ministre du Travail, Catherine Vautrin."
+)
+PLAIN = "« Nous tiendrons », a déclaré la ministre du Travail, Catherine Vautrin."
+
+
+def command_page(directory: Path, name: str, text: str) -> Path:
+    """The page ``quoteattr --format html`` writes for ``text``."""
+    import sys
+
+    source = directory / f"{name}.txt"
+    source.write_text(text, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "quoteattr", "--format", "html", "--threads", "1", str(source)],
+        capture_output=True,
+        cwd=ROOT,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    page = directory / f"{name}.html"
+    page.write_bytes(result.stdout)
+    return page
+
+
+def flag_pixels(chromium: str, page: Path) -> dict[str, int]:
+    from quoteattr.display import FLAG_COLOURS
+
+    shot = page.with_suffix(".png")
+    run_chromium(chromium, page, f"--screenshot={shot}", f"--window-size={WIDTH},{HEIGHT}")
+    counts = colour_counts(png_pixels(shot.read_bytes()))
+    return {
+        flag: counts.get(int(colour.lstrip("#"), 16), 0) for flag, colour in FLAG_COLOURS.items()
+    }
+
+
+class QuoteBadges(HTMLParser):
+    """For every quote number (``qa-ref``), the flags of the badges shown right after the quote."""
+
+    VOID = MarkTexts.VOID
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str | None] = []
+        self.badges: dict[str, list[str]] = {}
+        self.quote_flags: dict[str, str] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.VOID:
+            return
+        values = {k: v or "" for k, v in attrs}
+        classes = values.get("class", "").split()
+        ref = values["data-quote"] if "qa-ref" in classes else None
+        if "qa-quote" in classes and values.get("data-part") != "continued":
+            self.quote_flags[values["data-quote"]] = values.get("data-flags", "")
+        inside = next((r for r in reversed(self.stack) if r is not None), None)
+        if "qa-flag" in classes and inside is not None:
+            self.badges.setdefault(inside, []).append(values["data-flag"])
+        self.stack.append(ref)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self.VOID:
+            self.stack.pop()
+
+
+def test_screenshot_shows_the_flags_on_the_quotes(chromium: str, tmp_path: Path) -> None:
+    flagged_page = command_page(tmp_path, "flagged", FLAGGED)
+    plain_page = command_page(tmp_path, "plain", PLAIN)
+    flagged, plain = flag_pixels(chromium, flagged_page), flag_pixels(chromium, plain_page)
+    # the legend shows one chip per flag on both pages; the flagged page adds a badge after each
+    # flagged quote, a dashed outline around it and coloured counts in the speaker table
+    for flag in ("negated", "alleged", "denial"):
+        assert plain[flag] > 150, (flag, plain)
+        assert flagged[flag] > plain[flag] + 600, (flag, flagged[flag], plain[flag])
+
+
+def test_browser_dom_puts_the_badges_after_the_flagged_quotes(
+    chromium: str, tmp_path: Path
+) -> None:
+    page = command_page(tmp_path, "flagged", FLAGGED)
+    dom = run_chromium(chromium, page, "--dump-dom").stdout.decode("utf-8")
+    parser = QuoteBadges()
+    parser.feed(dom)
+    expected = {index: flags.split() for index, flags in parser.quote_flags.items() if flags}
+    assert {index: badges for index, badges in parser.badges.items()} == expected
+    seen = {flag for badges in expected.values() for flag in badges}
+    assert seen == {"negated", "alleged", "denial"}, parser.quote_flags

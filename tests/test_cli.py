@@ -185,7 +185,12 @@ def test_options_are_passed_to_extract_many(
     ((items, kwargs),) = extractor.calls
     assert items == [(str(first), ARTICLE), (str(second), OTHER)]
     # the command draws its own progress bar (with a total), not the engine's
-    assert kwargs == {"batch_size": 4, "model_dir": str(tmp_path), "progress": False}
+    assert kwargs == {
+        "batch_size": 4,
+        "model_dir": str(tmp_path),
+        "progress": False,
+        "threads": None,  # the engine's default (see tests/test_cli_desk.py)
+    }
 
 
 def test_default_extract_many_comes_from_the_engine(

@@ -273,15 +273,19 @@ def test_legend_and_summary(html: str) -> None:
         assert label in legend_text
     assert "mixed quote (2)" in legend_text and "according to (0)" in legend_text
     (table,) = find(root, "qa-speakers")
+    header = [n.text() for n in table.walk() if n.tag == "th"]
     rows = find(table, "qa-speaker-row")
-    cells = [[c.text() for c in row.children if isinstance(c, Node)] for row in rows]
-    assert [row[:2] for row in cells] == [
-        ["Emmanuel Macron", "3"],
-        ["Stéphane Séjourné", "1"],
-        ["unattributed", "1"],
+    cells = [
+        dict(zip(header, [c.text() for c in row.children if isinstance(c, Node)], strict=True))
+        for row in rows
     ]
-    assert cells[0][3] == "Emmanuel Macron; Il"
-    assert "mixed 2" in cells[0][2] and "indirect 1" in cells[0][2]
+    assert [(row["Speaker"], row["Quotes"]) for row in cells] == [
+        ("Emmanuel Macron", "3"),
+        ("Stéphane Séjourné", "1"),
+        ("unattributed", "1"),
+    ]
+    assert cells[0]["Mentions"] == "Emmanuel Macron; Il"
+    assert "mixed 2" in cells[0]["Kinds"] and "indirect 1" in cells[0]["Kinds"]
     ids = {n.attrs["id"] for n in root.walk() if "id" in n.attrs}
     for link in (n for n in table.walk() if n.tag == "a"):
         assert link.attrs["href"].removeprefix("#") in ids

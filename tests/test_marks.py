@@ -343,6 +343,113 @@ def test_unbalanced_marks_give_best_effort_spans(
     check_invariants(text, found)
 
 
+# typing slips: ASCII guillemets, mismatched closing marks, lost opening marks
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "<< Nous ne céderons pas >>, a déclaré la ministre.",
+            [("Nous ne céderons pas", "<<", ">>")],
+        ),
+        ("Il a dit : <<l'heure est grave>>.", [("l'heure est grave", "<<", ">>")]),
+        (
+            "« Elle parle d’<<ingérence>> », note l’ambassadeur.",
+            [("Elle parle d’<<ingérence>>", "«", "»"), ("ingérence", "<<", ">>")],
+        ),
+        ("Une flèche <<< ici >>> ne cite rien.", []),
+    ],
+)
+def test_ascii_double_angle_brackets_are_guillemets(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    found = find_quotations(text)
+    assert [
+        (q.content.text, q.open_mark.text, q.close_mark and q.close_mark.text) for q in found
+    ] == expected
+    assert all(q.balanced and q.style == "guillemets" for q in found)
+    check_invariants(text, found)
+
+
+def test_ascii_guillemets_carry_a_long_quote_over_paragraphs() -> None:
+    text = "<< La nuit est tombée vite.\n<< Personne n'a rien vu. >>, raconte-t-il."
+    [quote] = find_quotations(text)
+    assert quote.content.text == "La nuit est tombée vite.\n<< Personne n'a rien vu."
+    assert (quote.continued, quote.balanced, quote.close_mark and quote.close_mark.text) == (
+        True,
+        True,
+        ">>",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("« Nous ne céderons pas ”, a déclaré la ministre.", ("Nous ne céderons pas", "«", "”")),
+        ('« Nous ne céderons pas ", a déclaré la ministre.', ("Nous ne céderons pas", "«", '"')),
+        ("“Nous ne céderons pas », a dit M. Dupont.", ("Nous ne céderons pas", "“", "»")),
+        ("Le ministre l’a dit : « c'est non ”.", ("c'est non", "«", "”")),
+    ],
+)
+def test_a_closing_mark_of_the_other_family_ends_the_quote(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    [quote] = find_quotations(text)
+    assert (
+        quote.content.text,
+        quote.open_mark.text,
+        quote.close_mark and quote.close_mark.text,
+    ) == expected
+    assert not quote.balanced and quote.level == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nous ne céderons pas », a déclaré la ministre.", "Nous ne céderons pas"),
+        ("Nous ne céderons pas”, a déclaré la ministre.", "Nous ne céderons pas"),
+        ("C’est inacceptable. Nous ne céderons pas », a-t-elle ajouté.", "Nous ne céderons pas"),
+        ("Le ministre était clair. Nous ne céderons pas », a-t-il dit.", "Nous ne céderons pas"),
+        ("M. Dupont l'a répété : rien n’est joué ».", "rien n’est joué"),
+        ("M. Dupont n'a rien dit de plus. Rien n'est joué » – Jean Dupont.", "Rien n'est joué"),
+        ("« Oui », a-t-il dit, puis non », a-t-il ajouté.", "a-t-il dit, puis non"),
+        ("Selon lui, « tout va bien ». Tout va mal ».", "Tout va mal"),
+    ],
+)
+def test_a_quote_whose_opening_mark_was_lost_is_recovered_unbalanced(
+    text: str, expected: str
+) -> None:
+    found = find_quotations(text)
+    recovered = found[-1]
+    assert recovered.content.text == expected
+    assert recovered.open_mark == Span(recovered.content.start, recovered.content.start, "")
+    assert recovered.close_mark is not None and recovered.close_mark.text in "»”"
+    assert not recovered.balanced and recovered.level == 0
+    check_invariants(text, found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il a protesté » sans guillemet ouvrant.",
+        "Un écran de 15” de diagonale, dit-il.",
+        "» Personne.",
+        "Il l’a dit : » , rien de plus.",
+    ],
+)
+def test_a_stray_closing_mark_not_followed_by_punctuation_is_ignored(text: str) -> None:
+    assert find_quotations(text) == []
+
+
+def test_a_lost_opening_mark_on_a_dialogue_line_nests_in_the_line() -> None:
+    text = "— Nous ne céderons pas », dit-il."
+    assert described(text) == [
+        ("Nous ne céderons pas », dit-il.", 0, "dash"),
+        ("Nous ne céderons pas", 1, "guillemets"),
+    ]
+
+
 # the seed article
 
 SEED_CONTENTS = [
@@ -400,13 +507,13 @@ WORDS = [
     "Le", "ministre", "a", "déclaré", "que", "Paris", "l’ambassadeur", "aujourd’hui", "l'",
     "d’", "15", "60", "Moscou", ",", ".", ":", "?", "!", "(", ")", "…", "—", "–", "-",
 ]  # fmt: skip
-MARKS = list("«»“”„‘’‹›\"'")
+MARKS = [*"«»“”„‘’‹›\"'", "<<", ">>"]
 SPACES = [" ", " ", NBSP, NNBSP, "\n", "\n\n", "\t", "\r\n"]
 french_like = st.lists(
     st.one_of(st.sampled_from(WORDS), st.sampled_from(MARKS), st.sampled_from(SPACES)),
     max_size=120,
 ).map("".join)
-mark_dense = st.text(alphabet="«»“”„‘’‹›\"' \n\t\u00a0a9—–", max_size=80)
+mark_dense = st.text(alphabet="«»“”„‘’‹›\"'<> \n\t\u00a0a9—–.,:", max_size=80)
 
 
 @settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -443,6 +550,9 @@ def test_paragraphs_cover_every_non_space_character(text: str) -> None:
     [
         pytest.param(' « un "deux" “trois” » l’a\n— quatre ‘cinq’ ' * 1000, id="10k-marks"),
         pytest.param("«" * 10_000 + "»" * 10_000, id="deep-nesting"),
+        pytest.param("a » " * 50_000 + "b », c.", id="stray-closing-marks"),
+        pytest.param("a" * 500_000 + " », " + "b ”." * 50_000, id="lost-opening-marks"),
+        pytest.param("<< a >> " * 20_000 + "<<" * 5_000, id="ascii-guillemets"),
         pytest.param("«“" * 5_000 + " " * 1_000_000 + "»", id="1MB-spaces"),
         pytest.param(SEED.read_text(encoding="utf-8") * 1200, id="1MB-news"),
     ],

@@ -398,7 +398,10 @@ def test_repr_is_readable(quotes: QuoteList) -> None:
     assert "…»" in direct  # long content truncated
     assert direct.endswith("— Stéphane Séjourné (a indiqué; sieve=incise, 0.90)")
     assert lines[7] == "  [mixed] «inacceptables» — unattributed (sieve=marks, 0.50)"
-    assert "— ?Le porte-parole? (n'aurait pas déclaré; sieve=que-clause, 0.65)" in lines[8]
+    # the warning flags are spelled out
+    assert lines[8].endswith(
+        "— ?Le porte-parole? (n'aurait pas déclaré; sieve=que-clause, 0.65; negated; alleged)"
+    )
     assert all(len(line) < 160 for line in lines)
     assert "\n\n" not in repr(quotes)
 
