@@ -140,7 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--threads",
-        type=_positive_int,
+        type=int_at_least(1),
         default=None,
         metavar="N",
         help="torch CPU threads for the parser (default: half the CPUs, at most 4: "
