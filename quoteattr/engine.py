@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
+
+import attrs
 
 from quoteattr.context import Context
 from quoteattr.cues import find_cues
@@ -31,9 +33,10 @@ from quoteattr.pipeline import get_pipeline, torch_threads
 from quoteattr.profiles import apply_profiles
 from quoteattr.progress import parse_with_progress, progress_bar
 from quoteattr.records import MentionKind, Quote, QuoteKind, Span, Speaker
-from quoteattr.reported import Reported, find_reported, one_quote
+from quoteattr.reported import find_reported, one_quote
 from quoteattr.results import QuoteList
-from quoteattr.sieves import Attribution, Candidate, attribute_quotations, position_kind
+from quoteattr.rules import UNATTRIBUTED, Attribution, Rule, confidence_of, rule, select
+from quoteattr.sieves import Candidate, attribute_quotations, position_kind
 from quoteattr.speakers import Resolver
 
 __all__ = ["attribute", "extract", "extract_many"]
@@ -49,6 +52,7 @@ def extract(
     lexicon: Lexicon | None = None,
     threads: int | None = None,
     progress: bool = False,
+    rules: Sequence[str] | None = None,
 ) -> QuoteList:
     """Find every quotation and reported statement of a French text.
 
@@ -62,7 +66,10 @@ def extract(
     ``progress=True`` shows a bar over the chunks of the text on standard
     error (for long texts). Empty or blank text gives an empty result;
     anything that is not text raises ``TypeError``; text that is plainly not
-    French gives a :class:`~quoteattr.language.NotFrenchWarning`.
+    French gives a :class:`~quoteattr.language.NotFrenchWarning`. ``rules``
+    names the attribution rules to run, in that order (default: all of
+    :mod:`quoteattr.rules`); an unknown name raises
+    :class:`~quoteattr.rules.UnknownRuleError`.
 
     Example:
         >>> quotes = extract('"Il faut rétablir la confiance", a indiqué le ministre.')
@@ -71,8 +78,10 @@ def extract(
     """
     if isinstance(text, tuple):
         raise TypeError("extract takes one text, not a tuple: use extract_many for (id, text)")
-    lex = lexicon if lexicon is not None else default_lexicon()
-    [result] = _run_batch([text], pipeline, model_dir, lex, threads, None, chunk_progress=progress)
+    setup = _Setup(lexicon if lexicon is not None else default_lexicon(), *select(rules))
+    [result] = _run_batch(
+        [text], pipeline, model_dir, setup, threads, None, chunk_progress=progress
+    )
     return result
 
 
@@ -85,6 +94,7 @@ def extract_many(
     lexicon: Lexicon | None = None,
     progress: bool | None = None,
     threads: int | None = None,
+    rules: Sequence[str] | None = None,
 ) -> Iterator[QuoteList]:
     """Attribute quotes in many documents, streaming, in input order.
 
@@ -93,7 +103,7 @@ def extract_many(
     parsed ``batch_size`` documents at a time in one Stanza call; the input
     is consumed lazily, so memory stays flat on long iterables. An item that
     is not text raises ``TypeError`` naming its index and id. ``threads`` and
-    the warning on text that is not French are as in :func:`extract`;
+    the warning on text that is not French and ``rules`` are as in :func:`extract`;
     ``progress`` shows a bar over the documents (default: when standard error
     is a terminal).
 
@@ -105,7 +115,7 @@ def extract_many(
     """
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, got {batch_size}")
-    lex = lexicon if lexicon is not None else default_lexicon()
+    setup = _Setup(lexicon if lexicon is not None else default_lexicon(), *select(rules))
     iterator = iter(items)
     bar = progress_bar(progress)
     done = 0
@@ -114,7 +124,7 @@ def extract_many(
             batch = list(itertools.islice(iterator, batch_size))
             if not batch:
                 return
-            for result in _run_batch(batch, pipeline, model_dir, lex, threads, done):
+            for result in _run_batch(batch, pipeline, model_dir, setup, threads, done):
                 if bar is not None:
                     bar.update(1)
                 yield result
@@ -162,7 +172,7 @@ def _run_batch(
     batch: list[Item],
     pipeline: Any,
     model_dir: Any,
-    lexicon: Lexicon,
+    setup: _Setup,
     threads: int | None,
     offset: int | None,
     *,
@@ -203,13 +213,34 @@ def _run_batch(
             parsed[i] = from_stanza(texts[i], [(0, doc)])
     out = []
     for i, text in enumerate(texts):
-        quotes = attribute(parsed[i], lexicon) if i in parsed else []
+        quotes = (
+            attribute(parsed[i], setup.lexicon, _rules=(setup.quote_rules, setup.reported_rules))
+            if i in parsed
+            else []
+        )
         out.append(QuoteList(quotes, text=text, doc_id=ids[i]))
     return out
 
 
-def attribute(parsed: ParsedText, lexicon: Lexicon | None = None) -> list[Quote]:
-    """Run marks, cues, sieves, speaker resolution and speaker profiles over a parsed text.
+@attrs.frozen
+class _Setup:
+    """What every document of one call shares: the lexicon and the chosen rules."""
+
+    lexicon: Lexicon
+    quote_rules: list[Rule]
+    reported_rules: list[Rule]
+
+
+def attribute(
+    parsed: ParsedText,
+    lexicon: Lexicon | None = None,
+    rules: Sequence[str] | None = None,
+    *,
+    _rules: tuple[list[Rule], list[Rule]] | None = None,
+) -> list[Quote]:
+    """Run marks, cues, rules, speaker resolution and speaker profiles over a parsed text.
+
+    ``rules`` names the rules to run, in order (default: all; see :func:`extract`).
 
     Example:
         >>> [p] = parse_texts(["« Non », dit-il."], get_pipeline())   # doctest: +SKIP
@@ -217,19 +248,21 @@ def attribute(parsed: ParsedText, lexicon: Lexicon | None = None) -> list[Quote]
         'incise_after'
     """
     lex = lexicon if lexicon is not None else default_lexicon()
+    quote_rules, reported_rules = _rules if _rules is not None else select(rules)
     ctx = Context(parsed, find_quotations(parsed.text), find_cues(parsed, lex))
-    quoted = attribute_quotations(ctx)
+    quoted = attribute_quotations(ctx, quote_rules)
     used = {
         a.cue.word
         for _c, a in quoted
-        if a is not None and a.cue is not None and a.rule in ("incise_after", "incise_inside")
+        if a is not None and a.cue is not None and rule(a.rule).owns_cue
     }
-    reported = _merge_quoted_clauses(ctx, quoted, find_reported(ctx, used))
+    reported = _merge_quoted_clauses(ctx, quoted, find_reported(ctx, used, reported_rules))
 
     events: list[tuple[int, int, Any]] = []
     for n, (cand, att) in enumerate(quoted):
         events.append((cand.span.content.start, 0, (cand, att, n)))
     for r in reported:
+        assert r.start is not None
         events.append((r.start, 1, r))
     events.sort(key=lambda e: (e[0], e[1]))
 
@@ -247,28 +280,34 @@ def attribute(parsed: ParsedText, lexicon: Lexicon | None = None) -> list[Quote]
     return apply_profiles(parsed, quotes)  # speakers' roles and types (quoteattr.profiles)
 
 
-_WEAK_RULES = frozenset({"sentence_cue", "previous_sentence", "previous_speaker", "dialogue_turn"})
-
-
 def _merge_quoted_clauses(
-    ctx: Context, quoted: list[tuple[Candidate, Attribution | None]], reported: list[Reported]
-) -> list[Reported]:
+    ctx: Context,
+    quoted: list[tuple[Candidate, Attribution | None]],
+    reported: list[Attribution],
+) -> list[Attribution]:
     """``a estimé que « … »``: when the marks enclose the whole reported clause, the clause
     and the quote are the same words, so only the quote is kept (``mixed``), with the
-    clause's cue and speaker when no surer sieve attributed it.
+    clause's cue and speaker when the rule that attributed the quote is less sure.
     """
     kept = []
     for r in reported:
+        assert r.start is not None and r.end is not None
         if r.kind is not QuoteKind.INDIRECT or not one_quote(ctx, r.start, r.end):
             kept.append(r)
             continue
         for n, (cand, att) in enumerate(quoted):
             if not r.start <= cand.span.content.start < r.end:
                 continue
-            if att is None or att.rule in _WEAK_RULES:
+            if att is None or att.confidence < r.confidence:
                 quoted[n] = (
                     cand,
-                    Attribution(r.rule, r.confidence, r.cue, r.mention, kind=QuoteKind.MIXED),
+                    Attribution(
+                        r.cue,
+                        r.mention,
+                        QuoteKind.MIXED,
+                        rule=r.rule,
+                        confidence=r.confidence,
+                    ),
                 )
             elif att.kind is None:
                 att.kind = QuoteKind.MIXED
@@ -297,10 +336,10 @@ def _quote_record(
     kind = position_kind(ctx, cand)
     speaker = None
     cue = None
-    confidence = 0.3
-    rule = "unattributed"
+    confidence = confidence_of(UNATTRIBUTED)
+    rule_name = UNATTRIBUTED
     if att is not None:
-        rule = att.rule
+        rule_name = att.rule
         confidence = att.confidence
         if att.kind is not None:
             kind = att.kind
@@ -324,7 +363,7 @@ def _quote_record(
             if prior is not None and prior.name is not None:
                 speaker = Speaker(None, prior.name, prior.kind, prior.mention)
             else:
-                rule, confidence = "unattributed", 0.3
+                rule_name, confidence = UNATTRIBUTED, confidence_of(UNATTRIBUTED)
         resolved[id(att)] = speaker
     content = cand.span.content
     if att is not None and att.content_end is not None:
@@ -339,7 +378,7 @@ def _quote_record(
         speaker,
         cue,
         confidence,
-        rule,
+        rule_name,
         cand.span.open_mark,
         cand.span.close_mark,
         cand.sentence,
@@ -347,7 +386,9 @@ def _quote_record(
     )
 
 
-def _reported_record(ctx: Context, resolver: Resolver, r: Any) -> Quote:
+def _reported_record(ctx: Context, resolver: Resolver, r: Attribution) -> Quote:
+    assert r.start is not None and r.end is not None and r.sentence is not None
+    assert r.kind is not None and r.cue is not None
     first = ctx.word_at(r.start)
     index = ctx.parsed.words[first].sentence if first is not None else r.sentence
     sentence = ctx.parsed.sentences[min(index, r.sentence)]

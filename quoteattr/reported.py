@@ -19,7 +19,7 @@ Example:
 
 from __future__ import annotations
 
-import attrs
+from collections.abc import Sequence
 
 from quoteattr.context import Context
 from quoteattr.cues import CueMatch
@@ -27,6 +27,7 @@ from quoteattr.french import QUE, REFLEXIVE, SI, SUBORDINATORS_BEFORE_QUE, TIME_
 from quoteattr.lexicon import word_list
 from quoteattr.mentions import Mention
 from quoteattr.records import CueClass, CueType, QuoteKind
+from quoteattr.rules import Attribution, Rule, register, reported_rules
 
 __all__ = ["CLAUSE_BREAKS", "Reported", "find_reported", "one_quote"]
 
@@ -45,50 +46,43 @@ _ASKING = frozenset({CueClass.QUESTION, CueClass.NEUTRAL, CueClass.ANNOUNCE})
 _MAX_GAP = 8
 
 
-@attrs.define(slots=True, eq=False)
-class Reported:
-    """An indirect or according-to statement found without marks."""
-
-    start: int
-    end: int
-    kind: QuoteKind
-    cue: CueMatch
-    mention: Mention | None
-    rule: str
-    confidence: float
-    sentence: int
+Reported = Attribution
+"""A statement found without marks: an :class:`~quoteattr.rules.Attribution` whose
+``start``, ``end`` and ``sentence`` are set."""
 
 
-def find_reported(ctx: Context, used_cues: set[int]) -> list[Reported]:
+def find_reported(
+    ctx: Context, used_cues: set[int], rules: Sequence[Rule] | None = None
+) -> list[Attribution]:
     """Indirect clauses and according-to statements of the document.
 
-    ``used_cues`` holds the cue words already used by an incise after a
-    quoted span: those verbs report the quote, not a clause.
+    Each cue goes through the reported rules (default: all, in order) until one answers.
+    ``used_cues`` holds the cue words already used by an incise after a quoted span:
+    those verbs report the quote, not a clause.
 
     Example:
         >>> [r.kind.value for r in find_reported(ctx, set())]   # doctest: +SKIP
         ['indirect', 'indirect']
     """
+    chosen = reported_rules() if rules is None else list(rules)
     out = []
     for cue in ctx.cues:
         enclosing = ctx.enclosing_quote(ctx.parsed.words[cue.word].start)
         if cue.word in used_cues or (enclosing is not None and enclosing.balanced):
             continue  # speech reported inside a quotation belongs to the quoted speaker's words
-        if cue.entry.type is CueType.PREPOSITION:
-            found = _according_to(ctx, cue)
-        elif cue.entry.type is CueType.VERB and not cue.entry.incise_only:
-            found = (
-                _que_clause(ctx, cue)
-                or _infinitive(ctx, cue)
-                or _request_infinitive(ctx, cue)
-                or _unmarked_incise(ctx, cue)
-                or _noun_object(ctx, cue)
-            )
-        else:
-            found = None
-        if found is not None and found.end > found.start:
-            out.append(found)
+        for rule in chosen:
+            found = rule.run(ctx, cue)
+            if found is not None:
+                assert found.start is not None and found.end is not None
+                if found.end > found.start:
+                    out.append(found)
+                break
     return out
+
+
+def _reports_clauses(cue: CueMatch) -> bool:
+    """A verb cue that may head a reported clause (not an incise-only verb)."""
+    return cue.entry.type is CueType.VERB and not cue.entry.incise_only
 
 
 def _sentence_bounds(ctx: Context, cue: CueMatch) -> tuple[int, int]:
@@ -96,20 +90,23 @@ def _sentence_bounds(ctx: Context, cue: CueMatch) -> tuple[int, int]:
     return s.first, s.last
 
 
-def _que_clause(ctx: Context, cue: CueMatch) -> Reported | None:
+@register("que_clause", "reported")
+def _que_clause(ctx: Context, cue: CueMatch) -> Attribution | None:
+    if not _reports_clauses(cue):
+        return None
     words = ctx.parsed.words
     _first, last = _sentence_bounds(ctx, cue)
     i = cue.last + 1
     while i < last and i - cue.last <= _MAX_GAP:
         w = words[i]
         if w.norm in SI and w.upos == "SCONJ" and cue.entry.cls in _ASKING:
-            return _build(ctx, cue, i + 1, "que_clause", 0.75) if i + 1 < last else None
+            return _build(ctx, cue, i + 1) if i + 1 < last else None
         if w.norm in QUE and w.upos in ("SCONJ", "PRON", "ADV", "CCONJ"):
             if words[i - 1].norm in SUBORDINATORS_BEFORE_QUE:
                 return None
             if i + 1 >= last:
                 return None
-            return _build(ctx, cue, i + 1, "que_clause", 0.85)
+            return _build(ctx, cue, i + 1)
         if w.norm in TIME_WORDS:
             i += 1
             continue
@@ -119,12 +116,15 @@ def _que_clause(ctx: Context, cue: CueMatch) -> Reported | None:
     return None
 
 
-def _infinitive(ctx: Context, cue: CueMatch) -> Reported | None:
+@register("infinitive", "reported")
+def _infinitive(ctx: Context, cue: CueMatch) -> Attribution | None:
     """``X a revendiqué avoir tué …``: an infinitive complement of a verb of saying.
 
     Verbs of feeling or of asking (``regretter de``, ``demander de``) do not report a
     statement with an infinitive, and neither do reflexive uses (``se promettre de``).
     """
+    if not _reports_clauses(cue):
+        return None
     words = ctx.parsed.words
     if cue.entry.lemma in word_list("feeling_verbs.txt") or cue.entry.lemma in word_list(
         "request_verbs.txt"
@@ -143,7 +143,7 @@ def _infinitive(ctx: Context, cue: CueMatch) -> Reported | None:
             governor = words[w.head] if w.upos == "AUX" and w.head >= 0 else w
             if governor.head != cue.word and governor.deprel not in ("xcomp", "ccomp"):
                 return None
-            return _build(ctx, cue, i, "infinitive", 0.75)
+            return _build(ctx, cue, i)
         if not (
             ctx.is_mark(w)
             or w.norm in ("de", "d'", "ne", "n'", "pas", "lui", "leur")
@@ -154,8 +154,39 @@ def _infinitive(ctx: Context, cue: CueMatch) -> Reported | None:
     return None
 
 
-def _unmarked_incise(ctx: Context, cue: CueMatch) -> Reported | None:
+@register("request_infinitive", "reported")
+def _request_infinitive(ctx: Context, cue: CueMatch) -> Attribution | None:
+    """``demande aux pilotes de ne pas suivre …``, ``appelle cet après-midi à voter …``,
+    ``invite les Français à boire …``: what a request, call, advice, promise or threat
+    asks for, after its addressee and any adverbial."""
+    if not _reports_clauses(cue):
+        return None
+    if cue.entry.lemma not in word_list("request_verbs.txt"):
+        return None
+    words = ctx.parsed.words
+    _first, last = _sentence_bounds(ctx, cue)
+    i = cue.last + 1
+    while i < last and i - cue.last <= 12:
+        w = words[i]
+        if w.norm in ("de", "d'", "à") and i + 1 < last:
+            j = i + 1
+            while j < last and words[j].norm in ("ne", "n'", "pas", "plus", "jamais", "se", "s'"):
+                j += 1
+            if j < last and words[j].feats.get("VerbForm") == "Inf":
+                return _build(ctx, cue, i + 1)
+            if w.norm != "à":
+                return None
+        if w.upos in ("VERB", "AUX") or w.text in (".", ";", ":", "?", "!") or ctx.is_mark(w):
+            return None
+        i += 1
+    return None
+
+
+@register("unmarked_incise", "reported")
+def _unmarked_incise(ctx: Context, cue: CueMatch) -> Attribution | None:
     """Les travaux suivent le calendrier, a indiqué le porte-parole."""
+    if not _reports_clauses(cue):
+        return None
     words = ctx.parsed.words
     first, _last = _sentence_bounds(ctx, cue)
     if cue.first - 1 <= first or words[cue.first - 1].text != ",":
@@ -183,44 +214,11 @@ def _unmarked_incise(ctx: Context, cue: CueMatch) -> Reported | None:
         inside.append(enclosing)
     if any(len(q.content) > (end - start) // 2 for q in inside):
         return None
-    return Reported(
-        start,
-        end,
-        QuoteKind.INDIRECT,
-        cue,
-        mention,
-        "unmarked_incise",
-        0.7,
-        words[cue.word].sentence,
-    )
+    return _statement(ctx, cue, start, end, QuoteKind.INDIRECT, mention)
 
 
-def _request_infinitive(ctx: Context, cue: CueMatch) -> Reported | None:
-    """``demande aux pilotes de ne pas suivre …``, ``appelle cet après-midi à voter …``,
-    ``invite les Français à boire …``: what a request, call, advice, promise or threat
-    asks for, after its addressee and any adverbial."""
-    if cue.entry.lemma not in word_list("request_verbs.txt"):
-        return None
-    words = ctx.parsed.words
-    _first, last = _sentence_bounds(ctx, cue)
-    i = cue.last + 1
-    while i < last and i - cue.last <= 12:
-        w = words[i]
-        if w.norm in ("de", "d'", "à") and i + 1 < last:
-            j = i + 1
-            while j < last and words[j].norm in ("ne", "n'", "pas", "plus", "jamais", "se", "s'"):
-                j += 1
-            if j < last and words[j].feats.get("VerbForm") == "Inf":
-                return _build(ctx, cue, i + 1, "request_infinitive", 0.7)
-            if w.norm != "à":
-                return None
-        if w.upos in ("VERB", "AUX") or w.text in (".", ";", ":", "?", "!") or ctx.is_mark(w):
-            return None
-        i += 1
-    return None
-
-
-def _noun_object(ctx: Context, cue: CueMatch) -> Reported | None:
+@register("noun_object", "reported")
+def _noun_object(ctx: Context, cue: CueMatch) -> Attribution | None:
     """``La direction a annoncé la fermeture du site``: a noun phrase as the message.
 
     Only for the verbs of ``data/message_objects.txt`` (announcing, asking, confirming …),
@@ -229,6 +227,8 @@ def _noun_object(ctx: Context, cue: CueMatch) -> Reported | None:
     message (``a annoncé ce matin son départ``), and the verb has its subject before it,
     so an inverted subject is never read as a message.
     """
+    if not _reports_clauses(cue):
+        return None
     if cue.entry.lemma not in word_list("message_objects.txt"):
         return None
     words = ctx.parsed.words
@@ -254,12 +254,13 @@ def _noun_object(ctx: Context, cue: CueMatch) -> Reported | None:
     if end_word <= start:
         return None
     begin, stop = _respect_quotes(ctx, words[start].start, words[end_word].end)
-    return Reported(
-        begin, stop, QuoteKind.INDIRECT, cue, mention, "noun_object", 0.5, words[cue.word].sentence
-    )
+    return _statement(ctx, cue, begin, stop, QuoteKind.INDIRECT, mention)
 
 
-def _according_to(ctx: Context, cue: CueMatch) -> Reported | None:
+@register("according_to", "reported")
+def _according_to(ctx: Context, cue: CueMatch) -> Attribution | None:
+    if cue.entry.type is not CueType.PREPOSITION:
+        return None
     words = ctx.parsed.words
     first, last = _sentence_bounds(ctx, cue)
     mention = ctx.preposition_object(cue)
@@ -287,16 +288,7 @@ def _according_to(ctx: Context, cue: CueMatch) -> Reported | None:
     begin, stop = _respect_quotes(ctx, begin, stop)
     if one_quote(ctx, begin, stop, apposition=True):
         return None  # Selon X, « … »: the quote itself carries the source (source_before)
-    return Reported(
-        begin,
-        stop,
-        QuoteKind.ACCORDING_TO,
-        cue,
-        mention,
-        "according_to",
-        0.8,
-        words[cue.word].sentence,
-    )
+    return _statement(ctx, cue, begin, stop, QuoteKind.ACCORDING_TO, mention)
 
 
 def one_quote(ctx: Context, start: int, end: int, *, apposition: bool = False) -> bool:
@@ -322,9 +314,15 @@ def one_quote(ctx: Context, start: int, end: int, *, apposition: bool = False) -
     return True
 
 
-def _build(
-    ctx: Context, cue: CueMatch, start_word: int, rule: str, confidence: float
-) -> Reported | None:
+def _statement(
+    ctx: Context, cue: CueMatch, start: int, end: int, kind: QuoteKind, mention: Mention | None
+) -> Attribution:
+    return Attribution(
+        cue, mention, kind, start=start, end=end, sentence=ctx.parsed.words[cue.word].sentence
+    )
+
+
+def _build(ctx: Context, cue: CueMatch, start_word: int) -> Attribution | None:
     words = ctx.parsed.words
     _first, last = _sentence_bounds(ctx, cue)
     end_word = _clause_end(ctx, start_word, last)
@@ -332,9 +330,7 @@ def _build(
         return None
     mention = ctx.subject(cue)
     begin, stop = _respect_quotes(ctx, words[start_word].start, words[end_word].end)
-    return Reported(
-        begin, stop, QuoteKind.INDIRECT, cue, mention, rule, confidence, words[cue.word].sentence
-    )
+    return _statement(ctx, cue, begin, stop, QuoteKind.INDIRECT, mention)
 
 
 def _clause_end(ctx: Context, start: int, last: int, cue: CueMatch | None = None) -> int:

@@ -1,25 +1,29 @@
 """Attribution sieves for quoted spans, applied in order (CoreNLP style).
 
 Each sieve looks at one quoted span in its parsed context and either
-returns an :class:`Attribution` (cue, speaker mention, confidence, its own
-name) or ``None`` to pass the quote on to the next sieve. The first sieve
-that answers wins, and its name is recorded in :attr:`Quote.rule`.
+returns an :class:`~quoteattr.rules.Attribution` (cue, speaker mention) or
+``None`` to pass the quote on to the next sieve. The first sieve that answers
+wins; its name and measured confidence come from the registry
+(:mod:`quoteattr.rules`, ``@register`` above each sieve) and are recorded in
+:attr:`Quote.rule` and :attr:`Quote.confidence`.
 
 Order, most reliable first:
 
-1. ``incise_inside``   « Tiens, dit-il, nous avons eu la même idée. »
-2. ``incise_after``    « … », a indiqué le ministre. / « … », selon lui.
-3. ``dash_after``      « … » – Jean Dupont.
-4. ``colon_before``    Jean Dupont a déclaré : « … » / Jean Dupont : « … »
-5. ``clause``          Il a ajouté que Moscou « ne souhaitait plus … » (the parse
-                       chain from the quote up to a cue verb)
-6. ``sentence_cue``    a cue verb earlier in the same sentence (surface fallback)
-7. ``previous_sentence`` Le ministre a réagi lundi. « … » (the cue of the sentence before)
-8. ``previous_speaker`` a floating quote continues the previous speaker
-9. ``dialogue_turn``   dialogue lines without cue alternate between two speakers
+1. ``incise_inside``    « Tiens, dit-il, nous avons eu la même idée. »
+2. ``incise_after``     « … », a indiqué le ministre. / « … » estime-t-il. / « … », selon X.
+3. ``dash_after``       « … » – Jean Dupont.
+4. ``colon_before``     Jean Dupont a déclaré : « … » / Jean Dupont : « … »
+5. ``source_before``    Selon le maire, « … » / Pour Léa Martin, « … »
+6. ``clause``           Il a ajouté que Moscou « ne souhaitait plus … » (the parse chain
+                        from the quote up to a cue verb)
+7. ``source_scope``     Selon X, la loi serait « un recul » (quoted words under selon X)
+8. ``sentence_cue``     a cue verb earlier in the same sentence (surface fallback)
+9. ``previous_sentence`` Le ministre a réagi lundi. « … » (the cue of the sentence before)
+10. ``previous_speaker`` a floating quote continues the previous speaker
+11. ``dialogue_turn``   dialogue lines without cue alternate between two speakers
 
 Example:
-    >>> [name for name, _ in SIEVES][:3]
+    >>> [r.name for r in SIEVES][:3]
     ['incise_inside', 'incise_after', 'dash_after']
 """
 
@@ -34,6 +38,7 @@ from quoteattr.cues import COLON, DASH, CueMatch, punctuation_cue
 from quoteattr.mentions import Mention, is_capitalised, mention_at
 from quoteattr.parse import Word
 from quoteattr.records import CueType, MentionKind, QuotedSpan, QuoteKind
+from quoteattr.rules import Attribution, Rule, quote_rules, register, rule
 
 __all__ = ["SIEVES", "Attribution", "Candidate", "attribute_quotations", "candidates"]
 
@@ -51,25 +56,6 @@ class Candidate:
     last: int | None
     sentence: int
     paragraph: int
-
-
-@attrs.define(slots=True, eq=False)
-class Attribution:
-    """What a sieve found for one quote."""
-
-    rule: str
-    confidence: float
-    cue: CueMatch | None = None
-    mention: Mention | None = None
-    kind: QuoteKind | None = None
-    follows: Attribution | None = None
-    """For quotes inheriting their speaker: the attribution they continue."""
-    previous: Attribution | None = None
-    """For dialogue turns: the turn just before, whose speaker does not answer himself."""
-    others: list[Attribution] = attrs.field(factory=list)
-    """For dialogue turns: earlier turns, most recent first, to pick the other speaker from."""
-    content_end: int | None = None
-    """Where the spoken words stop when a dialogue line ends in narration: ``— Non ! dit-il.``"""
 
 
 History = Sequence[tuple[Candidate, Attribution]]
@@ -109,6 +95,7 @@ def _paragraph(ctx: Context, char: int) -> int:
 # --- the sieves ---------------------------------------------------------------------------
 
 
+@register("incise_inside", "quote", explicit=True, owns_cue=True)
 def incise_inside(ctx: Context, cand: Candidate, history: History) -> Attribution | None:
     """« A, dit-elle, B » / — Tiens, dit-il, nous … : an inverted cue inside the quote."""
     if cand.first is None or cand.last is None:
@@ -132,7 +119,7 @@ def incise_inside(ctx: Context, cand: Candidate, history: History) -> Attributio
             and after.text not in INCISE_BOUNDARY
         ):
             continue
-        found = Attribution("incise_inside", 0.95, cue, mention)
+        found = Attribution(cue, mention)
         if cand.span.style == "dash" and _narration_tail(ctx, cand, after):
             found.content_end = _speech_end(ctx, cue)
         return found
@@ -178,6 +165,7 @@ def _inside_nested(ctx: Context, cand: Candidate, char: int) -> bool:
     return False
 
 
+@register("incise_after", "quote", explicit=True, owns_cue=True)
 def incise_after(ctx: Context, cand: Candidate, history: History) -> Attribution | None:
     """« … », a indiqué le ministre. / « … » estime-t-il. / « … », selon X.
 
@@ -191,11 +179,11 @@ def incise_after(ctx: Context, cand: Candidate, history: History) -> Attribution
     if mention is None and cue.entry.type is CueType.VERB:
         mention = ctx.subject(cue)
         if mention is not None and mention.start < cand.span.open_mark.start:
-            return Attribution("incise_after", 0.8, cue, mention)
+            return Attribution(cue, mention)
         return None
     if mention is None:
         return None
-    return Attribution("incise_after", 0.95, cue, mention)
+    return Attribution(cue, mention)
 
 
 def _cue_after_mark(ctx: Context, cand: Candidate) -> CueMatch | None:
@@ -217,6 +205,7 @@ def _cue_after_mark(ctx: Context, cand: Candidate) -> CueMatch | None:
     return cue
 
 
+@register("dash_after", "quote", explicit=True)
 def dash_after(ctx: Context, cand: Candidate, history: History) -> Attribution | None:
     """« … » – Jean Dupont, maire de Lille."""
     if cand.span.close_mark is None:
@@ -230,9 +219,10 @@ def dash_after(ctx: Context, cand: Candidate, history: History) -> Attribution |
     mention = ctx.noun_phrase_after(nxt.index)
     if mention is None or mention.kind is MentionKind.PRONOUN:
         return None
-    return Attribution("dash_after", 0.85, punctuation_cue(nxt, DASH), mention)
+    return Attribution(punctuation_cue(nxt, DASH), mention)
 
 
+@register("colon_before", "quote", explicit=True)
 def colon_before(ctx: Context, cand: Candidate, history: History) -> Attribution | None:
     """Jean Dupont a déclaré : « … » / Le ministre : « … »."""
     prev = ctx.prev_word(cand.span.open_mark.start)
@@ -245,7 +235,7 @@ def colon_before(ctx: Context, cand: Candidate, history: History) -> Attribution
         if cue is not None and cue.entry.type is CueType.VERB:
             mention = ctx.subject(cue)
             if mention is not None:
-                return Attribution("colon_before", 0.9, cue, mention)
+                return Attribution(cue, mention)
         if words[i].text in (".", "!", "?", ";"):
             break
     colon = punctuation_cue(prev, COLON)
@@ -263,7 +253,7 @@ def colon_before(ctx: Context, cand: Candidate, history: History) -> Attribution
             verb = words[verb.head]
         mention = ctx.verb_subject(verb)
         if mention is not None and mention.end <= prev.start:
-            return Attribution("colon_before", 0.7, colon, mention)
+            return Attribution(colon, mention)
         return None
     if before >= sentence.first and (
         words[before].upos in ("PROPN", "NOUN") or is_capitalised(words[before])
@@ -276,10 +266,11 @@ def colon_before(ctx: Context, cand: Candidate, history: History) -> Attribution
         ):
             head = words[head].head
         mention = mention_at(ctx.parsed, head)
-        return Attribution("colon_before", 0.75, colon, mention)
+        return Attribution(colon, mention)
     return None
 
 
+@register("source_before", "quote", explicit=True)
 def source_before(ctx: Context, cand: Candidate, history: History) -> Attribution | None:
     """Selon le maire, « … » / D'après X, « … » / Pour Léa Martin, « … »: a preposed source."""
     prev = ctx.prev_word(cand.span.open_mark.start)
@@ -296,10 +287,31 @@ def source_before(ctx: Context, cand: Candidate, history: History) -> Attributio
         mention = ctx.preposition_object(cue)
         if mention is None or mention.start >= prev.start:
             return None
-        return Attribution("source_before", 0.85, cue, mention, kind=QuoteKind.DIRECT)
+        return Attribution(cue, mention, kind=QuoteKind.DIRECT)
     return None
 
 
+@register("clause", "quote")
+def clause(ctx: Context, cand: Candidate, history: History) -> Attribution | None:
+    """The quote sits inside the complement of a cue verb (up the parse chain)."""
+    if cand.first is None or cand.last is None:
+        return None
+    words = ctx.parsed.words
+    head = _span_head(ctx, cand)
+    current = words[head].head
+    steps = 0
+    while current >= 0 and steps < 8 and words[current].sentence == words[head].sentence:
+        cue = ctx.cue_at.get(current)
+        if cue is not None and cue.entry.type is CueType.VERB and not cue.entry.incise_only:
+            mention = ctx.subject(cue)
+            if mention is not None and not _inside(cand, mention):
+                return Attribution(cue, mention)
+        current = words[current].head
+        steps += 1
+    return None
+
+
+@register("source_scope", "quote")
 def source_scope(ctx: Context, cand: Candidate, history: History) -> Attribution | None:
     """Quoted words inside the scope of a ``selon X`` / ``pour X`` of their sentence:
     ``Selon lui, la loi est « un pas en arrière ».`` / ``Les prix vont « exploser », selon X.``"""
@@ -319,30 +331,11 @@ def source_scope(ctx: Context, cand: Candidate, history: History) -> Attribution
             before.upos in ("CCONJ", "ADV", "PUNCT") and before.text != ","
         )
         if preposed and mention.end <= cand.span.open_mark.start:
-            return Attribution("source_scope", 0.75, cue, mention)
+            return Attribution(cue, mention)
         if not preposed and words[cue.first].start >= (
             cand.span.close_mark.end if cand.span.close_mark else cand.span.content.end
         ):
-            return Attribution("source_scope", 0.7, cue, mention)
-    return None
-
-
-def clause(ctx: Context, cand: Candidate, history: History) -> Attribution | None:
-    """The quote sits inside the complement of a cue verb (up the parse chain)."""
-    if cand.first is None or cand.last is None:
-        return None
-    words = ctx.parsed.words
-    head = _span_head(ctx, cand)
-    current = words[head].head
-    steps = 0
-    while current >= 0 and steps < 8 and words[current].sentence == words[head].sentence:
-        cue = ctx.cue_at.get(current)
-        if cue is not None and cue.entry.type is CueType.VERB and not cue.entry.incise_only:
-            mention = ctx.subject(cue)
-            if mention is not None and not _inside(cand, mention):
-                return Attribution("clause", 0.85, cue, mention)
-        current = words[current].head
-        steps += 1
+            return Attribution(cue, mention)
     return None
 
 
@@ -359,6 +352,7 @@ def _inside(cand: Candidate, mention: Mention) -> bool:
     return cand.span.content.start <= mention.start < cand.span.content.end
 
 
+@register("sentence_cue", "quote")
 def sentence_cue(ctx: Context, cand: Candidate, history: History) -> Attribution | None:
     """Surface fallback: the nearest cue verb before the quote in its sentence."""
     words = ctx.parsed.words
@@ -374,10 +368,11 @@ def sentence_cue(ctx: Context, cand: Candidate, history: History) -> Attribution
             continue  # "Après que le ministre a annoncé …, la presse a titré sur une « … »"
         mention = ctx.subject(cue)
         if mention is not None and not _inside(cand, mention):
-            return Attribution("sentence_cue", 0.6, cue, mention)
+            return Attribution(cue, mention)
     return None
 
 
+@register("previous_sentence", "quote")
 def previous_sentence(ctx: Context, cand: Candidate, history: History) -> Attribution | None:
     """« … » opening a sentence right after ``X a annoncé … .`` in the same paragraph."""
     words = ctx.parsed.words
@@ -407,10 +402,11 @@ def previous_sentence(ctx: Context, cand: Candidate, history: History) -> Attrib
             continue  # only the main verb of the sentence introduces what follows
         mention = ctx.subject(cue)
         if mention is not None:
-            return Attribution("previous_sentence", 0.55, cue, mention)
+            return Attribution(cue, mention)
     return None
 
 
+@register("previous_speaker", "quote", continues=True)
 def previous_speaker(ctx: Context, cand: Candidate, history: History) -> Attribution | None:
     """A floating quote continues the previous quote's speaker (same or previous paragraph)."""
     if not history or cand.span.style == "dash":
@@ -426,9 +422,10 @@ def previous_speaker(ctx: Context, cand: Candidate, history: History) -> Attribu
         and cand.paragraph != prev_cand.paragraph
     ):
         return None  # consecutive dialogue lines: see dialogue_turn
-    return Attribution("previous_speaker", 0.5, None, None, follows=_root(prev))
+    return Attribution(None, None, follows=_root(prev))
 
 
+@register("dialogue_turn", "quote", continues=True)
 def dialogue_turn(ctx: Context, cand: Candidate, history: History) -> Attribution | None:
     """A dialogue line without a cue, right after another one: the other speaker answers.
 
@@ -450,7 +447,7 @@ def dialogue_turn(ctx: Context, cand: Candidate, history: History) -> Attributio
         paragraph = c.paragraph
     if not earlier:
         return None
-    return Attribution("dialogue_turn", 0.4, None, None, previous=a1, others=earlier)
+    return Attribution(None, None, previous=a1, others=earlier)
 
 
 def _root(att: Attribution) -> Attribution:
@@ -475,20 +472,8 @@ def _utterance(ctx: Context, cand: Candidate) -> bool:
     return len(text.split()) >= 4 or text.rstrip().endswith((".", "!", "?", "…"))
 
 
-SIEVES: list[tuple[str, Sieve]] = [
-    ("incise_inside", incise_inside),
-    ("incise_after", incise_after),
-    ("dash_after", dash_after),
-    ("colon_before", colon_before),
-    ("source_before", source_before),
-    ("clause", clause),
-    ("source_scope", source_scope),
-    ("sentence_cue", sentence_cue),
-    ("previous_sentence", previous_sentence),
-    ("previous_speaker", previous_speaker),
-    ("dialogue_turn", dialogue_turn),
-]
-"""The ordered sieves: (name, function)."""
+SIEVES: list[Rule] = quote_rules()
+"""The quote rules in their default order (see :mod:`quoteattr.rules`)."""
 
 
 # --- kind and filtering ----------------------------------------------------------------------
@@ -523,15 +508,7 @@ def is_term(ctx: Context, cand: Candidate, att: Attribution | None) -> bool:
     words = text.split()
     if not words:
         return True
-    if att is not None and att.rule in (
-        "incise_inside",
-        "incise_after",
-        "colon_before",
-        "dash_after",
-        "source_before",
-    ):
-        return False
-    if att is not None and att.rule in ("previous_speaker", "dialogue_turn"):
+    if att is not None and (rule_of(att).explicit or rule_of(att).continues):
         return False
     titled = (
         len(words) <= 5
@@ -546,29 +523,28 @@ def is_term(ctx: Context, cand: Candidate, att: Attribution | None) -> bool:
 
 
 def attribute_quotations(
-    ctx: Context, sieves: Sequence[tuple[str, Sieve]] = SIEVES
+    ctx: Context, sieves: Sequence[Rule] | None = None
 ) -> list[tuple[Candidate, Attribution | None]]:
-    """Run the sieves over every outermost quoted span, in text order.
+    """Run the quote rules (default: all, in order) over every outermost quoted span.
 
-    Nested quotes (level > 0) are kept with the attribution of their
-    enclosing quote only when the enclosing one is unattributed; a quote in a
-    quote is the quoted speaker's, not the reporter's.
+    Nested quotes (level > 0) are skipped: a quote in a quote belongs to the
+    quoted speaker's words, not to the reporter's.
 
     Example:
         >>> results = attribute_quotations(ctx)               # doctest: +SKIP
         >>> [(c.span.content.text, a.rule) for c, a in results if a]  # doctest: +SKIP
         [('espérer', 'clause'), ...]
     """
+    rules = quote_rules() if sieves is None else list(sieves)
     results: list[tuple[Candidate, Attribution | None]] = []
     history: list[tuple[Candidate, Attribution]] = []
     for cand in candidates(ctx):
         if cand.span.level > 0:
             continue
         found = None
-        for name, sieve in sieves:
-            found = sieve(ctx, cand, history)
+        for sieve in rules:
+            found = sieve.run(ctx, cand, history)
             if found is not None:
-                found.rule = name
                 break
         if is_term(ctx, cand, found):
             continue
@@ -576,3 +552,8 @@ def attribute_quotations(
         if found is not None:
             history.append((cand, found))
     return results
+
+
+def rule_of(att: Attribution) -> Rule:
+    """The registered rule that produced ``att``."""
+    return rule(att.rule)

@@ -115,17 +115,24 @@ def test_relative_links_resolve(path: Path) -> None:
 
 
 def test_attribution_describes_every_rule_in_order() -> None:
-    from quoteattr.sieves import SIEVES
+    from quoteattr.rules import quote_rules, reported_rules
 
     text = (DOCS / "attribution.md").read_text(encoding="utf-8")
-    assert re.findall(r"^### \d+\. `(\w+)`", text, re.M) == [name for name, _ in SIEVES]
-    import quoteattr.reported
+    assert re.findall(r"^### \d+\. `(\w+)`$", text, re.M) == [r.name for r in quote_rules()]
+    for rule in reported_rules():
+        assert f"### `{rule.name}`" in text, f"{rule.name} is not described in docs/attribution.md"
 
-    # the rules are listed in the module docstring: "* ``que_clause``   X a affirmé que …"
-    rules = set(re.findall(r"^\* ``(\w+)``", quoteattr.reported.__doc__ or "", re.M))
-    assert {"que_clause", "according_to"} <= rules, rules
-    for rule in sorted(rules):
-        assert f"### `{rule}`" in text, f"{rule} is not described in docs/attribution.md"
+
+def test_confidence_table_is_the_registry() -> None:
+    from quoteattr.rules import UNATTRIBUTED, confidence_of, quote_rules, reported_rules
+
+    text = (DOCS / "attribution.md").read_text(encoding="utf-8")
+    table = text[text.index("## Confidence") :]
+    rows = re.findall(r"^\| `(\w+)` \| (\w+|-) \| ([0-9.]+) \|", table, re.M)
+    names = [r.name for r in quote_rules()] + [r.name for r in reported_rules()] + [UNATTRIBUTED]
+    assert [name for name, _stage, _c in rows] == names
+    for name, _stage, shown in rows:
+        assert float(shown) == confidence_of(name), name
 
 
 def readme_commands() -> list[str]:

@@ -177,7 +177,10 @@ def test_a_document_without_flags_shows_no_badge_on_its_quotes() -> None:
             ("negated", "alleged", "denial"),
         ),
         ("Jean Dupont n’a pas dit que la réforme serait votée.", ("negated",)),
-        ("La ministre n’aurait jamais nié qu’un accord était proche.", ("negated", "alleged", "denial")),
+        (
+            "La ministre n’aurait jamais nié qu’un accord était proche.",
+            ("negated", "alleged", "denial"),
+        ),
         ("« Nous ne céderons pas », a déclaré la ministre.", ()),
     ],
 )

@@ -1,0 +1,114 @@
+"""The rule registry: rules declared once, chosen and ordered by name, confidences from data."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+from stored_parses import stored
+
+from quoteattr.engine import attribute
+from quoteattr.rules import (
+    UNATTRIBUTED,
+    Attribution,
+    UnknownRuleError,
+    confidence_of,
+    quote_rules,
+    register,
+    reported_rules,
+    rule,
+    select,
+)
+
+QUOTE_ORDER = [
+    "incise_inside", "incise_after", "dash_after", "colon_before", "source_before", "clause",
+    "source_scope", "sentence_cue", "previous_sentence", "previous_speaker", "dialogue_turn",
+]  # fmt: skip
+REPORTED_ORDER = [
+    "que_clause", "infinitive", "request_infinitive", "unmarked_incise", "noun_object",
+    "according_to",
+]  # fmt: skip
+
+
+def test_default_order() -> None:
+    assert [r.name for r in quote_rules()] == QUOTE_ORDER
+    assert [r.name for r in reported_rules()] == REPORTED_ORDER
+
+
+def test_every_built_in_rule_is_measured_or_has_a_prior_row() -> None:
+    data = resources.files("quoteattr").joinpath("data/rule_confidence.tsv").read_text("utf-8")
+    rows = [line.split("\t")[0] for line in data.splitlines() if line and line[0] != "#"][1:]
+    assert rows == [*QUOTE_ORDER, *REPORTED_ORDER, UNATTRIBUTED]
+    for name in rows:
+        assert 0.0 < confidence_of(name) < 1.0
+
+
+@pytest.mark.parametrize(
+    ("name", "explicit", "continues", "owns_cue"),
+    [
+        ("incise_after", True, False, True),
+        ("colon_before", True, False, False),
+        ("source_before", True, False, False),
+        ("clause", False, False, False),
+        ("previous_speaker", False, True, False),
+        ("que_clause", False, False, False),
+    ],
+)
+def test_rule_flags(name: str, explicit: bool, continues: bool, owns_cue: bool) -> None:
+    r = rule(name)
+    assert (r.explicit, r.continues, r.owns_cue) == (explicit, continues, owns_cue)
+
+
+def test_select_keeps_the_given_order_per_stage() -> None:
+    quote, reported = select(["according_to", "clause", "incise_after", "que_clause"])
+    assert [r.name for r in quote] == ["clause", "incise_after"]
+    assert [r.name for r in reported] == ["according_to", "que_clause"]
+
+
+def test_unknown_rule_and_string_are_errors() -> None:
+    with pytest.raises(UnknownRuleError, match="nope"):
+        select(["incise_after", "nope"])
+    with pytest.raises(TypeError):
+        select("incise_after")
+
+
+def test_records_carry_the_rule_and_its_measured_confidence() -> None:
+    text = "« Nous tiendrons nos engagements jusqu’au bout », a déclaré la ministre. Le maire a affirmé que la route rouvrirait."
+    [parsed] = stored([text])
+    quotes = attribute(parsed)
+    assert [q.rule for q in quotes] == ["incise_after", "que_clause"]
+    assert [q.confidence for q in quotes] == [
+        confidence_of("incise_after"),
+        confidence_of("que_clause"),
+    ]
+
+
+def test_only_the_chosen_rules_run() -> None:
+    text = "« Nous tiendrons nos engagements jusqu’au bout », a déclaré la ministre. Le maire a affirmé que la route rouvrirait."
+    [parsed] = stored([text])
+    only_quotes = attribute(parsed, rules=["colon_before"])
+    assert [(q.rule, q.speaker) for q in only_quotes] == [(UNATTRIBUTED, None)]
+    assert [q.rule for q in attribute(parsed, rules=["que_clause"])] == [UNATTRIBUTED, "que_clause"]
+
+
+def test_a_rule_of_ones_own_runs_only_when_named() -> None:
+    @register("test_everything_is_the_minister", "quote", prior=0.42, default=False)
+    def everything(ctx, cand, history):  # type: ignore[no-untyped-def]
+        return Attribution()
+
+    assert "test_everything_is_the_minister" not in [r.name for r in quote_rules()]
+    text = "« Nous tiendrons nos engagements jusqu’au bout », a déclaré la ministre. Le maire a affirmé que la route rouvrirait."
+    [parsed] = stored([text])
+    quotes = attribute(parsed, rules=["test_everything_is_the_minister", "que_clause"])
+    assert quotes[0].rule == "test_everything_is_the_minister" and quotes[0].confidence == 0.42
+
+    # the same function defined again (a notebook cell run twice) replaces it in place
+    register("test_everything_is_the_minister", "quote", default=False)(everything)
+
+    def other(ctx, cand, history):  # type: ignore[no-untyped-def]
+        return None
+
+    with pytest.raises(ValueError, match="registered twice"):
+        register("test_everything_is_the_minister", "quote")(other)
+    with pytest.raises(ValueError, match="stage"):
+        register("test_bad_stage", "sentence")(other)  # type: ignore[arg-type]
