@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import attrs
 
-from quoteattr.french import NE, NEGATORS, QUE, normalise
+from quoteattr.french import NE, NEGATORS, QUE, REFLEXIVE, normalise
 from quoteattr.lexicon import Lexicon, LexiconEntry, role_nouns, source_nouns
 from quoteattr.mentions import clitic_pronoun
 from quoteattr.parse import ParsedText, Word
@@ -269,6 +269,8 @@ def _verb_group(parsed: ParsedText, verb: Word, entry: LexiconEntry) -> CueMatch
         w = words[scan]
         if w.upos == "AUX" or (w.lemma in ("avoir", "être") and w.upos in ("VERB", "AUX")):
             auxes.append(w)
+        elif w.norm == "à" and scan == verb.index - 1 and verb.feats.get("VerbForm") == "Part":
+            auxes.append(w)  # "X à indiqué": web copy's typo for the auxiliary "a"
         elif w.upos not in ("ADV", "PRON") and clitic_pronoun(w) is None:
             break
         scan -= 1
@@ -277,6 +279,12 @@ def _verb_group(parsed: ParsedText, verb: Word, entry: LexiconEntry) -> CueMatch
     auxes = [a for a in auxes if all(w.upos != "PUNCT" for w in words[a.index + 1 : verb.index])]
     if auxes:
         first = min(w.index for w in auxes)
+    if (
+        first > 0
+        and words[first - 1].norm in REFLEXIVE
+        and words[first - 1].sentence == verb.sentence
+    ):
+        first -= 1  # "s'est réjoui", "se dit": the reflexive clitic belongs to the cue
     if first > 0 and words[first - 1].norm in NE and words[first - 1].sentence == verb.sentence:
         first -= 1  # "n'a pas dit": the negation belongs to the cue
     clitic = None

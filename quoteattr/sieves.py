@@ -35,6 +35,7 @@ import attrs
 
 from quoteattr.context import INCISE_BOUNDARY, Context
 from quoteattr.cues import COLON, DASH, CueMatch, punctuation_cue
+from quoteattr.french import CLITICS_BEFORE_VERB
 from quoteattr.mentions import Mention, is_capitalised, mention_at
 from quoteattr.parse import Word
 from quoteattr.records import CueType, MentionKind, QuotedSpan, QuoteKind
@@ -199,6 +200,12 @@ def _cue_after_mark(ctx: Context, cand: Candidate) -> CueMatch | None:
     gap = ctx.text[cand.span.close_mark.end : nxt.start]
     if "\n" in gap or gap.replace(",", "").strip():
         return None
+    while (
+        nxt.norm in CLITICS_BEFORE_VERB
+        and nxt.index not in ctx.group_at
+        and nxt.index + 1 < len(words)
+    ):
+        nxt = words[nxt.index + 1]  # « … » lui a répondu X
     cue = ctx.group_at.get(nxt.index)
     if cue is None or cue.first != nxt.index:
         return None
