@@ -273,10 +273,12 @@ class Context:
             words[i].norm in CLITICS_BEFORE_VERB or words[i].upos == "ADV"
         ):
             i -= 1
-        if i < sentence.first or (
-            words[i].upos not in _NP_HEAD_UPOS and not is_capitalised(words[i])
+        if (
+            i < sentence.first
+            or words[i].upos in ("ADP", "CCONJ", "SCONJ", "DET", "PUNCT")
+            or (words[i].upos not in _NP_HEAD_UPOS and not is_capitalised(words[i]))
         ):
-            return None
+            return None  # a capitalised "À" or "Et" opening the sentence is no subject
         if words[i].upos == "PRON" and words[i].norm in NOT_SUBJECT_PRONOUNS:
             return None
         head = i

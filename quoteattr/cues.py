@@ -99,6 +99,14 @@ def find_cues(parsed: ParsedText, lexicon: Lexicon) -> list[CueMatch]:
             )
             skip_until = last
             continue
+        expression = _expression_at(parsed, word, lexicon)
+        if expression is not None:  # "a fait savoir que", "met en garde contre", "fait état de"
+            multiword, end = expression
+            group = _verb_group(parsed, word, multiword)
+            group.last = max(group.last, end)
+            cues.append(group)
+            skip_until = end
+            continue
         entry = _entry_for(parsed, word, lexicon)
         if entry is None:
             continue
@@ -114,6 +122,43 @@ def find_cues(parsed: ParsedText, lexicon: Lexicon) -> list[CueMatch]:
                 )
             )
     return cues
+
+
+def _expression_at(
+    parsed: ParsedText, word: Word, lexicon: Lexicon
+) -> tuple[LexiconEntry, int] | None:
+    """A multiword verb headed by ``word`` (``faire savoir``), with the index of its last word.
+
+    The remaining words follow in order; adverbs and clitics may stand between the head
+    and them (``a fait aussi savoir``, ``laisse clairement entendre``).
+    """
+    if word.upos not in ("VERB", "AUX"):
+        return None
+    words = parsed.words
+    for entry in lexicon.expressions(word.lemma):
+        i = word.index
+        matched = True
+        for part in entry.lemma.split()[1:]:
+            j = i + 1
+            while (
+                j < len(words)
+                and j - i <= 3
+                and words[j].sentence == word.sentence
+                and (words[j].upos == "ADV" or clitic_pronoun(words[j]) is not None)
+                and words[j].norm != part
+            ):
+                j += 1
+            if (
+                j >= len(words)
+                or words[j].sentence != word.sentence
+                or part not in (words[j].norm, words[j].lemma.lower())
+            ):
+                matched = False
+                break
+            i = j
+        if matched:
+            return entry, i
+    return None
 
 
 def _phrases(lexicon: Lexicon) -> list[tuple[str, LexiconEntry]]:

@@ -42,14 +42,20 @@ Conventions:
   (``a mis en garde``, ``fait valoir``). ``cue_forms.tsv`` does not list the
   heads' forms: *mettre*, *faire*, *laisser* are frequent enough for the
   lemmatizer. ``appeler`` is a cue only as ``appeler à``.
-* Excluded on purpose: verbs of thought, belief or wish (*penser*, *croire*,
-  *espérer*, *souhaiter*, *craindre*, *redouter*, *trouver*, *savoir*,
-  *prévoir*, *vouloir*): they report a mental state, and inside quotations
-  (``je pense que``) they would mostly raise false cues; verbs that never
+* Excluded on purpose: verbs of belief or wish (*croire*, *espérer*,
+  *souhaiter*, *craindre*, *redouter*, *trouver*, *savoir*, *vouloir*): they
+  report a mental state, not a statement (GUIDELINES.md); verbs that never
   take a statement or quote (*publier*, *prononcer*, *parler*, *discuter*,
   *bavarder*, *téléphoner*, *exprimer*, *citer*, *lire*, *adresser*,
-  *inviter*, *inciter*) and VerbNet's sound-emission and animal-noise verbs;
-  the GGT list's auxiliaries (*être*, *avoir*) and misspellings.
+  *inciter*) and VerbNet's sound-emission and animal-noise verbs; the GGT
+  list's auxiliaries (*être*, *avoir*) and misspellings.
+* Stated opinions are cues (GUIDELINES.md): *penser* and *prévoir* (a
+  forecast) report what someone said they think (``Météo France prévoit que
+  …``); speech reported inside a quotation (``« je pense que … »``) is the
+  quoted speaker's and is never reported separately. *inviter* reports a
+  request (``invite les habitants à …``).
+* Multiword verbs whose object is the message: ``faire état de``, ``faire part
+  de`` (``a fait état de menaces``).
 * ``pour`` is a source preposition only as an opinion source at the start of a
   sentence, ``Pour X, …`` with X a person, a role, a group or a pronoun (the
   check is in :mod:`quoteattr.cues`): ``Pour cette raison, …`` is no source.
@@ -326,7 +332,7 @@ class Lexicon:
 
         Example:
             >>> [e.lemma for e in default_lexicon().expressions("faire")]
-            ['faire savoir', 'faire valoir']
+            ['faire état de', 'faire part de', 'faire savoir', 'faire valoir']
         """
         return self._heads.get(normalize_lemma(head), ())
 

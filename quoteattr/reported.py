@@ -23,7 +23,17 @@ from collections.abc import Sequence
 
 from quoteattr.context import Context
 from quoteattr.cues import CueMatch
-from quoteattr.french import DATE_WORDS, QUE, REFLEXIVE, SI, SUBORDINATORS_BEFORE_QUE, TIME_WORDS
+from quoteattr.french import (
+    CLITICS_BEFORE_VERB,
+    DATE_WORDS,
+    NE,
+    NEGATORS,
+    QUE,
+    REFLEXIVE,
+    SI,
+    SUBORDINATORS_BEFORE_QUE,
+    TIME_WORDS,
+)
 from quoteattr.lexicon import word_list
 from quoteattr.mentions import Mention
 from quoteattr.records import CueClass, CueType, QuoteKind
@@ -32,6 +42,7 @@ from quoteattr.rules import Attribution, Rule, register, reported_rules
 __all__ = ["CLAUSE_BREAKS", "Reported", "find_reported", "one_quote"]
 
 CLAUSE_BREAKS = (
+    "ni",
     "tandis que",
     "alors que",
     "mais",
@@ -102,8 +113,10 @@ def _que_clause(ctx: Context, cue: CueMatch) -> Attribution | None:
         if w.norm in SI and w.upos == "SCONJ" and cue.entry.cls in _ASKING:
             return _build(ctx, cue, i + 1) if i + 1 < last else None
         if w.norm in QUE and w.upos in ("SCONJ", "PRON", "ADV", "CCONJ"):
-            if words[i - 1].norm in SUBORDINATORS_BEFORE_QUE:
-                return None
+            if words[i - 1].norm in SUBORDINATORS_BEFORE_QUE or w.feats.get("PronType") == "Rel":
+                return None  # "ce que", "alors que"; "les activités qu'il entend": a relative
+            if _restrictive(ctx, cue):
+                return None  # "ne prévoit qu'une intervention": ne … que, not a clause
             if i + 1 >= last:
                 return None
             return _build(ctx, cue, i + 1)
@@ -161,8 +174,8 @@ def _request_infinitive(ctx: Context, cue: CueMatch) -> Attribution | None:
     asks for, after its addressee and any adverbial."""
     if not _reports_clauses(cue):
         return None
-    if cue.entry.lemma not in word_list("request_verbs.txt"):
-        return None
+    if cue.entry.lemma not in word_list("request_verbs.txt") or _passive(ctx, cue):
+        return None  # "sont appelés aux urnes afin de …": nobody asks in the sentence
     words = ctx.parsed.words
     _first, last = _sentence_bounds(ctx, cue)
     i = cue.last + 1
@@ -232,6 +245,12 @@ def _noun_object(ctx: Context, cue: CueMatch) -> Attribution | None:
     if cue.entry.lemma not in word_list("message_objects.txt"):
         return None
     words = ctx.parsed.words
+    form = words[cue.word].feats.get("VerbForm")
+    bare_participle = (
+        form == "Part" and cue.first == cue.word and not words[cue.word].norm.endswith("ant")
+    )
+    if bare_participle or (form == "Inf" and _purpose(ctx, cue)):
+        return None  # "des résultats confirmés", "pour décrire …": no one states a message
     _first, last = _sentence_bounds(ctx, cue)
     start = ctx.skip_adverbials(cue.last + 1)
     if start is None or start >= last or start - cue.last > 10:
@@ -241,8 +260,9 @@ def _noun_object(ctx: Context, cue: CueMatch) -> Attribution | None:
         found = _partitive_in(ctx, cue.last + 1, start)  # demande au gouvernement des mesures
         partitive, start = found != start, found
     head = words[start]
-    if head.upos not in ("DET", "NUM", "NOUN") and not partitive:
-        return None
+    adjective_first = head.upos == "ADJ" and start + 1 < last and words[start + 1].upos == "NOUN"
+    if head.upos not in ("DET", "NUM", "NOUN") and not partitive and not adjective_first:
+        return None  # "fait état de véritables agressions": an adjective may open the phrase
     if head.upos == "DET" and start + 1 < last and words[start + 1].upos == "PROPN":
         return None  # a person or a place, not a message
     if any(
@@ -348,12 +368,58 @@ def _statement(
 def _build(ctx: Context, cue: CueMatch, start_word: int) -> Attribution | None:
     words = ctx.parsed.words
     _first, last = _sentence_bounds(ctx, cue)
+    while start_word < last and words[start_word].text in (",", ";", ":", "—", "–"):
+        start_word += 1  # "prévoit que, contrairement à …": the clause starts after the comma
     end_word = _clause_end(ctx, start_word, last)
     if end_word < start_word:
         return None
     mention = ctx.subject(cue)
+    if _impersonal(ctx, cue, mention) or _subjectless_infinitive(ctx, cue, mention):
+        return None
     begin, stop = _respect_quotes(ctx, words[start_word].start, words[end_word].end)
     return _statement(ctx, cue, begin, stop, QuoteKind.INDIRECT, mention)
+
+
+def _passive(ctx: Context, cue: CueMatch) -> bool:
+    """``est prévu``, ``sont appelés``: the cue is a passive participle."""
+    words = ctx.parsed.words
+    return words[cue.word].feats.get("VerbForm") == "Part" and any(
+        words[i].lemma == "être" for i in range(cue.first, cue.word)
+    )
+
+
+def _impersonal(ctx: Context, cue: CueMatch, mention: Mention | None) -> bool:
+    """``Il est prévu que …``, ``il est dit que …``: nobody is named as the source."""
+    return (
+        mention is not None and ctx.parsed.words[mention.head].norm == "il" and _passive(ctx, cue)
+    )
+
+
+def _subjectless_infinitive(ctx: Context, cue: CueMatch, mention: Mention | None) -> bool:
+    """``À noter que …``: the narrator's aside opening a sentence, no source."""
+    words = ctx.parsed.words
+    sentence = ctx.parsed.sentences[words[cue.word].sentence]
+    return (
+        mention is None
+        and words[cue.word].feats.get("VerbForm") == "Inf"
+        and cue.first - 1 == sentence.first
+        and words[sentence.first].norm == "à"
+    )
+
+
+def _purpose(ctx: Context, cue: CueMatch) -> bool:
+    """``pour décrire …``, ``afin de signaler …``, ``après avoir annoncé …``: an infinitive in
+    a purpose or time adjunct, whose object is no statement of the sentence's subject."""
+    words = ctx.parsed.words
+    before = [w.norm for w in words[max(0, cue.first - 3) : cue.first]]
+    return any(w in ("pour", "afin", "sans", "avant", "après") for w in before)
+
+
+def _restrictive(ctx: Context, cue: CueMatch) -> bool:
+    """``ne … que``: a ``ne`` in the cue group and no second part of a negation."""
+    words = ctx.parsed.words
+    group = words[cue.first : cue.last + 2]
+    return any(w.norm in NE for w in group) and not any(w.norm in NEGATORS for w in group)
 
 
 def _clause_end(ctx: Context, start: int, last: int, cue: CueMatch | None = None) -> int:
@@ -386,6 +452,8 @@ def _clause_end(ctx: Context, start: int, last: int, cue: CueMatch | None = None
             and words[i + 1].feats.get("VerbForm") == "Part"
         ):
             break
+        if cue is not None and w.text == "," and _finite_next(ctx, i + 1, last):
+            break  # "fait état d'agressions, voire de viols, se sont multipliés": a new clause
         if w.text == "," and i + 1 < last:
             nxt = words[i + 1]
             pair = f"{nxt.norm} {words[i + 2].norm}" if i + 2 < last else nxt.norm
@@ -398,6 +466,14 @@ def _clause_end(ctx: Context, start: int, last: int, cue: CueMatch | None = None
                 break
         i += 1
     return _last_content_word(ctx, i - 1 if i < last else last - 1, floor=start)
+
+
+def _finite_next(ctx: Context, i: int, last: int) -> bool:
+    """A finite verb at ``i``, after object or reflexive clitics."""
+    words = ctx.parsed.words
+    while i < last and words[i].norm in CLITICS_BEFORE_VERB:
+        i += 1
+    return i < last and words[i].upos in ("VERB", "AUX") and words[i].feats.get("VerbForm") == "Fin"
 
 
 def _last_content_word(ctx: Context, i: int, floor: int = 0) -> int:

@@ -89,12 +89,14 @@ class Resolver:
 
     def _collect_names(self) -> dict[str, str]:
         """Map every name form to its longest form in the document (same surname)."""
-        forms: set[str] = set()
+        # In text order, so that among equally long forms the first one in the text wins,
+        # whatever the process's string hashing (a set here made names vary between runs).
+        forms: dict[str, None] = {}
         words = self.parsed.words
         for word in words:
             if word.upos == "PROPN" and is_capitalised(word):
                 first, last = name_run(self.parsed, word.index)
-                forms.add(self._strip_titles(self.text[words[first].start : words[last].end]))
+                forms[self._strip_titles(self.text[words[first].start : words[last].end])] = None
         by_last: dict[str, list[str]] = {}
         for form in forms:
             tokens = form.split()

@@ -232,8 +232,8 @@ def test_lemma_for_form(lex: Lexicon) -> None:
 @pytest.mark.parametrize(
     "lemma",
     [
-        "manger", "voir", "aller", "être", "avoir", "espérer", "penser", "croire", "souhaiter",
-        "prévoir", "publier", "savoir", "vouloir", "craindre", "trouver", "parler", "prononcer",
+        "manger", "voir", "aller", "être", "avoir", "espérer", "croire", "souhaiter",
+        "publier", "savoir", "vouloir", "craindre", "trouver", "parler", "prononcer",
         "téléphoner", "bavarder", "aboyer",
     ],
 )  # fmt: skip
@@ -243,7 +243,7 @@ def test_non_speech_words_are_absent(lex: Lexicon, lemma: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "form", ["mange", "pense", "pensa", "croit", "espère", "va", "voit", "admirent", "relations"]
+    "form", ["mange", "croit", "espère", "va", "voit", "admirent", "relations"]
 )
 def test_non_speech_forms_are_absent(lex: Lexicon, form: str) -> None:
     assert lex.lemma_for_form(form) is None
@@ -273,7 +273,7 @@ def test_ordinary_verbs_are_not_incise_only(lex: Lexicon, lemma: str) -> None:
 def test_partition_and_counts(lex: Lexicon) -> None:
     assert len(lex) == len(lex.verbs) + len(lex.nouns) + len(lex.prepositions)
     assert len(lex) == len(list(lex)) == len(lex.entries)
-    assert 150 <= len(lex) <= 250
+    assert 150 <= len(lex) <= 270
     assert all(e.type is CueType.VERB for e in lex.verbs.values())
     assert all(e.type is CueType.NOUN for e in lex.nouns.values())
     assert {e.cls for e in lex.prepositions.values()} == {CueClass.SOURCE}
@@ -285,7 +285,12 @@ def test_partition_and_counts(lex: Lexicon) -> None:
 
 def test_multiword_entries(lex: Lexicon) -> None:
     assert [e.lemma for e in lex.expressions("mettre")] == ["mettre en garde"]
-    assert {e.lemma for e in lex.expressions("faire")} == {"faire valoir", "faire savoir"}
+    assert {e.lemma for e in lex.expressions("faire")} == {
+        "faire valoir",
+        "faire savoir",
+        "faire état de",
+        "faire part de",
+    }
     assert lex.expressions("dire") == ()
     entry = lex.lookup("Mettre  en garde")
     assert entry is not None and entry.multiword and entry.head == "mettre"
