@@ -24,6 +24,7 @@ from quoteattr.french import (
     CLITICS_BEFORE_VERB,
     DATE_WORDS,
     NOT_SUBJECT_PRONOUNS,
+    QUE,
     QUOTE_MARK_TOKENS,
 )
 from quoteattr.lexicon import LexiconEntry
@@ -131,8 +132,12 @@ class Context:
         return char in self._close_marks
 
     def closed_just_before(self, char: int, gap: int = 3) -> bool:
-        """True when a quoted span closes at most ``gap`` characters before ``char``."""
-        return any(c in self._close_ends for c in range(char - gap, char + 1))
+        """True when a quoted span closes at most ``gap`` characters before ``char``, with
+        only spaces and commas between (``« … », selon X``; not ``« … ». Selon X``)."""
+        return any(
+            c in self._close_ends and not self.text[c:char].replace(",", "").strip()
+            for c in range(char - gap, char + 1)
+        )
 
     def enclosing_quote(self, char: int) -> QuotedSpan | None:
         """The outermost quoted span whose content holds ``char``, if any."""
@@ -220,6 +225,11 @@ class Context:
         for child in children:
             if child.deprel == "nsubj:pass":
                 continue
+            if child.index > verb.index and any(
+                w.norm in QUE or w.upos == "SCONJ"
+                for w in self.parsed.words[verb.index + 1 : child.index]
+            ):
+                continue  # "X conclut que l'équipe …": the subject of the complement clause
             if (
                 child.deprel == "expl:subj"
                 and clitic_pronoun(child) is None
@@ -273,6 +283,13 @@ class Context:
             words[i].norm in CLITICS_BEFORE_VERB or words[i].upos == "ADV"
         ):
             i -= 1
+        if (
+            i - 1 > sentence.first
+            and words[i].text == ","
+            and is_capitalised(words[i - 1])
+            and not any(w.upos in ("VERB", "AUX") for w in words[sentence.first : i])
+        ):
+            i -= 1  # "La correspondante de la chaîne, Sonia Dridi, affirme …": past the apposition
         if (
             i < sentence.first
             or words[i].upos in ("ADP", "CCONJ", "SCONJ", "DET", "PUNCT")

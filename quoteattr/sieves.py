@@ -241,6 +241,8 @@ def colon_before(ctx: Context, cand: Candidate, history: History) -> Attribution
         cue = ctx.cue_at.get(i)
         if cue is not None and cue.entry.type is CueType.VERB:
             mention = ctx.subject(cue)
+            if mention is None or _after_comme(ctx, cue):
+                mention = _inverted_before_colon(ctx, cue, prev) or mention
             if mention is not None:
                 return Attribution(cue, mention)
         if words[i].text in (".", "!", "?", ";"):
@@ -275,6 +277,30 @@ def colon_before(ctx: Context, cand: Candidate, history: History) -> Attribution
         mention = mention_at(ctx.parsed, head)
         return Attribution(colon, mention)
     return None
+
+
+def _after_comme(ctx: Context, cue: CueMatch) -> bool:
+    """``comme le précise X``, ``ainsi que l'a expliqué X``: the subject follows the verb."""
+    i = cue.first - 1
+    words = ctx.parsed.words
+    while i >= 0 and words[i].norm in CLITICS_BEFORE_VERB:
+        i -= 1
+    return i >= 0 and words[i].norm in ("comme", "que")
+
+
+def _inverted_before_colon(ctx: Context, cue: CueMatch, colon: Word) -> Mention | None:
+    """``comme le précise l'ambassadeur, Jean Morin : « … »``: the subject after the verb,
+    running up to the colon, speaks."""
+    words = ctx.parsed.words
+    if cue.last + 1 >= colon.index or any(
+        w.upos in ("VERB", "AUX") for w in words[cue.last + 1 : colon.index]
+    ):
+        return None
+    mention = ctx.inverted_after(cue)
+    if mention is None:
+        return None
+    end = max(mention.end, mention.name[1] if mention.name else 0)
+    return mention if not ctx.text[end : colon.start].strip(" ,") else None
 
 
 @register("source_before", "quote", explicit=True)
