@@ -461,14 +461,14 @@ class Context:
             ):
                 i += 3  # pour sa part, de son côté
             elif w.upos == "ADP" or w.norm in ADVERBIAL_PREPOSITIONS:
-                i = self._skip_prepositional_object(i + 1, sentence.last)
+                i = self.skip_prepositional_object(i + 1, sentence.last)
             else:
                 return i if words[i].sentence == words[index].sentence else None
         return None
 
-    def _skip_prepositional_object(self, i: int, stop: int) -> int:
-        """Past the object of a preposition: determiners, then a nominal run with its
-        ``de`` complements (``au micro de RTL``, ``lors d'une conférence de presse``)."""
+    def skip_prepositional_object(self, i: int, stop: int) -> int:
+        """The index past the object of a preposition: determiners, then a nominal run with
+        its ``de`` complements (``au micro de RTL``, ``lors d'une conférence de presse``)."""
         words = self.parsed.words
         while i < stop and words[i].upos == "DET":
             i += 1

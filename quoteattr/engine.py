@@ -251,10 +251,13 @@ def attribute(
     quote_rules, reported_rules = _rules if _rules is not None else select(rules)
     ctx = Context(parsed, find_quotations(parsed.text), find_cues(parsed, lex))
     quoted = attribute_quotations(ctx, quote_rules)
-    used = {
+    used = {  # an incise reports its quote, not a clause, unless the quote sits inside one
         a.cue.word
-        for _c, a in quoted
-        if a is not None and a.cue is not None and rule(a.rule).owns_cue
+        for c, a in quoted
+        if a is not None
+        and a.cue is not None
+        and rule(a.rule).owns_cue
+        and position_kind(ctx, c) is QuoteKind.DIRECT
     }
     reported = _merge_quoted_clauses(ctx, quoted, find_reported(ctx, used, reported_rules))
 

@@ -36,7 +36,8 @@ from quoteattr.french import (
 )
 from quoteattr.lexicon import word_list
 from quoteattr.mentions import Mention
-from quoteattr.records import CueClass, CueType, QuoteKind
+from quoteattr.parse import Word
+from quoteattr.records import CueClass, CueType, MentionKind, QuoteKind
 from quoteattr.rules import Attribution, Rule, register, reported_rules
 
 __all__ = ["CLAUSE_BREAKS", "Reported", "find_reported", "one_quote"]
@@ -197,30 +198,47 @@ def _request_infinitive(ctx: Context, cue: CueMatch) -> Attribution | None:
 
 @register("unmarked_incise", "reported")
 def _unmarked_incise(ctx: Context, cue: CueMatch) -> Attribution | None:
-    """Les travaux suivent le calendrier, a indiqué le porte-parole."""
-    if not _reports_clauses(cue):
+    """``Les travaux suivent le calendrier, a indiqué le porte-parole.`` and, inside the
+    sentence, ``Il est, disent-ils, la langue des affaires.`` (then the content is the whole
+    sentence, the incise included, as for direct quotes)."""
+    if cue.entry.type is not CueType.VERB:
         return None
     words = ctx.parsed.words
-    first, _last = _sentence_bounds(ctx, cue)
+    first, last = _sentence_bounds(ctx, cue)
+    while first < cue.first and words[first].upos == "PUNCT" and not ctx.is_mark(words[first]):
+        first += 1  # "- Le comédien …" after a dateline
     if cue.first - 1 <= first or words[cue.first - 1].text != ",":
         return None
     before = words[cue.first - 2]
-    if ctx.is_mark(before):
-        return None
+    if ctx.is_mark(before) and _quote_opens_clause(ctx, before, first):
+        return None  # « … », a-t-il dit: a direct quote with its own incise
     mention = ctx.inverted_after(cue)
     if mention is None:
         return None
-    after = ctx.next_word(mention.end)
-    if (
+    i = ctx.word_at(max(mention.end, mention.name[1] if mention.name else 0))
+    while i is not None and i < last and words[i].upos == "ADP":
+        i = ctx.skip_prepositional_object(i + 1, last)  # "a révélé son avocate à l'AFP"
+    after = words[i] if i is not None and i < last else None
+    inner = (  # the statement goes on after the incise, not an adverbial
         after is not None
-        and after.sentence == words[cue.word].sentence
-        and after.text not in (".", "!", "?", ",", ";", "…")
-    ):
+        and after.text == ","
+        and after.index + 1 < last
+        and words[after.index + 1].upos not in ("ADP", "ADV", "SCONJ", "CCONJ", "PUNCT")
+        and words[after.index + 1].feats.get("VerbForm") not in ("Part", "Ger")
+        and (
+            mention.kind is MentionKind.PRONOUN  # "Il est, disent-ils, la langue …"
+            or any(w.upos in ("VERB", "AUX") for w in words[after.index + 1 : last])
+        )  # not an apposition to the speaker ("…, explique Paul Girard, le directeur.")
+    )
+    if cue.entry.incise_only and not inner:
+        return None  # "poursuit", "lance": speech verbs only inside an incise
+    if after is not None and not inner and after.text not in (".", "!", "?", ",", ";", "…"):
         return None
-    if not any(words[i].upos in ("VERB", "AUX") for i in range(first, cue.first - 1)):
+    if not any(words[i].upos in ("VERB", "AUX") for i in range(first, cue.first - 1)) and not inner:
         return None
     start = words[first].start
-    end = words[cue.first - 2].end
+    end_word = _last_content_word(ctx, last - 1, floor=first) if inner else cue.first - 2
+    end = words[end_word].end
     inside = ctx.outer_quotes_between(start, end)
     enclosing = ctx.enclosing_quote(start)
     if enclosing is not None:
@@ -228,6 +246,26 @@ def _unmarked_incise(ctx: Context, cue: CueMatch) -> Attribution | None:
     if any(len(q.content) > (end - start) // 2 for q in inside):
         return None
     return _statement(ctx, cue, start, end, QuoteKind.INDIRECT, mention)
+
+
+def _quote_opens_clause(ctx: Context, mark: Word, first: int) -> bool:
+    """The quote closed by ``mark`` opened at the start of its sentence (a direct quote)."""
+    quote = next(
+        (
+            q
+            for q in ctx.quotations
+            if q.close_mark is not None and q.close_mark.start == mark.start
+        ),
+        None,
+    )
+    if quote is None:
+        return True
+    opening = ctx.word_at(quote.open_mark.start)
+    return (
+        opening is None
+        or opening <= first
+        or quote.open_mark.start <= ctx.parsed.words[first].start
+    )
 
 
 @register("noun_object", "reported")
