@@ -361,6 +361,8 @@ class Context:
         """The object of ``selon`` / ``d'après``; for a document published by someone, its
         agent (``selon les chiffres publiés lundi par l'Insee`` → ``l'Insee``)."""
         words = self.parsed.words
+        if cue.last + 1 < len(words) and words[cue.last + 1].norm == "qui":
+            return mention_at(self.parsed, cue.last + 1)  # "le Medef, pour qui …": the antecedent
         head = words[cue.word].head
         if (
             head > cue.last

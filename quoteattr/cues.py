@@ -216,12 +216,15 @@ _SOURCE_PRONOUNS = frozenset({"lui", "elle", "eux", "elles", "moi", "nous", "vou
 
 
 def _opinion_source(parsed: ParsedText, word: Word) -> bool:
-    """``Pour X, …`` opening a sentence, X a person, a role, a group or a pronoun.
+    """``Pour X, …`` opening a sentence, X a person, a role, a group or a pronoun; or
+    ``X, pour qui …``.
 
     ``Pour cette raison, …``, ``Pour 2013, …`` and ``pour voir`` are no sources.
     """
     words = parsed.words
     sentence = parsed.sentences[word.sentence]
+    if word.index + 1 < sentence.last and words[word.index + 1].norm == "qui":
+        return word.index > sentence.first  # "le Medef, pour qui …": the antecedent's opinion
     if any(w.upos not in ("CCONJ", "ADV", "PUNCT") for w in words[sentence.first : word.index]):
         return False
     comma = next(

@@ -290,7 +290,7 @@ def _merge_quoted_clauses(
 ) -> list[Attribution]:
     """``a estimé que « … »``: when the marks enclose the whole reported clause, the clause
     and the quote are the same words, so only the quote is kept (``mixed``), with the
-    clause's cue and speaker when the rule that attributed the quote is less sure.
+    clause's cue and speaker when only a fallback rule attributed the quote.
     """
     kept = []
     for r in reported:
@@ -301,7 +301,7 @@ def _merge_quoted_clauses(
         for n, (cand, att) in enumerate(quoted):
             if not r.start <= cand.span.content.start < r.end:
                 continue
-            if att is None or att.confidence < r.confidence:
+            if att is None or rule(att.rule).fallback:
                 quoted[n] = (
                     cand,
                     Attribution(

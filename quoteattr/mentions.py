@@ -258,6 +258,8 @@ def _relative_antecedent(parsed: ParsedText, qui: int) -> int | None:
     words = parsed.words
     sentence = parsed.sentences[words[qui].sentence]
     i = qui - 1
+    if i >= sentence.first and words[i].upos == "ADP":
+        i -= 1  # "le Medef, pour qui …": the antecedent stands before the preposition
     while i >= sentence.first and words[i].upos == "PUNCT":
         i -= 1
     if i < sentence.first or (

@@ -268,6 +268,32 @@ def _quote_opens_clause(ctx: Context, mark: Word, first: int) -> bool:
     )
 
 
+@register("self_description", "reported")
+def _self_description(ctx: Context, cue: CueMatch) -> Attribution | None:
+    """``X s'est dit satisfait des résultats``, ``81 % se disent contre le projet``: what the
+    speaker says of themselves, the predicate after ``se dire``."""
+    words = ctx.parsed.words
+    if cue.entry.lemma != "dire" or not any(
+        w.norm in REFLEXIVE for w in words[cue.first : cue.word]
+    ):
+        return None
+    _first, last = _sentence_bounds(ctx, cue)
+    start = cue.last + 1
+    while start < last and words[start].upos == "ADV":
+        start += 1
+    if start >= last:
+        return None
+    w = words[start]
+    predicate = (
+        w.upos == "ADJ"
+        or (w.upos == "VERB" and w.feats.get("VerbForm") != "Inf")  # "satisfait" tagged finite
+        or w.norm in ("contre", "pour")
+    )
+    if not predicate or ctx.is_mark(w):
+        return None
+    return _build(ctx, cue, cue.last + 1)
+
+
 @register("noun_object", "reported")
 def _noun_object(ctx: Context, cue: CueMatch) -> Attribution | None:
     """``La direction a annoncé la fermeture du site``: a noun phrase as the message.
@@ -353,17 +379,28 @@ def _according_to(ctx: Context, cue: CueMatch) -> Attribution | None:
     end_index = _last_content_word(ctx, last - 1, floor=first)
     sentence_end = words[end_index].end if end_index >= first else words[first].end
     after = ctx.next_word(max(mention.end, mention.name[1] if mention.name else 0))
+    if cue.last + 1 < last and words[cue.last + 1].norm == "qui":  # "X, pour qui …"
+        begin_word = cue.last + 2
+        while begin_word < last and words[begin_word].text == ",":
+            begin_word += 1
+        if begin_word >= last:
+            return None
+        end_word = _clause_end(ctx, begin_word, last, cue)  # up to ", refuse de …"
+        begin, stop = _respect_quotes(ctx, words[begin_word].start, words[end_word].end)
+        return _statement(ctx, cue, begin, stop, QuoteKind.ACCORDING_TO, mention)
     if cue.first == first or (cue.first - 1 >= first and words[cue.first - 1].upos == "CCONJ"):
         if after is None or after.sentence != words[cue.word].sentence:
             return None
         start = ctx.next_word(after.end) if after.text == "," else after
         if start is None or start.start >= sentence_end:
             return None
+        semicolon = next((w for w in words[start.index : last] if w.text == ";"), None)
+        if semicolon is not None:  # "Selon X, A ; cependant, B": the source covers A
+            sentence_end = words[_last_content_word(ctx, semicolon.index - 1, start.index)].end
         begin, stop = start.start, sentence_end
-    elif words[cue.first - 1].text == "," and not any(
-        w.text in (",", ";", ":") for w in words[cue.last + 1 : last]
-    ):
-        begin, stop = sentence_start, words[_last_content_word(ctx, cue.first - 2, first)].end
+    elif not any(w.text in (",", ";", ":") for w in words[cue.last + 1 : last]):
+        # "… se disent contre le projet(,) selon un sondage.": the source closes the sentence
+        begin, stop = sentence_start, words[_last_content_word(ctx, cue.first - 1, first)].end
     else:
         begin, stop = sentence_start, sentence_end
     begin, stop = _respect_quotes(ctx, begin, stop)
@@ -475,6 +512,18 @@ def _clause_end(ctx: Context, start: int, last: int, cue: CueMatch | None = None
         if w.text in (";", "—", "–") and i > start:
             break
         if (
+            w.norm == "selon"
+            and i > start
+            and (
+                i + 1 >= last
+                or words[i + 1].norm
+                not in ("laquelle", "lequel", "lesquels", "lesquelles", "que", "qu'")
+            )
+        ):
+            break  # "se disent contre le projet selon un sondage": the source is not content
+        if w.text == ":" and i > start and i + 1 < last and ctx.opens_at(words[i + 1].start):
+            break  # "a insisté sur les dysfonctionnements : « … »": the quote is its own
+        if (
             cue is not None
             and w.upos == "CCONJ"
             and i + 1 < last
@@ -507,11 +556,16 @@ def _clause_end(ctx: Context, start: int, last: int, cue: CueMatch | None = None
 
 
 def _finite_next(ctx: Context, i: int, last: int) -> bool:
-    """A finite verb at ``i``, after object or reflexive clitics."""
+    """A finite verb at ``i``, after object or reflexive clitics (also a cue verb's form
+    that the parser tagged as a noun: ``…, refuse de négocier``)."""
     words = ctx.parsed.words
     while i < last and words[i].norm in CLITICS_BEFORE_VERB:
         i += 1
-    return i < last and words[i].upos in ("VERB", "AUX") and words[i].feats.get("VerbForm") == "Fin"
+    if i >= last:
+        return False
+    if words[i].upos in ("VERB", "AUX"):
+        return words[i].feats.get("VerbForm") == "Fin"
+    return i in ctx.cue_at and ctx.cue_at[i].entry.type is CueType.VERB
 
 
 def _last_content_word(ctx: Context, i: int, floor: int = 0) -> int:

@@ -100,6 +100,9 @@ class Rule:
     """The rule carries a speaker over from an earlier quote (no cue of its own)."""
     owns_cue: bool = False
     """The cue reports this quote, so it introduces no reported clause of its own."""
+    fallback: bool = False
+    """A last-resort rule (no grammatical link to the cue): any surer rule's finding
+    replaces it, e.g. the reported clause that the quote fills (``a estimé que « … »``)."""
     prior: float = 0.5
     """The confidence to use until the rule is measured (no row in the data file)."""
     default: bool = True
@@ -142,6 +145,7 @@ def register(
     explicit: bool = False,
     continues: bool = False,
     owns_cue: bool = False,
+    fallback: bool = False,
     prior: float = 0.5,
     default: bool = True,
 ) -> Callable[[Callable[..., Attribution | None]], Callable[..., Attribution | None]]:
@@ -149,6 +153,7 @@ def register(
 
     Rules run in the order they are registered (their order in the module); a rule declared
     in your own module joins the end of its stage (choose its place with ``rules=``).
+    ``fallback=True`` marks a last-resort rule (``continues`` implies it).
     ``default=False`` keeps a rule out of the default list: it runs only when named in
     ``rules=``. Registering a name twice is an error, unless it is the same function
     defined again (a notebook cell run twice), which replaces it in place. ``prior`` is the
@@ -169,7 +174,17 @@ def register(
             raise ValueError(f"rule {name!r} is registered twice")
         if stage not in ("quote", "reported"):
             raise ValueError(f"a rule's stage is 'quote' or 'reported', not {stage!r}")
-        _REGISTRY[name] = Rule(name, stage, function, explicit, continues, owns_cue, prior, default)
+        _REGISTRY[name] = Rule(
+            name,
+            stage,
+            function,
+            explicit,
+            continues,
+            owns_cue,
+            fallback or continues,
+            prior,
+            default,
+        )
         return function
 
     return decorate

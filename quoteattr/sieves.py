@@ -385,7 +385,7 @@ def _inside(cand: Candidate, mention: Mention) -> bool:
     return cand.span.content.start <= mention.start < cand.span.content.end
 
 
-@register("sentence_cue", "quote")
+@register("sentence_cue", "quote", fallback=True)
 def sentence_cue(ctx: Context, cand: Candidate, history: History) -> Attribution | None:
     """Surface fallback: the nearest cue verb before the quote in its sentence."""
     words = ctx.parsed.words
@@ -405,7 +405,7 @@ def sentence_cue(ctx: Context, cand: Candidate, history: History) -> Attribution
     return None
 
 
-@register("previous_sentence", "quote")
+@register("previous_sentence", "quote", fallback=True)
 def previous_sentence(ctx: Context, cand: Candidate, history: History) -> Attribution | None:
     """« … » opening a sentence right after ``X a annoncé … .`` in the same paragraph."""
     words = ctx.parsed.words

@@ -26,6 +26,7 @@ from quoteattr.rules import UNATTRIBUTED, quote_rules, reported_rules
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"
 DATA = Path(__file__).resolve().parents[1] / "quoteattr" / "data" / "rule_confidence.tsv"
+DOC = Path(__file__).resolve().parents[1] / "docs" / "attribution.md"
 MIN_RECORDS = 3
 
 
@@ -91,6 +92,22 @@ def write(
             old = prior.get(name, [name, "0.5", "0", "0", "prior"])
             out.append("\t".join([name, old[1], "0", "0", "prior"]))
     DATA.write_text("\n".join(comments + out) + "\n", encoding="utf-8")
+    write_doc_table(out[1:])
+
+
+def write_doc_table(rows: list[str]) -> None:
+    """Rewrite the confidence table at the end of docs/attribution.md from the data rows."""
+    from quoteattr.rules import rule
+
+    table = ["| rule | stage | confidence | records | right | measured on |"]
+    table.append("| --- | --- | ---: | ---: | ---: | --- |")
+    for row in rows:
+        name, confidence, records, right, source = row.split("\t")
+        stage = "-" if name == UNATTRIBUTED else rule(name).stage
+        table.append(f"| `{name}` | {stage} | {confidence} | {records} | {right} | {source} |")
+    text = DOC.read_text(encoding="utf-8")
+    head, _, _old = text.partition("| rule | stage | confidence |")
+    DOC.write_text(head + "\n".join(table) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
