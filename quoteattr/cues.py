@@ -290,6 +290,14 @@ def _verb_context(parsed: ParsedText, word: Word) -> bool:
         return True
     if prev is not None and prev.norm in _FINITE_HINT_PREV and prev.sentence == word.sentence:
         return True
+    if (
+        prev is not None
+        and prev.norm in ("le", "l'")
+        and word.index >= 2
+        and words[word.index - 2].norm in ("comme", "que", "qu'")
+        and words[word.index - 2].sentence == word.sentence
+    ):
+        return True  # "comme le précise X": an object clitic, not an article
     if nxt is not None and nxt.sentence == word.sentence and clitic_pronoun(nxt) is not None:
         return True
     if word.text[:1].isupper() or prev is None:

@@ -268,6 +268,61 @@ def _quote_opens_clause(ctx: Context, mark: Word, first: int) -> bool:
     )
 
 
+_AS_SOURCE_OPENERS = frozenset({"comme", "ainsi", "contrairement"})
+
+
+def _as_source_opener(ctx: Context, cue: CueMatch) -> int | None:
+    """The index of ``comme`` in ``comme l'a précisé X``, ``ainsi que le dit X``,
+    ``contrairement à ce qu'a affirmé X``, ``selon ce qu'a déclaré X``; else None."""
+    words = ctx.parsed.words
+    sentence = ctx.parsed.sentences[words[cue.word].sentence]
+    i = cue.first - 1
+    while i >= sentence.first and words[i].norm in ("le", "l'", "la"):
+        i -= 1
+    if i >= sentence.first and words[i].norm in QUE:
+        i -= 1
+        if i >= sentence.first and words[i].norm in ("ce", "c'"):
+            i -= 1
+            while i >= sentence.first and words[i].norm in ("à", "selon", "de", "d'"):
+                i -= 1
+    if i >= sentence.first and words[i].norm in _AS_SOURCE_OPENERS | {"selon", "d'après"}:
+        return i
+    return None
+
+
+@register("as_source", "reported")
+def _as_source(ctx: Context, cue: CueMatch) -> Attribution | None:
+    """``…, comme le précise l'ambassadeur``, ``…, contrairement à ce qu'a affirmé le site X``:
+    a second source for the clause before it, named after its verb."""
+    if cue.entry.type is not CueType.VERB:
+        return None
+    opener = _as_source_opener(ctx, cue)
+    if opener is None:
+        return None
+    mention = ctx.inverted_after(cue)
+    if mention is None:
+        return None
+    words = ctx.parsed.words
+    first, _last = _sentence_bounds(ctx, cue)
+    end_word = _last_content_word(ctx, opener - 1, floor=first)
+    start_word = first
+    for i in range(end_word, first - 1, -1):
+        if words[i].norm in QUE and words[i].upos == "SCONJ":
+            start_word = i + 1  # "n'a jamais déclaré que l'enquête était close, contrairement …"
+            break
+    else:
+        if (
+            words[first].upos in ("ADV", "CCONJ")
+            and first + 1 < end_word
+            and words[first + 1].text == ","
+        ):
+            start_word = first + 2  # "Cependant, …"
+    if end_word <= start_word:
+        return None
+    begin, stop = _respect_quotes(ctx, words[start_word].start, words[end_word].end)
+    return _statement(ctx, cue, begin, stop, QuoteKind.INDIRECT, mention)
+
+
 @register("self_description", "reported")
 def _self_description(ctx: Context, cue: CueMatch) -> Attribution | None:
     """``X s'est dit satisfait des résultats``, ``81 % se disent contre le projet``: what the
@@ -398,7 +453,10 @@ def _according_to(ctx: Context, cue: CueMatch) -> Attribution | None:
         if semicolon is not None:  # "Selon X, A ; cependant, B": the source covers A
             sentence_end = words[_last_content_word(ctx, semicolon.index - 1, start.index)].end
         begin, stop = start.start, sentence_end
-    elif not any(w.text in (",", ";", ":") for w in words[cue.last + 1 : last]):
+    elif not any(w.text in (",", ";", ":") for w in words[cue.last + 1 : last]) and not (
+        words[cue.first - 1].upos == "AUX"
+        and any(w.upos == "VERB" for w in words[cue.last + 1 : last])
+    ):  # not "aurait selon plusieurs sources payé …", where selon sits inside the clause
         # "… se disent contre le projet(,) selon un sondage.": the source closes the sentence
         begin, stop = sentence_start, words[_last_content_word(ctx, cue.first - 1, first)].end
     else:
@@ -521,6 +579,8 @@ def _clause_end(ctx: Context, start: int, last: int, cue: CueMatch | None = None
             )
         ):
             break  # "se disent contre le projet selon un sondage": the source is not content
+        if w.norm in _AS_SOURCE_OPENERS and i > start and _opens_as_source(ctx, i, last):
+            break  # "…, contrairement à ce qu'a affirmé X": another source, not content
         if w.text == ":" and i > start and i + 1 < last and ctx.opens_at(words[i + 1].start):
             break  # "a insisté sur les dysfonctionnements : « … »": the quote is its own
         if (
@@ -553,6 +613,15 @@ def _clause_end(ctx: Context, start: int, last: int, cue: CueMatch | None = None
                 break
         i += 1
     return _last_content_word(ctx, i - 1 if i < last else last - 1, floor=start)
+
+
+def _opens_as_source(ctx: Context, i: int, last: int) -> bool:
+    """``comme``/``contrairement`` at ``i`` opens ``comme l'a dit X`` (a cue within 5 words)."""
+    for j in range(i + 1, min(i + 6, last)):
+        cue = ctx.cue_at.get(j)
+        if cue is not None and cue.entry.type is CueType.VERB:
+            return _as_source_opener(ctx, cue) == i
+    return False
 
 
 def _finite_next(ctx: Context, i: int, last: int) -> bool:

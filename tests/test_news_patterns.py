@@ -102,6 +102,13 @@ CASES = [
      "avoir été agressée", IND, "Sonia Rami", "infinitive"),
     ("Nick Durand conclut aussi que l'équipe possède de bonnes fondations.",
      "l'équipe possède de bonnes fondations", IND, "Nick Durand", "que_clause"),
+    # 12. a second source after the clause, and the clause of the first stops before it
+    ("Le procureur n'a jamais déclaré que l'enquête était close, contrairement à ce qu'a affirmé le site Mediapart.",
+     "l'enquête était close", IND, "le procureur", "que_clause"),
+    ("Le chômage a baissé en mars, comme l'a indiqué lundi la ministre du Travail.",
+     "Le chômage a baissé en mars", IND, "la ministre du Travail", "as_source"),
+    ("Cependant, la France ne retirera pas ses troupes comme le précise l'ambassadeur de France.",
+     "la France ne retirera pas ses troupes", IND, "l'ambassadeur de France", "as_source"),
     # incises with a reflexive or object clitic, and web copy's "à" for "a"
     ("« Nous avons créé 200 000 emplois » s'est réjoui le président Paul Vernet à Lyon.",
      "Nous avons créé 200 000 emplois", D, "Paul Vernet", "incise_after"),
@@ -159,7 +166,7 @@ def test_quote_speaker_and_rule(
     text: str, content: str, kind: QuoteKind, speaker: str | None, rule: str
 ) -> None:
     quotes = quotes_of(text)
-    found = [q for q in quotes if q.content.text == content]
+    found = [q for q in quotes if q.content.text == content and q.rule == rule]
     assert found, f"no quote {content!r} in {[q.content.text for q in quotes]}"
     quote = found[0]
     assert (quote.kind, quote.rule) == (kind, rule)

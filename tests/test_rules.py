@@ -25,8 +25,8 @@ QUOTE_ORDER = [
     "source_scope", "sentence_cue", "previous_sentence", "previous_speaker", "dialogue_turn",
 ]  # fmt: skip
 REPORTED_ORDER = [
-    "que_clause", "infinitive", "request_infinitive", "unmarked_incise", "self_description",
-    "noun_object", "according_to",
+    "que_clause", "infinitive", "request_infinitive", "unmarked_incise", "as_source",
+    "self_description", "noun_object", "according_to",
 ]  # fmt: skip
 
 
