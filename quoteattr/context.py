@@ -28,9 +28,9 @@ from quoteattr.french import (
     QUOTE_MARK_TOKENS,
 )
 from quoteattr.lexicon import LexiconEntry
-from quoteattr.mentions import Mention, clitic_pronoun, is_capitalised, mention_at
+from quoteattr.mentions import Mention, clitic_pronoun, is_capitalised, mention_at, name_run
 from quoteattr.parse import ParsedText, Sentence, Word
-from quoteattr.records import CueClass, CueType, Modality, Polarity, QuotedSpan
+from quoteattr.records import CueClass, CueType, MentionKind, Modality, Polarity, QuotedSpan
 
 __all__ = ["INCISE_BOUNDARY", "Context"]
 
@@ -172,9 +172,11 @@ class Context:
             self._parse_subject(words[cue.word], depth=0)
             or self._subject_before(cue)
             or self._coordinated_subject(cue)
+            or self._narrative_infinitive_subject(cue)
         )
         if found is None:
             return None
+        found = self._left_apposition(found)
         cue_start = words[cue.first].start
         if found.start < cue_start < found.end:
             end_word = cue.first - 1
@@ -185,6 +187,45 @@ class Context:
             name = found.name if found.name is None or found.name[1] <= cue_start else None
             found = attrs.evolve(found, end=words[end_word].end, name=name)
         return found
+
+    def _narrative_infinitive_subject(self, cue: CueMatch) -> Mention | None:
+        """``Et Marie Roy de s'interroger : « … »``: the narrative infinitive's subject
+        stands before its ``de``."""
+        words = self.parsed.words
+        sentence = self.parsed.sentences[words[cue.word].sentence]
+        if (
+            words[cue.word].feats.get("VerbForm") != "Inf"
+            or cue.first - 2 <= sentence.first
+            or words[cue.first - 1].norm not in ("de", "d'")
+            or words[sentence.first].norm not in ("et", "puis")
+        ):
+            return None
+        return self._subject_before(attrs.evolve(cue, first=cue.first - 1))
+
+    def _left_apposition(self, mention: Mention) -> Mention:
+        """``Marc Lenoir, le président de la région, se dit …``: a description apposed after
+        the name that opens the sentence names that person."""
+        if mention.kind is not MentionKind.DESCRIPTION or mention.name is not None:
+            return mention
+        words = self.parsed.words
+        first = self.word_at(mention.start)
+        if first is None or first < 2 or words[first - 1].text != ",":
+            return mention
+        sentence = self.parsed.sentences[words[first].sentence]
+        last_name = first - 2
+        if last_name < sentence.first or not is_capitalised(words[last_name]):
+            return mention
+        lo, hi = name_run(self.parsed, last_name)
+        run = words[lo : hi + 1]
+        if (
+            hi != last_name
+            or lo != sentence.first
+            or not any(w.upos == "PROPN" for w in run)
+            or any(w.upos not in ("PROPN", "NOUN", "X") for w in run)
+        ):
+            return mention  # "Inquiète, la maîtresse demanda": no name opens the sentence
+        name = (words[lo].start, words[hi].end)
+        return attrs.evolve(mention, start=name[0], kind=MentionKind.NAME, name=name)
 
     def _coordinated_subject(self, cue: CueMatch) -> Mention | None:
         """``X réclame … et indique …``: the second verb shares the subject of the first."""

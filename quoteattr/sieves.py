@@ -12,6 +12,7 @@ Order, most reliable first:
 1. ``incise_inside``    « Tiens, dit-il, nous avons eu la même idée. »
 2. ``incise_after``     « … », a indiqué le ministre. / « … » estime-t-il. / « … », selon X.
 3. ``dash_after``       « … » – Jean Dupont.
+   ``signature_after``  « … » ¶ — Luc Bernard, directeur de l'école (a signature line)
 4. ``colon_before``     Jean Dupont a déclaré : « … » / Jean Dupont : « … »
 5. ``source_before``    Selon le maire, « … » / Pour Léa Martin, « … »
 6. ``clause``           Il a ajouté que Moscou « ne souhaitait plus … » (the parse chain
@@ -227,6 +228,51 @@ def dash_after(ctx: Context, cand: Candidate, history: History) -> Attribution |
     if mention is None or mention.kind is MentionKind.PRONOUN:
         return None
     return Attribution(punctuation_cue(nxt, DASH), mention)
+
+
+@register("signature_after", "quote", explicit=True)
+def signature_after(ctx: Context, cand: Candidate, history: History) -> Attribution | None:
+    """« … » ¶ — Luc Bernard, directeur de l'école: a signature line under the quote."""
+    if cand.span.close_mark is None:
+        return None
+    signature = next(
+        (
+            c
+            for c in ctx.quotations
+            if c.style == "dash" and c.open_mark.start >= cand.span.close_mark.end
+        ),
+        None,
+    )
+    if signature is None or ctx.text[cand.span.close_mark.end : signature.open_mark.start].strip():
+        return None
+    first = is_signature(ctx, signature)
+    if first is None:
+        return None
+    return Attribution(None, mention_at(ctx.parsed, first))  # signed, no cue (GUIDELINES)
+
+
+def is_signature(ctx: Context, span: QuotedSpan) -> int | None:
+    """A dialogue-dash line that only signs the quote above it (``— Luc Bernard, directeur``):
+    the index of its first name word, else None.
+
+    Example:
+        >>> # "« … »\n\n— Luc Bernard, directeur de l'école" → the index of "Luc"
+    """
+    if span.style != "dash" or span.open_mark.start == 0:
+        return None
+    before = ctx.text[: span.open_mark.start].rstrip()
+    if not before.endswith(("»", "”", '"')):
+        return None
+    inside = ctx.words_between(span.content.start, span.content.end)
+    words = ctx.parsed.words
+    if not len(inside) or len(inside) > 14:
+        return None
+    first = inside[0]
+    if words[first].upos != "PROPN" or not is_capitalised(words[first]):
+        return None
+    if any(words[i].upos in ("VERB", "AUX") and not is_capitalised(words[i]) for i in inside):
+        return None
+    return first if first > 0 else None
 
 
 @register("colon_before", "quote", explicit=True)
@@ -572,8 +618,8 @@ def attribute_quotations(
     results: list[tuple[Candidate, Attribution | None]] = []
     history: list[tuple[Candidate, Attribution]] = []
     for cand in candidates(ctx):
-        if cand.span.level > 0:
-            continue
+        if cand.span.level > 0 or is_signature(ctx, cand.span) is not None:
+            continue  # a quote in a quote is the quoted speaker's; a signature is no quote
         found = None
         for sieve in rules:
             found = sieve.run(ctx, cand, history)

@@ -61,6 +61,15 @@ CASES = [
     # 4. colon introductions with words between the subject and the colon
     ("La ministre du Travail, Claire Dumas, a pour sa part ajouté : « Nous ouvrirons des négociations. »",
      "Nous ouvrirons des négociations.", D, "Claire Dumas", "colon_before"),
+    # 5. a description apposed after the name that opens the sentence
+    ("Marc Lenoir, le président de la région, se dit « très inquiet pour l'emploi ».",
+     "très inquiet pour l'emploi", M, "Marc Lenoir", "clause"),
+    ("Sophie Marin, la directrice de l'école, a annoncé la fermeture de la cantine.",
+     "la fermeture de la cantine", IND, "Sophie Marin", "noun_object"),
+    # 13. narrative infinitive and signature lines
+    ("Et Marie Roy de s'interroger dans Le Monde : « Qui paiera la facture ? »", "Qui paiera la facture ?", D, "Marie Roy", "colon_before"),
+    ("« Nous avons dû fermer deux classes, faute d'enseignants. »\n\n— Luc Bernard, directeur de l'école",
+     "Nous avons dû fermer deux classes, faute d'enseignants.", D, "Luc Bernard", "signature_after"),
     # 6. subject relatives name their antecedent
     ("L'accord a été salué par le ministre de l'Industrie, Jean Morel, qui a déclaré que la filière était sauvée.",
      "la filière était sauvée", IND, "Jean Morel", "que_clause"),
@@ -127,6 +136,8 @@ NOT_REPORTED = [
     ("Le maire appelle cet après-midi à voter pour la liste sortante.", "cet après-midi"),
     ("Le groupe avait menacé la veille de quitter la table des négociations.", "la veille"),
     ("Pour cette raison, « la prudence s'impose » dans ce dossier.", "la prudence s'impose"),
+    ("« Nous avons dû fermer deux classes, faute d'enseignants. »\n\n— Luc Bernard, directeur de l'école",
+     "Luc Bernard, directeur de l'école"),
     ("Il est prévu que la navette revienne en mai.", "la navette revienne en mai"),
     ("La loi ne prévoit qu'une amende pour ce délit.", "une amende pour ce délit"),
     ("Les électeurs sont appelés aux urnes afin de choisir un nouveau maire.", "choisir un nouveau maire"),

@@ -21,7 +21,7 @@ from quoteattr.rules import (
 )
 
 QUOTE_ORDER = [
-    "incise_inside", "incise_after", "dash_after", "colon_before", "source_before", "clause",
+    "incise_inside", "incise_after", "dash_after", "signature_after", "colon_before", "source_before", "clause",
     "source_scope", "sentence_cue", "previous_sentence", "previous_speaker", "dialogue_turn",
 ]  # fmt: skip
 REPORTED_ORDER = [
