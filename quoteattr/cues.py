@@ -225,8 +225,11 @@ def _opinion_source(parsed: ParsedText, word: Word) -> bool:
     sentence = parsed.sentences[word.sentence]
     if word.index + 1 < sentence.last and words[word.index + 1].norm == "qui":
         return word.index > sentence.first  # "le Medef, pour qui …": the antecedent's opinion
-    if any(w.upos not in ("CCONJ", "ADV", "PUNCT") for w in words[sentence.first : word.index]):
-        return False
+    opening = word.index == sentence.first or words[word.index - 1].text in (".", "!", "?")
+    if not opening and any(
+        w.upos not in ("CCONJ", "ADV", "PUNCT") for w in words[sentence.first : word.index]
+    ):
+        return False  # "». Pour X, …" glued to the previous sentence still opens one
     comma = next(
         (
             i

@@ -300,7 +300,8 @@ def _apposed_name(parsed: ParsedText, head: int, first: int, last: int) -> tuple
             and is_capitalised(parsed.words[i + 1])
         ):
             lo, hi = name_run(parsed, i + 1)
-            if hi == last or (hi + 1 < sentence_last and parsed.words[hi + 1].text == ","):
+            closing = hi + 1 >= sentence_last or parsed.words[hi + 1].text in (",", ":", ".", ";")
+            if hi == last or closing:  # "…, Bernard Bajolet :" before a quote, or at the end
                 return parsed.words[lo].start, parsed.words[hi].end
     return None
 

@@ -443,7 +443,11 @@ def _according_to(ctx: Context, cue: CueMatch) -> Attribution | None:
         end_word = _clause_end(ctx, begin_word, last, cue)  # up to ", refuse de …"
         begin, stop = _respect_quotes(ctx, words[begin_word].start, words[end_word].end)
         return _statement(ctx, cue, begin, stop, QuoteKind.ACCORDING_TO, mention)
-    if cue.first == first or (cue.first - 1 >= first and words[cue.first - 1].upos == "CCONJ"):
+    if (
+        cue.first == first
+        or (cue.first - 1 >= first and words[cue.first - 1].upos == "CCONJ")
+        or (cue.first - 1 >= first and words[cue.first - 1].text in (".", "!", "?"))
+    ):
         if after is None or after.sentence != words[cue.word].sentence:
             return None
         start = ctx.next_word(after.end) if after.text == "," else after
@@ -453,6 +457,24 @@ def _according_to(ctx: Context, cue: CueMatch) -> Attribution | None:
         if semicolon is not None:  # "Selon X, A ; cependant, B": the source covers A
             sentence_end = words[_last_content_word(ctx, semicolon.index - 1, start.index)].end
         begin, stop = start.start, sentence_end
+    elif (
+        words[cue.first - 1].text == ","
+        and after is not None
+        and after.text == ","
+        and after.sentence == words[cue.word].sentence
+        and after.index + 1 < last
+        and after.index + 2 < last
+        and (
+            any(w.upos in ("VERB", "AUX") for w in words[after.index + 1 : last])
+            or (
+                words[after.index + 1].upos in ("DET", "PRON")
+                and mention.kind is not MentionKind.NAME  # "selon X, le président de …"
+            )
+        )
+    ):  # "Pour X, selon ses sources, les États-Unis ont …": the clause after the incise
+        begin_word = after.index + 1
+        end_word = _clause_end(ctx, begin_word, last)
+        begin, stop = words[begin_word].start, words[end_word].end
     elif not any(w.text in (",", ";", ":") for w in words[cue.last + 1 : last]) and not (
         words[cue.first - 1].upos == "AUX"
         and any(w.upos == "VERB" for w in words[cue.last + 1 : last])

@@ -58,6 +58,12 @@ CASES = [
     ("D'après le syndicat, « près de 300 emplois sont menacés ».", "près de 300 emplois sont menacés", D, "le syndicat", "source_before"),
     ("Pour la présidente de l'association, Martine Caron, « rien n'a été fait depuis dix ans ».",
      "rien n'a été fait depuis dix ans", D, "Martine Caron", "source_before"),
+    ("C'est l'avis de Léa Morin, pour qui, selon ses sources, la ministre démissionnera lundi.",
+     "la ministre démissionnera lundi", A, "ses sources", "according_to"),
+    ("Selon lui, « rien n'est perdu ». Pour le collectif des riverains, il s'agit d'« une victoire ».",
+     "une victoire", M, "le collectif des riverains", "source_scope"),
+    ("Cependant, les troupes resteront comme le précise l'ambassadeur de France, Paul Morel : « Nous ne partirons pas. »",
+     "Nous ne partirons pas.", D, "Paul Morel", "colon_before"),
     # 4. colon introductions with words between the subject and the colon
     ("La ministre du Travail, Claire Dumas, a pour sa part ajouté : « Nous ouvrirons des négociations. »",
      "Nous ouvrirons des négociations.", D, "Claire Dumas", "colon_before"),
