@@ -37,6 +37,7 @@ import attrs
 from quoteattr.context import INCISE_BOUNDARY, Context
 from quoteattr.cues import COLON, DASH, CueMatch, punctuation_cue
 from quoteattr.french import CLITICS_BEFORE_VERB
+from quoteattr.lexicon import word_list
 from quoteattr.mentions import Mention, is_capitalised, mention_at
 from quoteattr.parse import Word
 from quoteattr.records import CueType, MentionKind, QuotedSpan, QuoteKind
@@ -596,9 +597,44 @@ def is_term(ctx: Context, cand: Candidate, att: Attribution | None) -> bool:
     )
     if titled and not text.endswith((".", "!", "?", "…")):
         return True
+    if _named_by(ctx, cand) or _proper_name_after_article(ctx, cand, words):
+        return True
     if att is None:
         return not (_utterance(ctx, cand) and position_kind(ctx, cand) is QuoteKind.DIRECT)
     return False
+
+
+def _named_by(ctx: Context, cand: Candidate) -> bool:
+    """``baptisée « Europe »``, ``le thème « … »``: a naming word just before the marks (two
+    words at most, articles and adverbs aside), from ``data/naming_words.txt``."""
+    words = ctx.parsed.words
+    i = ctx.word_at(cand.span.open_mark.start)
+    if i is None:
+        return False
+    seen = 0
+    for j in range(i - 1, max(i - 5, -1), -1):
+        w = words[j]
+        if w.norm in word_list("naming_words.txt"):
+            return True
+        if w.upos in ("DET", "ADV", "PUNCT") or (w.upos == "ADP" and w.norm == "de"):
+            continue
+        seen += 1
+        if seen >= 2:
+            break
+    return False
+
+
+def _proper_name_after_article(ctx: Context, cand: Candidate, words: list[str]) -> bool:
+    """``un « Congrès national général »``: a short capitalised phrase after an article is a
+    name, not someone's words."""
+    if (
+        not words[0][:1].isupper()
+        or len(words) > 5
+        or cand.span.content.text.rstrip()[-1:] in ".!?…"
+    ):
+        return False
+    prev = ctx.prev_word(cand.span.open_mark.start)
+    return prev is not None and prev.upos == "DET"
 
 
 def attribute_quotations(
