@@ -321,6 +321,8 @@ def _named_subjects(ctx: Context) -> list[tuple[Mention, int]]:
     """Named subjects of every clause: antecedents for later pronouns."""
     out = []
     for word in ctx.parsed.words:
+        if ctx.enclosing_quote(word.start) is not None:
+            continue  # names inside a quotation are the quoted speaker's words, no antecedents
         if word.deprel in ("nsubj", "nsubj:pass") and (word.upos == "PROPN" or word.upos == "NOUN"):
             mention = mention_at(ctx.parsed, word.index)
             if mention.kind is MentionKind.NAME:

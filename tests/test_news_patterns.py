@@ -79,6 +79,23 @@ CASES = [
     # 6. subject relatives name their antecedent
     ("L'accord a été salué par le ministre de l'Industrie, Jean Morel, qui a déclaré que la filière était sauvée.",
      "la filière était sauvée", IND, "Jean Morel", "que_clause"),
+    # 7. pronoun incises resolve to the person named before, never to a word inside the quote
+    ("Le maire, Paul Girard, a reçu les commerçants. « Personne ne sera oublié », a-t-il promis.",
+     "Personne ne sera oublié", D, "Paul Girard", "incise_after"),
+    ("« Le budget sera tenu » a assuré Claire Dumas. « Nous ne lâcherons rien », a-t-elle ajouté.",
+     "Nous ne lâcherons rien", D, "Claire Dumas", "incise_after"),
+    ("La ministre de la Santé, Agnès Roy, et le député Marc Petit ont visité l'hôpital. « Les moyens arriveront », a-t-elle affirmé.",
+     "Les moyens arriveront", D, "Agnès Roy", "incise_after"),
+    # 8. a quote without cue right after a quote continues its speaker, also in the next paragraph
+    ("« La grève continuera », a déclaré Anne Roux, secrétaire du syndicat.\n\n« Nous ne lâcherons rien jusqu'au retrait du projet. »",
+     "Nous ne lâcherons rien jusqu'au retrait du projet.", D, "Anne Roux", "previous_speaker"),
+    # 9. role nouns: the person introduced with that role, never a person of another role or gender
+    ("L'avocate des familles, Maître Claire Dufour, a dénoncé des lenteurs. Le préfet a indiqué que l'enquête avançait.",
+     "l'enquête avançait", IND, "le préfet", "que_clause"),
+    ("Le député Paul Roux a interpellé le gouvernement. La ministre a répondu que le budget serait voté.",
+     "le budget serait voté", IND, "la ministre", "que_clause"),
+    ("La ministre du Travail, Claire Dumas, a rencontré les syndicats mardi. Le lendemain, la ministre a annoncé que la réforme serait reportée.",
+     "la réforme serait reportée", IND, "Claire Dumas", "que_clause"),
     # 11. noun-phrase and infinitive contents of announcement, request and call verbs
     ("La direction a annoncé la fermeture du site de Tours.", "la fermeture du site de Tours", IND, "la direction", "noun_object"),
     ("La préfecture recommande aux usagers la plus grande prudence.", "la plus grande prudence", IND, "la préfecture", "noun_object"),
