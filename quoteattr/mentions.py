@@ -288,6 +288,14 @@ def _apposed_name(parsed: ParsedText, head: int, first: int, last: int) -> tuple
             span = sorted(i for i in _np_words(parsed, child.index) if first <= i <= last)
             lo, hi = _contiguous(parsed, set(span), child.index)
             lo, hi = _extend_name(parsed, lo, hi)
+            if any(
+                parsed.words[i].upos == "CCONJ" and parsed.words[i + 1].upos == "DET"
+                for i in range(lo, hi)
+            ):
+                # the name itself, not a coordination the parser hung on it
+                # ("la ministre, Agnès Roy, et le député Marc Petit")
+                lo, hi = name_run(parsed, child.index)
+                lo, hi = max(lo, first), min(hi, last)
             lo, hi = _trim(parsed, lo, hi)
             return parsed.words[lo].start, parsed.words[hi].end
     # Surface fallback for a missed apposition: "la ministre du Travail, Catherine Vautrin,"
