@@ -188,6 +188,24 @@ class Context:
             found = attrs.evolve(found, end=words[end_word].end, name=name)
         return found
 
+    def _opening_name_before_apposition(self, sentence: Sentence, comma: int) -> Mention | None:
+        """The name that opens the sentence, when an apposition without a finite verb runs from
+        it to ``comma`` (``Joji Otaki, auteur de l'étude ayant fourni ces résultats,``)."""
+        words = self.parsed.words
+        lo, hi = name_run(self.parsed, sentence.first)
+        if (
+            lo != sentence.first
+            or not any(w.upos == "PROPN" for w in words[lo : hi + 1])
+            or hi + 1 >= comma
+            or words[hi + 1].text != ","
+            or any(
+                w.upos in ("VERB", "AUX") and w.feats.get("VerbForm") == "Fin"
+                for w in words[hi + 2 : comma]
+            )
+        ):
+            return None
+        return mention_at(self.parsed, hi)
+
     def _narrative_infinitive_subject(self, cue: CueMatch) -> Mention | None:
         """``Et Marie Roy de s'interroger : « … »``: the narrative infinitive's subject
         stands before its ``de``."""
@@ -331,6 +349,10 @@ class Context:
             and not any(w.upos in ("VERB", "AUX") for w in words[sentence.first : i])
         ):
             i -= 1  # "La correspondante de la chaîne, Sonia Dridi, affirme …": past the apposition
+        elif i > sentence.first and words[i].text == ",":
+            opening = self._opening_name_before_apposition(sentence, i)
+            if opening is not None:
+                return opening  # "Joji Otaki, auteur de l'étude ayant fourni …, précise …"
         if (
             i < sentence.first
             or words[i].upos in ("ADP", "CCONJ", "SCONJ", "DET", "PUNCT")

@@ -176,9 +176,11 @@ def _phrase_at(
     text = parsed.text
     for phrase, entry in phrases:
         end = word.start + len(phrase)
-        if normalise(text[word.start : end]) != phrase:
+        found = normalise(text[word.start : end])
+        elided = phrase.endswith(" de") and found == phrase[:-1] + "'"  # "de l'avis d'Abdou"
+        if found != phrase and not elided:
             continue
-        if end < len(text) and text[end].isalpha():
+        if not elided and end < len(text) and text[end].isalpha():
             continue
         last = word.index
         while last + 1 < len(parsed.words) and parsed.words[last + 1].end <= end:
@@ -295,6 +297,13 @@ def _verb_context(parsed: ParsedText, word: Word) -> bool:
         return True
     if (
         prev is not None
+        and prev.sentence == word.sentence
+        and (prev.text == "," or prev.upos in ("NOUN", "PROPN", "PRON"))
+        and _que_follows(parsed, word)
+    ):
+        return True  # "X, auteur de l'étude, précise tout de même que …"
+    if (
+        prev is not None
         and prev.norm in ("le", "l'")
         and word.index >= 2
         and words[word.index - 2].norm in ("comme", "que", "qu'")
@@ -316,6 +325,19 @@ def _verb_context(parsed: ParsedText, word: Word) -> bool:
     if prev.text == "," and word.index > 1:
         prev = words[word.index - 2]
     return prev.text in _CLOSING_MARKS
+
+
+def _que_follows(parsed: ParsedText, word: Word) -> bool:
+    """``que`` within four words after ``word``, only adverbs between (``précise tout de
+    même que``, ``affirme aussi que``)."""
+    words = parsed.words
+    for i in range(word.index + 1, min(word.index + 5, len(words))):
+        w = words[i]
+        if w.norm in QUE:
+            return True
+        if w.upos not in ("ADV", "ADP") and w.norm not in ("tout", "même"):
+            return False
+    return False
 
 
 def _verb_group(parsed: ParsedText, verb: Word, entry: LexiconEntry) -> CueMatch:

@@ -114,7 +114,10 @@ def _que_clause(ctx: Context, cue: CueMatch) -> Attribution | None:
         if w.norm in SI and w.upos == "SCONJ" and cue.entry.cls in _ASKING:
             return _build(ctx, cue, i + 1) if i + 1 < last else None
         if w.norm in QUE and w.upos in ("SCONJ", "PRON", "ADV", "CCONJ"):
-            if words[i - 1].norm in SUBORDINATORS_BEFORE_QUE or w.feats.get("PronType") == "Rel":
+            tout_de_meme = i >= 3 and [x.norm for x in words[i - 3 : i]] == ["tout", "de", "même"]
+            if (words[i - 1].norm in SUBORDINATORS_BEFORE_QUE and not tout_de_meme) or w.feats.get(
+                "PronType"
+            ) == "Rel":
                 return None  # "ce que", "alors que"; "les activités qu'il entend": a relative
             if _restrictive(ctx, cue):
                 return None  # "ne prévoit qu'une intervention": ne … que, not a clause
