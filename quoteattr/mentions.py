@@ -120,6 +120,11 @@ def name_run(parsed: ParsedText, index: int) -> tuple[int, int]:
         and joined(first - 1, first)
         and is_capitalised(words[first - 1])
         and words[first - 1].upos not in ("DET", "ADP", "PRON", "VERB", "AUX")
+        and not (  # "le ministre de l'Intérieur Gérald Darmanin": "Intérieur" is no name part
+            last - first >= 1
+            and first - 2 >= sentence.first
+            and words[first - 2].upos in ("DET", "ADP")
+        )
     ):
         if first - 1 == sentence.first and words[first - 1].upos not in ("PROPN", "X", "NOUN"):
             break
@@ -162,6 +167,8 @@ def mention_at(parsed: ParsedText, head: int) -> Mention:
         ]
         if extra:  # titles, appositions around the name: the name itself is the mention
             name = (parsed.words[lo].start, parsed.words[hi].end)
+    if name is None and not _is_name(parsed, head):
+        name = _trailing_name(parsed, head, first, last)
     kind = MentionKind.NAME if _is_name(parsed, head) else MentionKind.DESCRIPTION
     if name is not None:
         kind = MentionKind.NAME
@@ -170,6 +177,35 @@ def mention_at(parsed: ParsedText, head: int) -> Mention:
     if name is not None and name[1] == parsed.words[last].end:
         name = (name[0], end)
     return Mention(start, end, head, kind, gender, number, name)
+
+
+def _trailing_name(parsed: ParsedText, head: int, first: int, last: int) -> tuple[int, int] | None:
+    """A name glued at the end of a description, without commas: ``le président Barack
+    Obama``, ``le ministre de la Justice Alberto Ruiz-Gallardón`` (the last two capitalised
+    words after a complement), ``la présidente du FMI Christine Lagarde``.
+
+    Example:
+        >>> # "le maire de New York": no name (two words after a complement are a place)
+    """
+    words = parsed.words
+    if is_capitalised(words[head]):
+        return None  # "Météo France": the whole is a name
+    lo = last
+    while lo - 1 > head and is_capitalised(words[lo - 1]) and words[lo - 1].upos != "DET":
+        lo -= 1
+    if (
+        lo <= head
+        or not is_capitalised(words[last])
+        or words[last].upos not in ("PROPN", "NOUN", "X")
+    ):
+        return None
+    if lo == head + 1:  # right after the role noun: "le président Barack Obama"
+        if not any(w.upos == "PROPN" for w in words[lo : last + 1]):
+            return None
+        return words[lo].start, words[last].end
+    if last - lo + 1 >= 3:  # "… de la Justice Alberto Ruiz-Gallardón": the last two
+        return words[last - 1].start, words[last].end
+    return None
 
 
 _ABBREVIATION = regex.compile(r"^(?:\p{Lu}|M|Mme|Mlle|Mgr|Dr|Pr|Me|St|Ste|Jr|etc)\.$")
@@ -223,6 +259,12 @@ def _extend_name(parsed: ParsedText, first: int, last: int) -> tuple[int, int]:
                 break
             if not is_capitalised(prev) or prev.upos in ("DET", "ADP", "PRON", "VERB", "AUX"):
                 break
+            if (
+                last - first >= 1
+                and prev.index - 1 >= sentence.first
+                and parsed.words[prev.index - 1].upos in ("DET", "ADP")
+            ):
+                break  # "de l'Intérieur Gérald Darmanin": a complement, not a name part
             if parsed.text[prev.end : parsed.words[first].start] != " ":
                 break
             first -= 1

@@ -96,6 +96,13 @@ class Resolver:
         for word in words:
             if word.upos == "PROPN" and is_capitalised(word):
                 first, last = name_run(self.parsed, word.index)
+                if (
+                    last - first >= 2
+                    and first > 0
+                    and words[first - 1].upos in ("DET", "ADP")
+                    and all(is_capitalised(w) for w in words[first : last + 1])
+                ):
+                    first += 1  # "de la Justice Alberto Ruiz-Gallardón": the complement is no name
                 forms[self._strip_titles(self.text[words[first].start : words[last].end])] = None
         by_last: dict[str, list[str]] = {}
         for form in forms:

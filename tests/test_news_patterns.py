@@ -76,6 +76,12 @@ CASES = [
     ("Et Marie Roy de s'interroger dans Le Monde : « Qui paiera la facture ? »", "Qui paiera la facture ?", D, "Marie Roy", "colon_before"),
     ("« Nous avons dû fermer deux classes, faute d'enseignants. »\n\n— Luc Bernard, directeur de l'école",
      "Nous avons dû fermer deux classes, faute d'enseignants.", D, "Luc Bernard", "signature_after"),
+    ("Le ministre de l'Intérieur Gérald Darmant a annoncé la dissolution du groupe.",
+     "la dissolution du groupe", IND, "Gérald Darmant", "noun_object"),
+    ("« Les prix baissent », explique le directeur du site de Lorient David Quenet.", "Les prix baissent", D, "David Quenet", "incise_after"),
+    ("Le ministre de la Justice Alberto Ruiz a défendu le texte. Selon lui, « la vie doit être protégée ».",
+     "la vie doit être protégée", D, "Alberto Ruiz", "source_before"),
+    ("La Banque de France prévoit que la croissance ralentira.", "la croissance ralentira", IND, "la Banque de France", "que_clause"),
     # 6. subject relatives name their antecedent
     ("L'accord a été salué par le ministre de l'Industrie, Jean Morel, qui a déclaré que la filière était sauvée.",
      "la filière était sauvée", IND, "Jean Morel", "que_clause"),
