@@ -121,6 +121,10 @@ def _que_clause(ctx: Context, cue: CueMatch) -> Attribution | None:
                 return None  # "ce que", "alors que"; "les activités qu'il entend": a relative
             if _restrictive(ctx, cue):
                 return None  # "ne prévoit qu'une intervention": ne … que, not a clause
+            if cue.entry.lemma not in word_list("addressee_verbs.txt") and _object_before(
+                ctx, cue.last + 1, i
+            ):
+                return None  # "dévoile les activités qu'il entend organiser": a relative
             if i + 1 >= last:
                 return None
             return _build(ctx, cue, i + 1)
@@ -571,6 +575,22 @@ def _purpose(ctx: Context, cue: CueMatch) -> bool:
     words = ctx.parsed.words
     before = [w.norm for w in words[max(0, cue.first - 3) : cue.first]]
     return any(w in ("pour", "afin", "sans", "avant", "après") for w in before)
+
+
+def _object_before(ctx: Context, first: int, que: int) -> bool:
+    """A direct object (an article and a noun, no preposition before) between the cue and
+    ``que``: then ``que`` opens a relative clause on that noun, not a reported clause."""
+    words = ctx.parsed.words
+    for i in range(first, que - 1):
+        w = words[i]
+        if (
+            w.upos == "DET"
+            and words[i + 1].norm not in DATE_WORDS
+            and words[i + 1].upos in ("NOUN", "ADJ", "NUM", "DET")
+            and (i == first or words[i - 1].upos != "ADP")
+        ):
+            return True
+    return False
 
 
 def _restrictive(ctx: Context, cue: CueMatch) -> bool:

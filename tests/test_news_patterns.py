@@ -120,6 +120,8 @@ CASES = [
      "leur refus de négocier", IND, "les étudiants", "noun_object"),
     ("Des habitants font état de coupures d'eau répétées dans le quartier.", "coupures d'eau répétées dans le quartier", IND, "des habitants", "noun_object"),
     ("La mairie a fait savoir qu'elle ne financerait plus le festival.", "elle ne financerait plus le festival", IND, "la mairie", "que_clause"),
+    ("Vers midi, la jeune femme prévenait sa famille qu'elle était saine et sauve.",
+     "elle était saine et sauve", IND, "la jeune femme", "que_clause"),
     ("Météo France prévoit que les orages dureront jusqu'à jeudi.", "les orages dureront jusqu'à jeudi", IND, "Météo France", "que_clause"),
     ("Le président du club, Joey Martin, s'est dit satisfait des résultats de la saison.",
      "satisfait des résultats de la saison", IND, "Joey Martin", "self_description"),
@@ -179,6 +181,7 @@ NOT_REPORTED = [
     ("À noter que le musée sera fermé lundi.", "le musée sera fermé lundi"),
     ("Le ministre prévoit de visiter trois usines cette semaine.", "visiter trois usines cette semaine"),
     ("Le ministre présente les activités qu'il entend organiser cet été.", "il entend organiser cet été"),
+    ("Le musée dévoile aussi les expositions qu'il compte accueillir l'an prochain.", "il compte accueillir l'an prochain"),
 ]  # fmt: skip
 
 NEGATED = [
