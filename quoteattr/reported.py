@@ -21,13 +21,27 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from quoteattr.clauses import (
+    CLAUSE_BREAKS,
+    as_source_opener,
+    clause_end,
+    impersonal,
+    last_content_word,
+    narrator_aside,
+    object_before,
+    one_quote,
+    partitive_in,
+    passive_cue,
+    purpose_adjunct,
+    quote_opens_clause,
+    respect_quotes,
+    restrictive_que,
+    sentence_bounds,
+)
 from quoteattr.context import Context
 from quoteattr.cues import CueMatch
 from quoteattr.french import (
-    CLITICS_BEFORE_VERB,
     DATE_WORDS,
-    NE,
-    NEGATORS,
     QUE,
     REFLEXIVE,
     SI,
@@ -36,24 +50,11 @@ from quoteattr.french import (
 )
 from quoteattr.lexicon import word_list
 from quoteattr.mentions import Mention
-from quoteattr.parse import Word
 from quoteattr.records import CueClass, CueType, MentionKind, QuoteKind
 from quoteattr.rules import Attribution, Rule, register, reported_rules
 
 __all__ = ["CLAUSE_BREAKS", "Reported", "find_reported", "one_quote"]
 
-CLAUSE_BREAKS = (
-    "ni",
-    "tandis que",
-    "alors que",
-    "mais",
-    "selon",
-    "d'après",
-    "a-t-il",
-    "a-t-elle",
-    "ont-ils",
-    "ont-elles",
-)
 _ASKING = frozenset({CueClass.QUESTION, CueClass.NEUTRAL, CueClass.ANNOUNCE})
 _MAX_GAP = 8
 
@@ -97,17 +98,12 @@ def _reports_clauses(cue: CueMatch) -> bool:
     return cue.entry.type is CueType.VERB and not cue.entry.incise_only
 
 
-def _sentence_bounds(ctx: Context, cue: CueMatch) -> tuple[int, int]:
-    s = ctx.parsed.sentences[ctx.parsed.words[cue.word].sentence]
-    return s.first, s.last
-
-
 @register("que_clause", "reported")
 def _que_clause(ctx: Context, cue: CueMatch) -> Attribution | None:
     if not _reports_clauses(cue):
         return None
     words = ctx.parsed.words
-    _first, last = _sentence_bounds(ctx, cue)
+    _first, last = sentence_bounds(ctx, cue)
     i = cue.last + 1
     while i < last and i - cue.last <= _MAX_GAP:
         w = words[i]
@@ -119,9 +115,9 @@ def _que_clause(ctx: Context, cue: CueMatch) -> Attribution | None:
                 "PronType"
             ) == "Rel":
                 return None  # "ce que", "alors que"; "les activités qu'il entend": a relative
-            if _restrictive(ctx, cue):
+            if restrictive_que(ctx, cue):
                 return None  # "ne prévoit qu'une intervention": ne … que, not a clause
-            if cue.entry.lemma not in word_list("addressee_verbs.txt") and _object_before(
+            if cue.entry.lemma not in word_list("addressee_verbs.txt") and object_before(
                 ctx, cue.last + 1, i
             ):
                 return None  # "dévoile les activités qu'il entend organiser": a relative
@@ -153,7 +149,7 @@ def _infinitive(ctx: Context, cue: CueMatch) -> Attribution | None:
         return None
     if any(w.norm in REFLEXIVE for w in ctx.parsed.kids(cue.word, "expl", "obj", "iobj")):
         return None
-    _first, last = _sentence_bounds(ctx, cue)
+    _first, last = sentence_bounds(ctx, cue)
     i = cue.last + 1
     while i < last and i - cue.last <= 3:
         w = words[i]
@@ -182,10 +178,10 @@ def _request_infinitive(ctx: Context, cue: CueMatch) -> Attribution | None:
     asks for, after its addressee and any adverbial."""
     if not _reports_clauses(cue):
         return None
-    if cue.entry.lemma not in word_list("request_verbs.txt") or _passive(ctx, cue):
+    if cue.entry.lemma not in word_list("request_verbs.txt") or passive_cue(ctx, cue):
         return None  # "sont appelés aux urnes afin de …": nobody asks in the sentence
     words = ctx.parsed.words
-    _first, last = _sentence_bounds(ctx, cue)
+    _first, last = sentence_bounds(ctx, cue)
     i = cue.last + 1
     while i < last and i - cue.last <= 12:
         w = words[i]
@@ -211,13 +207,13 @@ def _unmarked_incise(ctx: Context, cue: CueMatch) -> Attribution | None:
     if cue.entry.type is not CueType.VERB:
         return None
     words = ctx.parsed.words
-    first, last = _sentence_bounds(ctx, cue)
+    first, last = sentence_bounds(ctx, cue)
     while first < cue.first and words[first].upos == "PUNCT" and not ctx.is_mark(words[first]):
         first += 1  # "- Le comédien …" after a dateline
     if cue.first - 1 <= first or words[cue.first - 1].text != ",":
         return None
     before = words[cue.first - 2]
-    if ctx.is_mark(before) and _quote_opens_clause(ctx, before, first):
+    if ctx.is_mark(before) and quote_opens_clause(ctx, before, first):
         return None  # « … », a-t-il dit: a direct quote with its own incise
     mention = ctx.inverted_after(cue)
     if mention is None:
@@ -244,7 +240,7 @@ def _unmarked_incise(ctx: Context, cue: CueMatch) -> Attribution | None:
     if not any(words[i].upos in ("VERB", "AUX") for i in range(first, cue.first - 1)) and not inner:
         return None
     start = words[first].start
-    end_word = _last_content_word(ctx, last - 1, floor=first) if inner else cue.first - 2
+    end_word = last_content_word(ctx, last - 1, floor=first) if inner else cue.first - 2
     end = words[end_word].end
     inside = ctx.outer_quotes_between(start, end)
     enclosing = ctx.enclosing_quote(start)
@@ -255,63 +251,21 @@ def _unmarked_incise(ctx: Context, cue: CueMatch) -> Attribution | None:
     return _statement(ctx, cue, start, end, QuoteKind.INDIRECT, mention)
 
 
-def _quote_opens_clause(ctx: Context, mark: Word, first: int) -> bool:
-    """The quote closed by ``mark`` opened at the start of its sentence (a direct quote)."""
-    quote = next(
-        (
-            q
-            for q in ctx.quotations
-            if q.close_mark is not None and q.close_mark.start == mark.start
-        ),
-        None,
-    )
-    if quote is None:
-        return True
-    opening = ctx.word_at(quote.open_mark.start)
-    return (
-        opening is None
-        or opening <= first
-        or quote.open_mark.start <= ctx.parsed.words[first].start
-    )
-
-
-_AS_SOURCE_OPENERS = frozenset({"comme", "ainsi", "contrairement"})
-
-
-def _as_source_opener(ctx: Context, cue: CueMatch) -> int | None:
-    """The index of ``comme`` in ``comme l'a précisé X``, ``ainsi que le dit X``,
-    ``contrairement à ce qu'a affirmé X``, ``selon ce qu'a déclaré X``; else None."""
-    words = ctx.parsed.words
-    sentence = ctx.parsed.sentences[words[cue.word].sentence]
-    i = cue.first - 1
-    while i >= sentence.first and words[i].norm in ("le", "l'", "la"):
-        i -= 1
-    if i >= sentence.first and words[i].norm in QUE:
-        i -= 1
-        if i >= sentence.first and words[i].norm in ("ce", "c'"):
-            i -= 1
-            while i >= sentence.first and words[i].norm in ("à", "selon", "de", "d'"):
-                i -= 1
-    if i >= sentence.first and words[i].norm in _AS_SOURCE_OPENERS | {"selon", "d'après"}:
-        return i
-    return None
-
-
 @register("as_source", "reported")
 def _as_source(ctx: Context, cue: CueMatch) -> Attribution | None:
     """``…, comme le précise l'ambassadeur``, ``…, contrairement à ce qu'a affirmé le site X``:
     a second source for the clause before it, named after its verb."""
     if cue.entry.type is not CueType.VERB:
         return None
-    opener = _as_source_opener(ctx, cue)
+    opener = as_source_opener(ctx, cue)
     if opener is None:
         return None
     mention = ctx.inverted_after(cue)
     if mention is None:
         return None
     words = ctx.parsed.words
-    first, _last = _sentence_bounds(ctx, cue)
-    end_word = _last_content_word(ctx, opener - 1, floor=first)
+    first, _last = sentence_bounds(ctx, cue)
+    end_word = last_content_word(ctx, opener - 1, floor=first)
     start_word = first
     for i in range(end_word, first - 1, -1):
         if words[i].norm in QUE and words[i].upos == "SCONJ":
@@ -326,7 +280,7 @@ def _as_source(ctx: Context, cue: CueMatch) -> Attribution | None:
             start_word = first + 2  # "Cependant, …"
     if end_word <= start_word:
         return None
-    begin, stop = _respect_quotes(ctx, words[start_word].start, words[end_word].end)
+    begin, stop = respect_quotes(ctx, words[start_word].start, words[end_word].end)
     return _statement(ctx, cue, begin, stop, QuoteKind.INDIRECT, mention)
 
 
@@ -339,7 +293,7 @@ def _self_description(ctx: Context, cue: CueMatch) -> Attribution | None:
         w.norm in REFLEXIVE for w in words[cue.first : cue.word]
     ):
         return None
-    _first, last = _sentence_bounds(ctx, cue)
+    _first, last = sentence_bounds(ctx, cue)
     start = cue.last + 1
     while start < last and words[start].upos == "ADV":
         start += 1
@@ -375,15 +329,15 @@ def _noun_object(ctx: Context, cue: CueMatch) -> Attribution | None:
     bare_participle = (
         form == "Part" and cue.first == cue.word and not words[cue.word].norm.endswith("ant")
     )
-    if bare_participle or (form == "Inf" and _purpose(ctx, cue)):
+    if bare_participle or (form == "Inf" and purpose_adjunct(ctx, cue)):
         return None  # "des résultats confirmés", "pour décrire …": no one states a message
-    _first, last = _sentence_bounds(ctx, cue)
+    _first, last = sentence_bounds(ctx, cue)
     start = ctx.skip_adverbials(cue.last + 1)
     if start is None or start >= last or start - cue.last > 10:
         return None
     partitive = False
     if words[start].upos not in ("DET", "NUM", "NOUN"):
-        found = _partitive_in(ctx, cue.last + 1, start)  # demande au gouvernement des mesures
+        found = partitive_in(ctx, cue.last + 1, start)  # demande au gouvernement des mesures
         partitive, start = found != start, found
     head = words[start]
     adjective_first = head.upos == "ADJ" and start + 1 < last and words[start + 1].upos == "NOUN"
@@ -403,27 +357,11 @@ def _noun_object(ctx: Context, cue: CueMatch) -> Attribution | None:
         return None
     if words[mention.head].norm == "qui":
         return None  # a relative whose antecedent is unknown: precision first
-    end_word = _clause_end(ctx, start, last, cue)
+    end_word = clause_end(ctx, start, last, cue)
     if end_word <= start:
         return None
-    begin, stop = _respect_quotes(ctx, words[start].start, words[end_word].end)
+    begin, stop = respect_quotes(ctx, words[start].start, words[end_word].end)
     return _statement(ctx, cue, begin, stop, QuoteKind.INDIRECT, mention)
-
-
-def _partitive_in(ctx: Context, first: int, stop: int) -> int:
-    """In ``au gouvernement des mesures``, the skipped addressee swallowed the object: the
-    first ``des``/``du`` token after a noun of ``[first, stop)`` starts it (else ``stop``)."""
-    words = ctx.parsed.words
-    seen_noun = False
-    for i in range(first, stop):
-        w = words[i]
-        if w.upos in ("NOUN", "PROPN"):
-            seen_noun = True
-        elif seen_noun and w.norm == "de" and i + 1 < stop and words[i + 1].token == w.token:
-            token = ctx.text[w.start : w.end].lower()
-            if token in ("des", "du"):
-                return i
-    return stop
 
 
 @register("according_to", "reported")
@@ -431,14 +369,14 @@ def _according_to(ctx: Context, cue: CueMatch) -> Attribution | None:
     if cue.entry.type is not CueType.PREPOSITION:
         return None
     words = ctx.parsed.words
-    first, last = _sentence_bounds(ctx, cue)
+    first, last = sentence_bounds(ctx, cue)
     mention = ctx.preposition_object(cue)
     if mention is None:
         return None
     if ctx.closed_just_before(words[cue.first].start):  # « … », selon X: the quote's own source
         return None
     sentence_start = words[first].start
-    end_index = _last_content_word(ctx, last - 1, floor=first)
+    end_index = last_content_word(ctx, last - 1, floor=first)
     sentence_end = words[end_index].end if end_index >= first else words[first].end
     after = ctx.next_word(max(mention.end, mention.name[1] if mention.name else 0))
     if cue.last + 1 < last and words[cue.last + 1].norm == "qui":  # "X, pour qui …"
@@ -447,8 +385,8 @@ def _according_to(ctx: Context, cue: CueMatch) -> Attribution | None:
             begin_word += 1
         if begin_word >= last:
             return None
-        end_word = _clause_end(ctx, begin_word, last, cue)  # up to ", refuse de …"
-        begin, stop = _respect_quotes(ctx, words[begin_word].start, words[end_word].end)
+        end_word = clause_end(ctx, begin_word, last, cue)  # up to ", refuse de …"
+        begin, stop = respect_quotes(ctx, words[begin_word].start, words[end_word].end)
         return _statement(ctx, cue, begin, stop, QuoteKind.ACCORDING_TO, mention)
     if (
         cue.first == first
@@ -462,7 +400,7 @@ def _according_to(ctx: Context, cue: CueMatch) -> Attribution | None:
             return None
         semicolon = next((w for w in words[start.index : last] if w.text == ";"), None)
         if semicolon is not None:  # "Selon X, A ; cependant, B": the source covers A
-            sentence_end = words[_last_content_word(ctx, semicolon.index - 1, start.index)].end
+            sentence_end = words[last_content_word(ctx, semicolon.index - 1, start.index)].end
         begin, stop = start.start, sentence_end
     elif (
         words[cue.first - 1].text == ","
@@ -480,43 +418,20 @@ def _according_to(ctx: Context, cue: CueMatch) -> Attribution | None:
         )
     ):  # "Pour X, selon ses sources, les États-Unis ont …": the clause after the incise
         begin_word = after.index + 1
-        end_word = _clause_end(ctx, begin_word, last)
+        end_word = clause_end(ctx, begin_word, last)
         begin, stop = words[begin_word].start, words[end_word].end
     elif not any(w.text in (",", ";", ":") for w in words[cue.last + 1 : last]) and not (
         words[cue.first - 1].upos == "AUX"
         and any(w.upos == "VERB" for w in words[cue.last + 1 : last])
     ):  # not "aurait selon plusieurs sources payé …", where selon sits inside the clause
         # "… se disent contre le projet(,) selon un sondage.": the source closes the sentence
-        begin, stop = sentence_start, words[_last_content_word(ctx, cue.first - 1, first)].end
+        begin, stop = sentence_start, words[last_content_word(ctx, cue.first - 1, first)].end
     else:
         begin, stop = sentence_start, sentence_end
-    begin, stop = _respect_quotes(ctx, begin, stop)
+    begin, stop = respect_quotes(ctx, begin, stop)
     if one_quote(ctx, begin, stop, apposition=True):
         return None  # Selon X, « … »: the quote itself carries the source (source_before)
     return _statement(ctx, cue, begin, stop, QuoteKind.ACCORDING_TO, mention)
-
-
-def one_quote(ctx: Context, start: int, end: int, *, apposition: bool = False) -> bool:
-    """``[start, end)`` is quoted words only, outside the marks nothing but punctuation
-    (``« … »``): the quote carries the attribution. With ``apposition``, words without a
-    verb may stand outside the marks too (``son secrétaire général : « … »``).
-
-    Example:
-        >>> one_quote(ctx, r.start, r.end)      # doctest: +SKIP
-        True
-    """
-    quotes = [q for q in ctx.outer_quotes_between(start, end + 1) if q.close_mark is not None]
-    if not quotes:
-        return False
-    words = ctx.parsed.words
-    for i in ctx.words_between(start, end):
-        w = words[i]
-        inside = any(q.open_mark.start <= w.start < q.close_mark.end for q in quotes)  # type: ignore[union-attr]
-        if inside or not any(c.isalnum() for c in w.text):
-            continue
-        if not apposition or w.upos in ("VERB", "AUX"):
-            return False
-    return True
 
 
 def _statement(
@@ -529,190 +444,14 @@ def _statement(
 
 def _build(ctx: Context, cue: CueMatch, start_word: int) -> Attribution | None:
     words = ctx.parsed.words
-    _first, last = _sentence_bounds(ctx, cue)
+    _first, last = sentence_bounds(ctx, cue)
     while start_word < last and words[start_word].text in (",", ";", ":", "—", "–"):
         start_word += 1  # "prévoit que, contrairement à …": the clause starts after the comma
-    end_word = _clause_end(ctx, start_word, last)
+    end_word = clause_end(ctx, start_word, last)
     if end_word < start_word:
         return None
     mention = ctx.subject(cue)
-    if _impersonal(ctx, cue, mention) or _subjectless_infinitive(ctx, cue, mention):
+    if impersonal(ctx, cue, mention) or narrator_aside(ctx, cue, mention):
         return None
-    begin, stop = _respect_quotes(ctx, words[start_word].start, words[end_word].end)
+    begin, stop = respect_quotes(ctx, words[start_word].start, words[end_word].end)
     return _statement(ctx, cue, begin, stop, QuoteKind.INDIRECT, mention)
-
-
-def _passive(ctx: Context, cue: CueMatch) -> bool:
-    """``est prévu``, ``sont appelés``: the cue is a passive participle."""
-    words = ctx.parsed.words
-    return words[cue.word].feats.get("VerbForm") == "Part" and any(
-        words[i].lemma == "être" for i in range(cue.first, cue.word)
-    )
-
-
-def _impersonal(ctx: Context, cue: CueMatch, mention: Mention | None) -> bool:
-    """``Il est prévu que …``, ``il est dit que …``: nobody is named as the source."""
-    return (
-        mention is not None and ctx.parsed.words[mention.head].norm == "il" and _passive(ctx, cue)
-    )
-
-
-def _subjectless_infinitive(ctx: Context, cue: CueMatch, mention: Mention | None) -> bool:
-    """``À noter que …``: the narrator's aside opening a sentence, no source."""
-    words = ctx.parsed.words
-    sentence = ctx.parsed.sentences[words[cue.word].sentence]
-    return (
-        mention is None
-        and words[cue.word].feats.get("VerbForm") == "Inf"
-        and cue.first - 1 == sentence.first
-        and words[sentence.first].norm == "à"
-    )
-
-
-def _purpose(ctx: Context, cue: CueMatch) -> bool:
-    """``pour décrire …``, ``afin de signaler …``, ``après avoir annoncé …``: an infinitive in
-    a purpose or time adjunct, whose object is no statement of the sentence's subject."""
-    words = ctx.parsed.words
-    before = [w.norm for w in words[max(0, cue.first - 3) : cue.first]]
-    return any(w in ("pour", "afin", "sans", "avant", "après") for w in before)
-
-
-def _object_before(ctx: Context, first: int, que: int) -> bool:
-    """A direct object (an article and a noun, no preposition before) between the cue and
-    ``que``: then ``que`` opens a relative clause on that noun, not a reported clause."""
-    words = ctx.parsed.words
-    for i in range(first, que - 1):
-        w = words[i]
-        if (
-            w.upos == "DET"
-            and words[i + 1].norm not in DATE_WORDS
-            and words[i + 1].upos in ("NOUN", "ADJ", "NUM", "DET")
-            and (i == first or words[i - 1].upos != "ADP")
-        ):
-            return True
-    return False
-
-
-def _restrictive(ctx: Context, cue: CueMatch) -> bool:
-    """``ne … que``: a ``ne`` in the cue group and no second part of a negation."""
-    words = ctx.parsed.words
-    group = words[cue.first : cue.last + 2]
-    return any(w.norm in NE for w in group) and not any(w.norm in NEGATORS for w in group)
-
-
-def _clause_end(ctx: Context, start: int, last: int, cue: CueMatch | None = None) -> int:
-    """Last word of a reported clause starting at ``start`` (sentence ``last`` excluded).
-
-    The clause stops at ``;`` or a dash, before ``, tandis que`` and the like, before a
-    quote or an incise opening after a comma, before ``, estimant que …`` (a participle
-    of the reporter), and, when ``cue`` is given (a noun-phrase message), before a
-    coordinated finite verb (``réclament … et indiquent …``).
-    """
-    words = ctx.parsed.words
-    i = start
-    while i < last:
-        w = words[i]
-        if w.text in (";", "—", "–") and i > start:
-            break
-        if (
-            w.norm == "selon"
-            and i > start
-            and (
-                i + 1 >= last
-                or words[i + 1].norm
-                not in ("laquelle", "lequel", "lesquels", "lesquelles", "que", "qu'")
-            )
-        ):
-            break  # "se disent contre le projet selon un sondage": the source is not content
-        if w.norm in _AS_SOURCE_OPENERS and i > start and _opens_as_source(ctx, i, last):
-            break  # "…, contrairement à ce qu'a affirmé X": another source, not content
-        if w.text == ":" and i > start and i + 1 < last and ctx.opens_at(words[i + 1].start):
-            break  # "a insisté sur les dysfonctionnements : « … »": the quote is its own
-        if (
-            cue is not None
-            and w.upos == "CCONJ"
-            and i + 1 < last
-            and words[i + 1].upos in ("VERB", "AUX")
-            and (words[i + 1].head == cue.word or words[i + 1].feats.get("VerbForm") == "Fin")
-        ):
-            break
-        if (
-            w.text == ","
-            and i + 1 < last
-            and words[i + 1].upos == "VERB"
-            and words[i + 1].norm.endswith("ant")
-            and words[i + 1].feats.get("VerbForm") == "Part"
-        ):
-            break
-        if cue is not None and w.text == "," and _finite_next(ctx, i + 1, last):
-            break  # "fait état d'agressions, voire de viols, se sont multipliés": a new clause
-        if w.text == "," and i + 1 < last:
-            nxt = words[i + 1]
-            pair = f"{nxt.norm} {words[i + 2].norm}" if i + 2 < last else nxt.norm
-            if ctx.is_mark(nxt) and ctx.opens_at(nxt.start):
-                break
-            if pair in CLAUSE_BREAKS or nxt.norm in CLAUSE_BREAKS:
-                break
-            cue = ctx.group_at.get(i + 1)
-            if cue is not None and cue.first == i + 1:
-                break
-        i += 1
-    return _last_content_word(ctx, i - 1 if i < last else last - 1, floor=start)
-
-
-def _opens_as_source(ctx: Context, i: int, last: int) -> bool:
-    """``comme``/``contrairement`` at ``i`` opens ``comme l'a dit X`` (a cue within 5 words)."""
-    for j in range(i + 1, min(i + 6, last)):
-        cue = ctx.cue_at.get(j)
-        if cue is not None and cue.entry.type is CueType.VERB:
-            return _as_source_opener(ctx, cue) == i
-    return False
-
-
-def _finite_next(ctx: Context, i: int, last: int) -> bool:
-    """A finite verb at ``i``, after object or reflexive clitics (also a cue verb's form
-    that the parser tagged as a noun: ``…, refuse de négocier``)."""
-    words = ctx.parsed.words
-    while i < last and words[i].norm in CLITICS_BEFORE_VERB:
-        i += 1
-    if i >= last:
-        return False
-    if words[i].upos in ("VERB", "AUX"):
-        return words[i].feats.get("VerbForm") == "Fin"
-    return i in ctx.cue_at and ctx.cue_at[i].entry.type is CueType.VERB
-
-
-def _last_content_word(ctx: Context, i: int, floor: int = 0) -> int:
-    words = ctx.parsed.words
-    while (
-        i >= floor
-        and words[i].upos == "PUNCT"
-        and not (ctx.is_mark(words[i]) and ctx.closes_at(words[i].start))
-        and words[i].text not in (")",)
-    ):
-        i -= 1
-    return i
-
-
-def _respect_quotes(ctx: Context, start: int, end: int) -> tuple[int, int]:
-    """Widen [start, end) so that no balanced quoted span is cut in two.
-
-    The widening never leaves the sentence: an unclosed quotation mark earlier
-    in the paragraph does not drag a reported clause back over other sentences.
-    """
-    sentence = ctx.parsed.sentences[ctx.parsed.words[ctx.word_at(start) or 0].sentence]
-    candidates = ctx.outer_quotes_between(sentence.start, end)
-    enclosing = ctx.enclosing_quote(start)
-    if enclosing is not None:
-        candidates.append(enclosing)
-    for q in candidates:
-        if not q.balanced or q.close_mark is None:
-            continue
-        q_start, q_end = q.open_mark.start, q.close_mark.end
-        if q_start < start < q_end and q_start >= sentence.start:
-            start = q_start
-        if q_start < end < q_end:
-            end = q_end
-        if q.content.start == start and q.open_mark.end == start:
-            start = q.open_mark.start
-    return start, end
