@@ -163,7 +163,11 @@ class Context:
         agent = self._agent(cue)
         if agent is not None:
             return agent
-        found = self._parse_subject(words[cue.word], depth=0) or self._subject_before(cue)
+        found = (
+            self._parse_subject(words[cue.word], depth=0)
+            or self._subject_before(cue)
+            or self._coordinated_subject(cue)
+        )
         if found is None:
             return None
         cue_start = words[cue.first].start
@@ -176,6 +180,20 @@ class Context:
             name = found.name if found.name is None or found.name[1] <= cue_start else None
             found = attrs.evolve(found, end=words[end_word].end, name=name)
         return found
+
+    def _coordinated_subject(self, cue: CueMatch) -> Mention | None:
+        """``X réclame … et indique …``: the second verb shares the subject of the first."""
+        words = self.parsed.words
+        sentence = self.parsed.sentences[words[cue.word].sentence]
+        if cue.first - 1 <= sentence.first or words[cue.first - 1].norm not in ("et", "puis"):
+            return None
+        for i in range(cue.first - 2, sentence.first - 1, -1):
+            other = self.group_at.get(i)
+            if other is not None and other.entry.type is CueType.VERB and other is not cue:
+                return self.subject(other)
+            if words[i].upos in ("VERB", "AUX") and words[i].feats.get("VerbForm") == "Fin":
+                return self.verb_subject(words[i])
+        return None
 
     def verb_subject(self, verb: Word) -> Mention | None:
         """The subject of any verb (parse first, then the noun phrase before it)."""
@@ -407,7 +425,9 @@ class Context:
         i = index
         while i < sentence.last:
             w = words[i]
-            if w.text == "," or w.upos == "ADV" or w.norm in DATE_WORDS or w.upos == "NUM":
+            if w.norm == "quant" and i + 2 < sentence.last:
+                i += 3  # quant à lui, quant à elles
+            elif w.text == "," or w.upos == "ADV" or w.norm in DATE_WORDS or w.upos == "NUM":
                 i += 1
             elif w.upos == "DET" and i + 1 < sentence.last and words[i + 1].norm in DATE_WORDS:
                 i += 2  # ce matin, la veille, cet après-midi
@@ -421,8 +441,6 @@ class Context:
                 )
             ):
                 i += 3  # pour sa part, de son côté
-            elif w.norm == "quant" and i + 2 < sentence.last:
-                i += 3  # quant à lui
             elif w.upos == "ADP" or w.norm in ADVERBIAL_PREPOSITIONS:
                 i = self._skip_prepositional_object(i + 1, sentence.last)
             else:

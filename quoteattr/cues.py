@@ -162,7 +162,7 @@ def _entry_for(parsed: ParsedText, word: Word, lexicon: Lexicon) -> LexiconEntry
         return lexicon.lookup("pour", type=CueType.PREPOSITION)
     if word.upos == "VERB":
         return lexicon.lookup(word.lemma, form=form, type=CueType.VERB)
-    if word.upos in ("NOUN", "ADJ", "PROPN", "X", "AUX") and _verb_context(parsed, word):
+    if word.upos in ("NOUN", "ADJ", "ADV", "PROPN", "X", "AUX") and _verb_context(parsed, word):
         return lexicon.lookup(form, form=form, type=CueType.VERB)
     return None
 
@@ -229,11 +229,16 @@ def _verb_context(parsed: ParsedText, word: Word) -> bool:
         and not word.norm.endswith(_NON_FINITE_ENDINGS)
         and (
             not any(w.upos in ("VERB", "AUX") for w in words[sentence.first : sentence.last])
-            or (nxt is not None and nxt.sentence == word.sentence and nxt.upos == "DET")
+            or (
+                nxt is not None
+                and nxt.sentence == word.sentence
+                and nxt.upos not in ("PUNCT", "ADJ", "NOUN")
+            )
         )
     ):
         # a finite verb right after its subject, tagged otherwise: "La préfecture recommande
-        # aux usagers …" (no other verb), "L'opposition réclame la démission …"
+        # aux usagers …" (no other verb), "L'opposition réclame la démission …",
+        # "Ces associations réclament quant à elles …"
         return True
     if prev is not None and prev.norm in _FINITE_HINT_PREV and prev.sentence == word.sentence:
         return True

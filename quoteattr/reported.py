@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 from quoteattr.context import Context
 from quoteattr.cues import CueMatch
-from quoteattr.french import QUE, REFLEXIVE, SI, SUBORDINATORS_BEFORE_QUE, TIME_WORDS
+from quoteattr.french import DATE_WORDS, QUE, REFLEXIVE, SI, SUBORDINATORS_BEFORE_QUE, TIME_WORDS
 from quoteattr.lexicon import word_list
 from quoteattr.mentions import Mention
 from quoteattr.records import CueClass, CueType, QuoteKind
@@ -236,13 +236,20 @@ def _noun_object(ctx: Context, cue: CueMatch) -> Attribution | None:
     start = ctx.skip_adverbials(cue.last + 1)
     if start is None or start >= last or start - cue.last > 10:
         return None
+    partitive = False
+    if words[start].upos not in ("DET", "NUM", "NOUN"):
+        found = _partitive_in(ctx, cue.last + 1, start)  # demande au gouvernement des mesures
+        partitive, start = found != start, found
     head = words[start]
-    if head.upos not in ("DET", "NUM") and not (head.upos == "NOUN" and head.index == start):
+    if head.upos not in ("DET", "NUM", "NOUN") and not partitive:
         return None
     if head.upos == "DET" and start + 1 < last and words[start + 1].upos == "PROPN":
         return None  # a person or a place, not a message
-    if any(words[i].upos in ("VERB", "AUX") for i in range(cue.last + 1, start)):
-        return None
+    if any(
+        words[i].upos in ("VERB", "AUX") and words[i].norm not in DATE_WORDS
+        for i in range(cue.last + 1, start)
+    ):
+        return None  # another verb first (a date the parser took for a verb aside)
     if cue.first > 0 and words[cue.first - 1].norm in QUE:
         return None  # "ce qu'a affirmé le site": inverted subject, not an object
     mention = ctx.subject(cue)
@@ -255,6 +262,22 @@ def _noun_object(ctx: Context, cue: CueMatch) -> Attribution | None:
         return None
     begin, stop = _respect_quotes(ctx, words[start].start, words[end_word].end)
     return _statement(ctx, cue, begin, stop, QuoteKind.INDIRECT, mention)
+
+
+def _partitive_in(ctx: Context, first: int, stop: int) -> int:
+    """In ``au gouvernement des mesures``, the skipped addressee swallowed the object: the
+    first ``des``/``du`` token after a noun of ``[first, stop)`` starts it (else ``stop``)."""
+    words = ctx.parsed.words
+    seen_noun = False
+    for i in range(first, stop):
+        w = words[i]
+        if w.upos in ("NOUN", "PROPN"):
+            seen_noun = True
+        elif seen_noun and w.norm == "de" and i + 1 < stop and words[i + 1].token == w.token:
+            token = ctx.text[w.start : w.end].lower()
+            if token in ("des", "du"):
+                return i
+    return stop
 
 
 @register("according_to", "reported")
