@@ -35,6 +35,7 @@ import attrs
 
 from quoteattr.context import INCISE_BOUNDARY, Context
 from quoteattr.cues import COLON, DASH, CueMatch, punctuation_cue
+from quoteattr.french import CLITICS_BEFORE_VERB, SPEECH_PERSONS
 from quoteattr.mentions import Mention, is_capitalised, mention_at
 from quoteattr.parse import Word
 from quoteattr.records import CueType, MentionKind, QuotedSpan, QuoteKind
@@ -44,6 +45,9 @@ __all__ = ["SIEVES", "Attribution", "Candidate", "attribute_quotations", "candid
 
 _DIRECT_BEFORE = frozenset({":", ",", ";", "(", "—", "–", "-", ".", "!", "?", "…", "»", "”", '"'})
 _DASHES = frozenset({"—", "–", "-"})
+_BEFORE_INCISE = frozenset({",", "!", "?", "…"})
+"""What ends the spoken words before an incise: ``— Assez ! s'écria le comte.``"""
+_SENTENCE_END = frozenset({".", "!", "?", "…"})
 
 
 @attrs.define(slots=True, eq=False)
@@ -105,7 +109,7 @@ def incise_inside(ctx: Context, cand: Candidate, history: History) -> Attributio
         cue = ctx.cue_at.get(i)
         if cue is None or cue.entry.type is not CueType.VERB or cue.first <= cand.first:
             continue
-        if words[cue.first - 1].text != ",":
+        if words[cue.first - 1].text not in _BEFORE_INCISE:
             continue
         if _inside_nested(ctx, cand, words[i].start):
             continue
@@ -113,14 +117,17 @@ def incise_inside(ctx: Context, cand: Candidate, history: History) -> Attributio
         if mention is None:
             continue
         after = ctx.next_word(max(mention.end, words[cue.last].end))
-        if (
+        goes_on = (
             after is not None
             and after.start < cand.span.content.end
             and after.text not in INCISE_BOUNDARY
-        ):
+        )
+        if goes_on and cand.span.style != "dash":
             continue
         found = Attribution(cue, mention)
-        if cand.span.style == "dash" and _narration_tail(ctx, cand, after):
+        if cand.span.style == "dash" and (
+            _narration_tail(ctx, cand, after) or (goes_on and not _speech_resumes(ctx, cand, after))
+        ):
             found.content_end = _speech_end(ctx, cue)
         return found
     return None
@@ -144,6 +151,23 @@ def _narration_tail(ctx: Context, cand: Candidate, after: Word | None) -> bool:
     return gerund or (
         nxt.upos == "VERB" and nxt.feats.get("VerbForm") == "Part" and nxt.text.endswith("ant")
     )
+
+
+def _speech_resumes(ctx: Context, cand: Candidate, after: Word | None) -> bool:
+    """After an incise that goes on in narration (``cria Bouvard dans l'escalier``), the
+    dialogue line speaks again: a later sentence of the line addresses someone (``je``,
+    ``vous``, ``mon``…) or exclaims. ``— Viens ! disait-il. Laisse-le, je t'attends !``"""
+    if after is None:
+        return False
+    words = ctx.parsed.words
+    end = cand.span.content.end
+    i = after.index
+    while i < len(words) and words[i].start < end and words[i].text not in _SENTENCE_END:
+        i += 1
+    rest = [w for w in words[i + 1 :] if w.start < end] if i < len(words) else []
+    while rest and rest[-1].start >= end:
+        rest.pop()
+    return any(w.norm in SPEECH_PERSONS or w.text in ("!", "?") for w in rest)
 
 
 def _speech_end(ctx: Context, cue: CueMatch) -> int:
@@ -199,6 +223,12 @@ def _cue_after_mark(ctx: Context, cand: Candidate) -> CueMatch | None:
     gap = ctx.text[cand.span.close_mark.end : nxt.start]
     if "\n" in gap or gap.replace(",", "").strip():
         return None
+    while (
+        nxt.norm in CLITICS_BEFORE_VERB
+        and nxt.index not in ctx.group_at
+        and nxt.index + 1 < len(words)
+    ):
+        nxt = words[nxt.index + 1]  # « … » lui a répondu X
     cue = ctx.group_at.get(nxt.index)
     if cue is None or cue.first != nxt.index:
         return None
