@@ -491,7 +491,8 @@ def _standalone(ctx: Context, cand: Candidate) -> bool:
     if cand.span.style == "dash":
         return True
     para = ctx.parsed.paragraphs[cand.paragraph] if ctx.parsed.paragraphs else (0, 0)
-    return cand.span.open_mark.start <= para[0] + 1 and (
+    lead = ctx.text[para[0] : cand.span.open_mark.start].strip()
+    return lead in ("", "—", "–", "-") and (
         cand.span.close_mark is None or cand.span.close_mark.end >= para[1] - 2
     )
 
