@@ -19,8 +19,9 @@ Order, most reliable first:
 7. ``source_scope``     Selon X, la loi serait « un recul » (quoted words under selon X)
 8. ``sentence_cue``     a cue verb earlier in the same sentence (surface fallback)
 9. ``previous_sentence`` Le ministre a réagi lundi. « … » (the cue of the sentence before)
-10. ``previous_speaker`` a floating quote continues the previous speaker
-11. ``dialogue_turn``   dialogue lines without cue alternate between two speakers
+
+The conversation rules of fiction and interviews (``narration_before``, ``previous_speaker``,
+``dialogue_turn``) follow, in :mod:`quoteattr.dialogue`.
 
 Example:
     >>> [r.name for r in SIEVES][:3]
@@ -48,6 +49,7 @@ _DASHES = frozenset({"—", "–", "-"})
 _BEFORE_INCISE = frozenset({",", "!", "?", "…"})
 """What ends the spoken words before an incise: ``— Assez ! s'écria le comte.``"""
 _SENTENCE_END = frozenset({".", "!", "?", "…"})
+_INCISE_CLITICS = frozenset({"me", "m'", "te", "t'", "lui", "nous", "vous", "leur"})
 
 
 @attrs.define(slots=True, eq=False)
@@ -109,7 +111,10 @@ def incise_inside(ctx: Context, cand: Candidate, history: History) -> Attributio
         cue = ctx.cue_at.get(i)
         if cue is None or cue.entry.type is not CueType.VERB or cue.first <= cand.first:
             continue
-        if words[cue.first - 1].text not in _BEFORE_INCISE:
+        before = cue.first - 1
+        if words[before].norm in _INCISE_CLITICS and before - 1 > cand.first:
+            before -= 1  # "…, lui dit-elle", "…, nous dit Rosalie", "…, me répétait l'oncle"
+        if words[before].text not in _BEFORE_INCISE:
             continue
         if _inside_nested(ctx, cand, words[i].start):
             continue
@@ -122,8 +127,6 @@ def incise_inside(ctx: Context, cand: Candidate, history: History) -> Attributio
             and after.start < cand.span.content.end
             and after.text not in INCISE_BOUNDARY
         )
-        if goes_on and cand.span.style != "dash":
-            continue
         found = Attribution(cue, mention)
         if cand.span.style == "dash" and (
             _narration_tail(ctx, cand, after) or (goes_on and not _speech_resumes(ctx, cand, after))
@@ -434,67 +437,6 @@ def previous_sentence(ctx: Context, cand: Candidate, history: History) -> Attrib
         if mention is not None:
             return Attribution(cue, mention)
     return None
-
-
-@register("previous_speaker", "quote", continues=True)
-def previous_speaker(ctx: Context, cand: Candidate, history: History) -> Attribution | None:
-    """A floating quote continues the previous quote's speaker (same or previous paragraph)."""
-    if not history or cand.span.style == "dash":
-        return None
-    prev_cand, prev = history[-1]
-    if prev.mention is None and prev.follows is None:
-        return None
-    if cand.paragraph - prev_cand.paragraph > 1 or not _utterance(ctx, cand):
-        return None
-    if (
-        _standalone(ctx, cand)
-        and _standalone(ctx, prev_cand)
-        and cand.paragraph != prev_cand.paragraph
-    ):
-        return None  # consecutive dialogue lines: see dialogue_turn
-    return Attribution(None, None, follows=_root(prev))
-
-
-@register("dialogue_turn", "quote", continues=True)
-def dialogue_turn(ctx: Context, cand: Candidate, history: History) -> Attribution | None:
-    """A dialogue line without a cue, right after another one: the other speaker answers.
-
-    The candidates are the speakers of the earlier turns of the same dialogue,
-    most recent first; the engine picks the first whose resolved name differs
-    from the previous turn's speaker.
-    """
-    if not history or not _standalone(ctx, cand):
-        return None
-    c1, a1 = history[-1]
-    if cand.paragraph - c1.paragraph != 1 or not _standalone(ctx, c1):
-        return None
-    earlier: list[Attribution] = []
-    paragraph = c1.paragraph
-    for c, a in reversed(history[:-1]):
-        if paragraph - c.paragraph > 2 or not _standalone(ctx, c) or len(earlier) >= 6:
-            break
-        earlier.append(a)
-        paragraph = c.paragraph
-    if not earlier:
-        return None
-    return Attribution(None, None, previous=a1, others=earlier)
-
-
-def _root(att: Attribution) -> Attribution:
-    while att.follows is not None:
-        att = att.follows
-    return att
-
-
-def _standalone(ctx: Context, cand: Candidate) -> bool:
-    """The quote is a whole paragraph (a dialogue line or a quoted paragraph)."""
-    if cand.span.style == "dash":
-        return True
-    para = ctx.parsed.paragraphs[cand.paragraph] if ctx.parsed.paragraphs else (0, 0)
-    lead = ctx.text[para[0] : cand.span.open_mark.start].strip()
-    return lead in ("", "—", "–", "-") and (
-        cand.span.close_mark is None or cand.span.close_mark.end >= para[1] - 2
-    )
 
 
 def _utterance(ctx: Context, cand: Candidate) -> bool:
