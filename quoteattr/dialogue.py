@@ -25,7 +25,7 @@ from quoteattr.mentions import Mention, mention_at
 from quoteattr.parse import Sentence
 from quoteattr.records import MentionKind
 from quoteattr.rules import Attribution, register
-from quoteattr.sieves import Candidate, History, _utterance
+from quoteattr.sieves import Candidate, History, _utterance, candidates
 
 __all__ = [
     "dialogue_turn",
@@ -33,6 +33,8 @@ __all__ = [
     "person_nouns",
     "previous_speaker",
     "standalone",
+    "vocative",
+    "vocative_answer",
 ]
 
 _SENTENCE_END = frozenset({".", "!", "?", "…"})
@@ -125,7 +127,8 @@ def person_nouns() -> frozenset[str]:
 
 @register("previous_speaker", "quote", continues=True)
 def previous_speaker(ctx: Context, cand: Candidate, history: History) -> Attribution | None:
-    """A floating quote continues the previous quote's speaker (same or previous paragraph)."""
+    """A floating quote continues the previous quote's speaker (same or previous paragraph),
+    unless the narration between the two has a subject of its own."""
     if not history or cand.span.style == "dash":
         return None
     prev_cand, prev = history[-1]
@@ -139,32 +142,150 @@ def previous_speaker(ctx: Context, cand: Candidate, history: History) -> Attribu
         and cand.paragraph != prev_cand.paragraph
     ):
         return None  # consecutive dialogue lines: see dialogue_turn
+    between = ctx.words_between(prev_cand.span.content.end, cand.span.open_mark.start)
+    words = ctx.parsed.words
+    if any(
+        words[i].rel == "nsubj" and ctx.enclosing_quote(words[i].start) is None for i in between
+    ):
+        return None  # "Je poussai un « Ah ! »": the narration between names someone acting
     return Attribution(None, None, follows=_root(prev))
+
+
+@register("vocative_answer", "quote")
+def vocative_answer(ctx: Context, cand: Candidate, history: History) -> Attribution | None:
+    """``— Tu viens, Paul ? — Non.``: a cue-less line answers the person the line just before
+    called by name (a vocative), who is not that line's speaker.
+
+    A vocative is a proper name set off inside the line: after a comma before the final
+    ``?``/``!``/``.``, or opening the line before a comma (``Paul, viens !``).
+    """
+    lines = _chain(ctx, cand)
+    if len(lines) < 2:
+        return None
+    before = lines[1]
+    addressee = vocative(ctx, before)
+    if addressee is None:
+        return None
+    said = _said_by(history, before)
+    if said is not None and said.mention is not None:
+        name = ctx.text[said.mention.start : said.mention.end]
+        if name.lower() == ctx.text[addressee.start : addressee.end].lower():
+            return None
+    return Attribution(None, addressee)
+
+
+def vocative(ctx: Context, cand: Candidate) -> Mention | None:
+    """The proper name a dialogue line calls its addressee by, if any.
+
+    Example:
+        >>> # "— Tout à fait, Thierry !" → Thierry; "— Paul, viens !" → Paul
+    """
+    if cand.first is None or cand.last is None:
+        return None
+    words = ctx.parsed.words
+    first, last = cand.first, cand.last
+    while last > first and words[last].upos == "PUNCT":
+        last -= 1
+    # ", Thierry !" at the end of the line
+    i = last
+    while i > first and words[i].upos == "PROPN" and words[i - 1].upos == "PROPN":
+        i -= 1
+    if (
+        words[last].upos == "PROPN"
+        and i > first
+        and words[i - 1].text == ","
+        and words[i].text[:1].isupper()
+    ):
+        return mention_at(ctx.parsed, i)
+    # "Paul, viens !" at the start of the line
+    j = first
+    while j < last and words[j].upos == "PROPN" and words[j + 1].upos == "PROPN":
+        j += 1
+    if (
+        words[first].upos == "PROPN"
+        and words[first].norm in _given_names()
+        and j < last
+        and words[j + 1].text == ","
+    ):
+        return mention_at(ctx.parsed, first)
+    return None
+
+
+@functools.cache
+def _given_names() -> frozenset[str]:
+    # At the start of a line the parser also tags interjections as names ("Tiens, …").
+    return word_list("first_names.txt")
 
 
 @register("dialogue_turn", "quote", continues=True)
 def dialogue_turn(ctx: Context, cand: Candidate, history: History) -> Attribution | None:
-    """A dialogue line without a cue, right after another one: the other speaker answers.
+    """Cue-less dialogue lines alternate between two speakers: A, B, A, B.
 
-    The candidates are the speakers of the earlier turns of the same dialogue,
-    most recent first; the engine picks the first whose resolved name differs
-    from the previous turn's speaker.
+    The conversation is the run of dialogue lines in consecutive paragraphs, without
+    narration between them. Alternation restarts at every attributed line: the line gets the
+    speaker of the nearest attributed line two (or four) turns back, unless that speaker
+    also spoke the nearest attributed line of the other parity (then the turns do not
+    alternate and the line stays unattributed; the engine checks the names).
     """
-    if not history or not standalone(ctx, cand):
+    if not standalone(ctx, cand):
         return None
-    c1, a1 = history[-1]
-    if cand.paragraph - c1.paragraph != 1 or not standalone(ctx, c1):
+    lines = _chain(ctx, cand)
+    same = other = None
+    for distance, line in enumerate(lines[1 : _TURNS_BACK + 1], start=1):
+        said = _said_by(history, line)
+        if said is None:
+            continue
+        if distance % 2 == 0 and same is None:
+            same = said
+        elif distance % 2 == 1 and other is None:
+            other = said
+    if same is None:
         return None
-    earlier: list[Attribution] = []
-    paragraph = c1.paragraph
-    for c, a in reversed(history[:-1]):
-        if paragraph - c.paragraph > 2 or not standalone(ctx, c) or len(earlier) >= 6:
+    if other is None:
+        return Attribution(None, None, follows=same)
+    return Attribution(None, None, previous=other, others=[same])
+
+
+_TURNS_BACK = 4
+"""How far back (in dialogue lines) a turn may find the speaker it alternates with."""
+
+
+def _chain(ctx: Context, cand: Candidate) -> list[Candidate]:
+    """The dialogue lines of the conversation ending at ``cand``, most recent first
+    (``cand`` itself first): whole-paragraph lines in consecutive paragraphs."""
+    lines = _lines(ctx)
+    at = next((n for n, c in enumerate(lines) if c.span is cand.span), None)
+    if at is None:
+        return [cand]
+    chain = [cand]
+    for c in reversed(lines[:at]):
+        if c.paragraph != chain[-1].paragraph - 1 or not standalone(ctx, c):
             break
-        earlier.append(a)
-        paragraph = c.paragraph
-    if not earlier:
-        return None
-    return Attribution(None, None, previous=a1, others=earlier)
+        chain.append(c)
+        if len(chain) > _TURNS_BACK + 1:
+            break
+    return chain
+
+
+_LINES: dict[int, tuple[Context, list[Candidate]]] = {}
+
+
+def _lines(ctx: Context) -> list[Candidate]:
+    """The outermost quotations of the document, placed in the parse (one cached document)."""
+    cached = _LINES.get(id(ctx))
+    if cached is None or cached[0] is not ctx:
+        _LINES.clear()
+        cached = (ctx, [c for c in candidates(ctx) if c.span.level == 0])
+        _LINES[id(ctx)] = cached
+    return cached[1]
+
+
+def _said_by(history: History, line: Candidate) -> Attribution | None:
+    """The attribution an earlier line got, if any."""
+    for c, a in reversed(history):
+        if c.span is line.span:
+            return a
+    return None
 
 
 def _root(att: Attribution) -> Attribution:

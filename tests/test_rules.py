@@ -23,7 +23,7 @@ from quoteattr.rules import (
 QUOTE_ORDER = [
     "incise_inside", "incise_after", "dash_after", "colon_before", "source_before", "clause",
     "source_scope", "sentence_cue", "previous_sentence", "narration_before", "previous_speaker",
-    "dialogue_turn",
+    "vocative_answer", "dialogue_turn",
 ]  # fmt: skip
 REPORTED_ORDER = [
     "que_clause", "infinitive", "request_infinitive", "unmarked_incise", "noun_object",
