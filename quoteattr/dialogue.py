@@ -37,7 +37,9 @@ __all__ = [
     "vocative_answer",
 ]
 
-_SENTENCE_END = frozenset({".", "!", "?", "…"})
+_SENTENCE_END = frozenset({".", "!", "?", "…", ":"})
+"""What ends the narration before a line (a colon that ``colon_before`` left unattributed)."""
+_DASHES = frozenset({"—", "–", "-"})
 _SPEAKING_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "je", "j'"})
 """Subject pronouns of narration that can name the next speaker (not ``on``, ``ce``)."""
 
@@ -64,7 +66,8 @@ def narration_before(ctx: Context, cand: Candidate, history: History) -> Attribu
     """``Paul se leva. — Je pars.``: the narration sentence that ends right before the line
     names who speaks it, as the subject of its main verb.
 
-    The sentence ends with ``.``/``!``/``?``/``…`` (a colon is ``colon_before``'s), holds no
+    The sentence ends with ``.``/``!``/``?``/``…`` or with a colon ``colon_before`` could not
+    read (``Il ne parlait que de chasse, répétait sans cesse : « … »``), holds no
     quotation, and lies in the same paragraph as the quote or, for a line that opens its
     paragraph, in the paragraph just before. Only a name, a description or a personal
     pronoun (``il``, ``elle``, ``je``) counts: ``on`` and ``cela`` name nobody.
@@ -72,6 +75,8 @@ def narration_before(ctx: Context, cand: Candidate, history: History) -> Attribu
     if cand.first is None:
         return None
     prev = ctx.prev_word(cand.span.open_mark.start)
+    if prev is not None and prev.text in _DASHES and cand.span.style != "dash":
+        prev = ctx.prev_word(prev.start)  # "Il sourit.\n\n— « … »"
     if prev is None or prev.text not in _SENTENCE_END:
         return None
     gap = ctx.text[prev.end : cand.span.open_mark.start]

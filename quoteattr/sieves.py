@@ -259,6 +259,8 @@ def dash_after(ctx: Context, cand: Candidate, history: History) -> Attribution |
 def colon_before(ctx: Context, cand: Candidate, history: History) -> Attribution | None:
     """Jean Dupont a déclaré : « … » / Le ministre : « … »."""
     prev = ctx.prev_word(cand.span.open_mark.start)
+    if prev is not None and prev.text in _DASHES and cand.span.style != "dash":
+        prev = ctx.prev_word(prev.start)  # "il lui dit :\n\n— « … »"
     if prev is None or prev.text != ":":
         return None
     words = ctx.parsed.words
