@@ -85,12 +85,37 @@ def narration_before(ctx: Context, cand: Candidate, history: History) -> Attribu
     if ctx.enclosing_quote(prev.start) is not None:
         return None
     sentence = ctx.parsed.sentences[prev.sentence]
-    if ctx.quotations_in(sentence):
+    if any(q.open_mark.start < prev.start for q in ctx.quotations_in(sentence)):
         return None
-    mention = _narration_subject(ctx, sentence)
+    if prev.text == ":":
+        mention = _subject_before_colon(ctx, sentence.first, prev.index)
+    else:
+        mention = _narration_subject(ctx, sentence)
     if mention is None:
         return None
     return Attribution(None, mention)
+
+
+def _subject_before_colon(ctx: Context, first: int, colon: int) -> Mention | None:
+    """The subject of the last finite verb before a colon, up its chain of coordinated verbs:
+    ``Il ne parlait que de chasse, rêvait chasse, répétait sans cesse :`` → ``Il``."""
+    words = ctx.parsed.words
+    verbs = [
+        w
+        for w in words[first:colon]
+        if w.upos in ("VERB", "AUX") and w.feats.get("VerbForm") not in ("Inf", "Part")
+    ]
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    for _ in range(4):
+        mention = _subject_of(ctx, verb.index)
+        if mention is not None:
+            return mention if _person(ctx, mention) else None
+        if verb.rel not in ("conj", "xcomp", "advcl") or not first <= verb.head < colon:
+            return None
+        verb = words[verb.head]
+    return None
 
 
 def _narration_subject(ctx: Context, sentence: Sentence) -> Mention | None:
@@ -101,11 +126,20 @@ def _narration_subject(ctx: Context, sentence: Sentence) -> Mention | None:
     for root in roots[:1]:
         verbs = [root, *(w.index for w in ctx.parsed.kids(root, "conj"))]
         for verb in verbs:
-            for child in ctx.parsed.kids(verb, "nsubj"):
-                if child.deprel != "nsubj" or child.norm in NOT_SUBJECT_PRONOUNS:
-                    continue
-                mention = mention_at(ctx.parsed, child.index)
-                return mention if _person(ctx, mention) else None
+            found = _subject_of(ctx, verb)
+            if found is not None:
+                return found if _person(ctx, found) else None
+    return None
+
+
+def _subject_of(ctx: Context, verb: int) -> Mention | None:
+    """The subject the parse gives a narration verb (a passive subject only without a
+    passive auxiliary: the small model reads ``Mon voisin me confia`` as passive)."""
+    passive = bool(ctx.parsed.kids(verb, "aux:pass"))
+    for child in ctx.parsed.kids(verb, "nsubj"):
+        if child.norm in NOT_SUBJECT_PRONOUNS or (child.deprel != "nsubj" and passive):
+            continue
+        return mention_at(ctx.parsed, child.index)
     return None
 
 
@@ -116,7 +150,10 @@ def _person(ctx: Context, mention: Mention) -> bool:
         return head.norm in _SPEAKING_PRONOUNS
     if head.upos == "PROPN":
         return True
-    return head.norm in person_nouns() or head.lemma.lower() in person_nouns()
+    nouns = person_nouns()
+    inside = ctx.words_between(mention.start, mention.end)
+    words = ctx.parsed.words
+    return any(words[i].norm in nouns or words[i].lemma.lower() in nouns for i in inside)
 
 
 @functools.cache
