@@ -50,6 +50,7 @@ _BEFORE_INCISE = frozenset({",", "!", "?", "…"})
 """What ends the spoken words before an incise: ``— Assez ! s'écria le comte.``"""
 _SENTENCE_END = frozenset({".", "!", "?", "…"})
 _INCISE_CLITICS = frozenset({"me", "m'", "te", "t'", "lui", "nous", "vous", "leur"})
+_NOT_SPEAKERS = frozenset({"qui", "que", "qu'", "le", "la", "les", "l'", "lui", "leur", "ayant"})
 
 
 @attrs.define(slots=True, eq=False)
@@ -270,7 +271,7 @@ def colon_before(ctx: Context, cand: Candidate, history: History) -> Attribution
         if cue is not None and cue.entry.type is CueType.VERB:
             mention = ctx.subject(cue)
             if mention is not None:
-                return Attribution(cue, mention)
+                return Attribution(cue, mention) if _before_colon(ctx, mention, prev) else None
         if words[i].text in (".", "!", "?", ";"):
             break
     colon = punctuation_cue(prev, COLON)
@@ -287,9 +288,11 @@ def colon_before(ctx: Context, cand: Candidate, history: History) -> Attribution
         while verb.rel in ("advcl", "xcomp", "conj") and sentence.first <= verb.head < verb.index:
             verb = words[verb.head]
         mention = ctx.verb_subject(verb)
-        if mention is not None and mention.end <= prev.start:
+        if mention is not None and _before_colon(ctx, mention, prev, role=True):
             return Attribution(colon, mention)
         return None
+    if any(w.upos == "AUX" for w in words[sentence.first : prev.index]):
+        return None  # "Ils avaient plaisir à nommer les légumes :" is a clause, not a name
     if before >= sentence.first and (
         words[before].upos in ("PROPN", "NOUN") or is_capitalised(words[before])
     ):
@@ -303,6 +306,20 @@ def colon_before(ctx: Context, cand: Candidate, history: History) -> Attribution
         mention = mention_at(ctx.parsed, head)
         return Attribution(colon, mention)
     return None
+
+
+def _before_colon(ctx: Context, mention: Mention, colon: Word, *, role: bool = False) -> bool:
+    """A subject found for the clause before a colon lies before it and is no pronoun that
+    names nobody (``qui`` unresolved, ``le``, ``leur``). ``role``: the clause has no cue verb,
+    so an object or an oblique the parse fell back on is no speaker either (``la maîtresse vit
+    le petit menton tuméfié :``); ``narration_before`` then reads the parse alone."""
+    head = ctx.parsed.words[mention.head]
+    if mention.end > colon.start or head.norm in _NOT_SPEAKERS:
+        return False
+    if role and head.rel in ("obj", "iobj"):
+        return False
+    agent = any(w.norm == "par" for w in ctx.parsed.kids(head.index, "case"))
+    return not (role and head.rel == "obl" and not agent)
 
 
 @register("source_before", "quote", explicit=True)
