@@ -152,9 +152,9 @@ def _narration_tail(ctx: Context, cand: Candidate, after: Word | None) -> bool:
         and nxt.index + 1 < len(ctx.parsed.words)
         and ctx.parsed.words[nxt.index + 1].feats.get("VerbForm") == "Part"
     )
-    return gerund or (
-        nxt.upos == "VERB" and nxt.feats.get("VerbForm") == "Part" and nxt.text.endswith("ant")
-    )
+    participle = nxt.upos in ("VERB", "ADJ") and nxt.norm.endswith("ant")
+    # "s'écria Pécuchet, qui redoutait …", "dit-elle, furieuse", "cria-t-il, bondissant …"
+    return gerund or participle or nxt.norm == "qui" or nxt.upos == "ADJ"
 
 
 def _speech_resumes(ctx: Context, cand: Candidate, after: Word | None) -> bool:
