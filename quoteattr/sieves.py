@@ -178,6 +178,8 @@ def _speech_end(ctx: Context, cue: CueMatch) -> int:
     """End of the spoken words before an incise: keep ``!``/``?``, drop a comma."""
     words = ctx.parsed.words
     prev = words[cue.first - 1]
+    if prev.norm in _INCISE_CLITICS and cue.first > 1:
+        prev = words[cue.first - 2]  # "Entrez donc, lui dis-je."
     return prev.end if prev.text in ("!", "?", "…", ".") else prev.start
 
 
