@@ -184,12 +184,13 @@ def previous_speaker(ctx: Context, cand: Candidate, history: History) -> Attribu
         and cand.paragraph != prev_cand.paragraph
     ):
         return None  # consecutive dialogue lines: see dialogue_turn
-    between = ctx.words_between(prev_cand.span.content.end, cand.span.open_mark.start)
     words = ctx.parsed.words
-    if any(
-        words[i].rel == "nsubj" and ctx.enclosing_quote(words[i].start) is None for i in between
-    ):
-        return None  # "Je poussai un « Ah ! »": the narration between names someone acting
+    end = prev_cand.span.close_mark.end if prev_cand.span.close_mark else prev_cand.span.content.end
+    last = ctx.word_at(end - 1)
+    own = words[last].sentence if last is not None else -1  # the previous quote's incise
+    for i in ctx.words_between(end, cand.span.open_mark.start):
+        if words[i].sentence != own and words[i].rel == "nsubj":
+            return None  # "Je poussai un « Ah ! »": the narration between names someone acting
     return Attribution(None, None, follows=_root(prev))
 
 
