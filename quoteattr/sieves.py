@@ -50,6 +50,7 @@ _BEFORE_INCISE = frozenset({",", "!", "?", "…"})
 """What ends the spoken words before an incise: ``— Assez ! s'écria le comte.``"""
 _SENTENCE_END = frozenset({".", "!", "?", "…"})
 _INCISE_CLITICS = frozenset({"me", "m'", "te", "t'", "lui", "nous", "vous", "leur"})
+_NOT_BEFORE_BARE_INCISE = frozenset({"que", "qu'", "où", "dont", "comme", "quand", "si"})
 _NOT_SPEAKERS = frozenset({"qui", "que", "qu'", "le", "la", "les", "l'", "lui", "leur", "ayant"})
 
 
@@ -115,7 +116,8 @@ def incise_inside(ctx: Context, cand: Candidate, history: History) -> Attributio
         before = cue.first - 1
         if words[before].norm in _INCISE_CLITICS and before - 1 > cand.first:
             before -= 1  # "…, lui dit-elle", "…, nous dit Rosalie", "…, me répétait l'oncle"
-        if words[before].text not in _BEFORE_INCISE:
+        bare = words[before].text not in _BEFORE_INCISE
+        if bare and not _bare_incise(ctx, cue, words[before]):
             continue
         if _inside_nested(ctx, cand, words[i].start):
             continue
@@ -128,6 +130,8 @@ def incise_inside(ctx: Context, cand: Candidate, history: History) -> Attributio
             and after.start < cand.span.content.end
             and after.text not in INCISE_BOUNDARY
         )
+        if bare and (goes_on or cue.clitic is None and mention.kind is MentionKind.PRONOUN):
+            continue
         found = Attribution(cue, mention)
         if cand.span.style == "dash" and (
             _narration_tail(ctx, cand, after) or (goes_on and not _speech_resumes(ctx, cand, after))
@@ -135,6 +139,21 @@ def incise_inside(ctx: Context, cand: Candidate, history: History) -> Attributio
             found.content_end = _speech_end(ctx, cue)
         return found
     return None
+
+
+def _bare_incise(ctx: Context, cue: CueMatch, before: Word) -> bool:
+    """An incise the writer left without a comma: ``J'ai tant à dire murmura le moribond,
+    et …``. Only a passé simple or imperfect verb of speech after a content word, never after a
+    relative or a conjunction (``ce que dit Marie``, ``comme disait Paul``). The small model
+    tags many passé simple forms as present or as nouns: the ending decides."""
+    verb = ctx.parsed.words[cue.word]
+    return (
+        before.upos not in ("PUNCT", "SCONJ", "CCONJ", "PRON", "DET", "ADP")
+        and before.norm not in _NOT_BEFORE_BARE_INCISE
+        and verb.feats.get("VerbForm") in ("Fin", None)
+        and verb.norm.endswith(("a", "it", "ut", "ait", "èrent", "irent", "urent", "aient"))
+        and cue.first == cue.word
+    )
 
 
 def _narration_tail(ctx: Context, cand: Candidate, after: Word | None) -> bool:

@@ -65,6 +65,12 @@ INCISES = [
     # the narrator named himself
     ("Je m'appelle Jacques Morel et je répare les montres.\n\n— Entrez donc, lui dis-je.",
      "Entrez donc", "Jacques Morel", "incise_inside"),
+    # an incise the writer left without a comma (the parser tags "murmura" as a noun)
+    ("— J'ai tant de choses à dire murmura le vieillard, et si peu de temps !",
+     "J'ai tant de choses à dire murmura le vieillard, et si peu de temps !", "le vieillard",
+     "incise_inside"),
+    # a relative with an inverted subject is no incise
+    ("— Je crois ce que disait ta mère.", "Je crois ce que disait ta mère.", None, "unattributed"),
     # a dash before guillemets: the guillemets mark the words
     ("— « Partons », dit Roger en se levant.", "Partons", "Roger", "incise_after"),
 ]  # fmt: skip
