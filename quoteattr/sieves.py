@@ -130,7 +130,7 @@ def incise_inside(ctx: Context, cand: Candidate, history: History) -> Attributio
             and after.start < cand.span.content.end
             and after.text not in INCISE_BOUNDARY
         )
-        if bare and (goes_on or cue.clitic is None and mention.kind is MentionKind.PRONOUN):
+        if bare and (goes_on or (cue.clitic is None and mention.kind is MentionKind.PRONOUN)):
             continue
         found = Attribution(cue, mention)
         if cand.span.style == "dash" and (
