@@ -124,7 +124,8 @@ def _narration_subject(ctx: Context, sentence: Sentence) -> Mention | None:
     inside = range(sentence.first, sentence.last)
     roots = [i for i in inside if not sentence.first <= words[i].head < sentence.last]
     for root in roots[:1]:
-        verbs = [root, *(w.index for w in ctx.parsed.kids(root, "conj"))]
+        # the verb coordinated last comes nearest the line: "Elle refusait …, mais il la tirait"
+        verbs = [*(w.index for w in reversed(ctx.parsed.kids(root, "conj"))), root]
         for verb in verbs:
             found = _subject_of(ctx, verb)
             if found is not None:
