@@ -80,7 +80,11 @@ def narration_before(ctx: Context, cand: Candidate, history: History) -> Attribu
     if prev is None or prev.text not in _SENTENCE_END:
         return None
     gap = ctx.text[prev.end : cand.span.open_mark.start]
-    if gap.strip() or gap.count("\n") > 2 or ("\n" in gap and not standalone(ctx, cand)):
+    if (
+        gap.strip().lstrip("—–-").strip()
+        or gap.count("\n") > 2
+        or ("\n" in gap and not standalone(ctx, cand))
+    ):
         return None
     if ctx.enclosing_quote(prev.start) is not None:
         return None
