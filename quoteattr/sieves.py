@@ -121,7 +121,7 @@ def incise_inside(ctx: Context, cand: Candidate, history: History) -> Attributio
             continue
         if _inside_nested(ctx, cand, words[i].start):
             continue
-        mention = ctx.inverted_after(cue)
+        mention = ctx.inverted_after(cue) or _after_gerund(ctx, cue)
         if mention is None:
             continue
         after = ctx.next_word(max(mention.end, words[cue.last].end))
@@ -139,6 +139,18 @@ def incise_inside(ctx: Context, cand: Candidate, history: History) -> Attributio
             found.content_end = _speech_end(ctx, cue)
         return found
     return None
+
+
+def _after_gerund(ctx: Context, cue: CueMatch) -> Mention | None:
+    """The inverted subject after a gerund: ``…, reprit en souriant M. Duflot, …``."""
+    words = ctx.parsed.words
+    i = cue.last + 1
+    if i + 2 >= len(words) or words[i].norm != "en" or not words[i + 1].norm.endswith("ant"):
+        return None
+    mention = ctx.noun_phrase_after(i + 1)
+    if mention is None or mention.kind is MentionKind.PRONOUN:
+        return None
+    return mention
 
 
 def _bare_incise(ctx: Context, cue: CueMatch, before: Word) -> bool:

@@ -65,6 +65,10 @@ INCISES = [
     # the narrator named himself
     ("Je m'appelle Jacques Morel et je répare les montres.\n\n— Entrez donc, lui dis-je.",
      "Entrez donc", "Jacques Morel", "incise_inside"),
+    # a gerund between the incise verb and its subject
+    ("— Quand on aime, reprit en souriant M. Duflot, on pardonne tout.",
+     "Quand on aime, reprit en souriant M. Duflot, on pardonne tout.", "Duflot",
+     "incise_inside"),
     # an incise the writer left without a comma (the parser tags "murmura" as a noun)
     ("— J'ai tant de choses à dire murmura le vieillard, et si peu de temps !",
      "J'ai tant de choses à dire murmura le vieillard, et si peu de temps !", "le vieillard",
