@@ -128,6 +128,9 @@ def _narration_subject(ctx: Context, sentence: Sentence) -> Mention | None:
     inside = range(sentence.first, sentence.last)
     roots = [i for i in inside if not sentence.first <= words[i].head < sentence.last]
     for root in roots[:1]:
+        if _cleft(ctx, root):  # "Ce fut Roger qui répondit." → Roger
+            mention = mention_at(ctx.parsed, root)
+            return mention if _person(ctx, mention) else None
         # the verb coordinated last comes nearest the line: "Elle refusait …, mais il la tirait"
         verbs = [*(w.index for w in reversed(ctx.parsed.kids(root, "conj"))), root]
         for verb in verbs:
@@ -135,6 +138,17 @@ def _narration_subject(ctx: Context, sentence: Sentence) -> Mention | None:
             if found is not None:
                 return found if _person(ctx, found) else None
     return None
+
+
+def _cleft(ctx: Context, root: int) -> bool:
+    """``C'est Paul qui parla`` / ``Ce fut Roger qui répondit``: the root is the name, with
+    the copula, the subject ``ce`` and a relative clause."""
+    kids = ctx.parsed.kids(root)
+    return (
+        any(k.rel == "cop" for k in kids)
+        and any(k.rel == "nsubj" and k.norm in ("ce", "c'") for k in kids)
+        and any(k.deprel == "acl:relcl" for k in kids)
+    )
 
 
 def _subject_of(ctx: Context, verb: int) -> Mention | None:

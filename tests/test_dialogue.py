@@ -94,6 +94,8 @@ NARRATION = [
      "narration_before"),
     ("Le paysan haussa les épaules. « Ça ne regarde que moi. »", "Ça ne regarde que moi.",
      "le paysan", "narration_before"),
+    ("Ce fut Léon qui répondit le premier.\n\n— Je n'en sais rien.", "Je n'en sais rien.", "Léon",
+     "narration_before"),
     # no person to name: the line stays unattributed
     ("La pluie redoubla.\n\n— Quel temps de chien !", "Quel temps de chien !", None,
      "unattributed"),
