@@ -10,6 +10,7 @@ run after the explicit sieves of :mod:`quoteattr.sieves`, in this order:
 3. ``dialogue_turn``     cue-less dialogue lines alternate between the two speakers.
 
 Example:
+    >>> from quoteattr.rules import quote_rules
     >>> [r.name for r in quote_rules() if r.name in ("narration_before", "dialogue_turn")]
     ['narration_before', 'dialogue_turn']
 """
