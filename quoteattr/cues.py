@@ -267,6 +267,9 @@ def _followed_by_que(parsed: ParsedText, word: Word) -> bool:
 _NON_FINITE_ENDINGS = ("é", "ée", "és", "ées", "ant", "er", "ir", "re", "is", "ise", "ises", "it")
 """Participle and infinitive endings: such a form after a noun is no finite verb."""
 _CLOSING_MARKS = frozenset({"»", "”", '"', "›", "’"})
+_PAST_SIMPLE_ENDINGS = ("a", "èrent", "ut", "urent", "irent")
+"""Passé simple endings the small model often tags as nouns (``murmura``, ``reprit`` is kept
+out: ``-it`` also ends participles)."""
 
 
 def _verb_context(parsed: ParsedText, word: Word) -> bool:
@@ -321,6 +324,15 @@ def _verb_context(parsed: ParsedText, word: Word) -> bool:
         and nxt.sentence == word.sentence
         and (nxt.upos == "DET" or (nxt.upos == "PROPN" and nxt.text[:1].isupper()))
     ):
+        return True
+    if (
+        prev.upos in ("VERB", "NOUN", "ADV")
+        and word.norm.endswith(_PAST_SIMPLE_ENDINGS)
+        and nxt is not None
+        and nxt.sentence == word.sentence
+        and (nxt.upos == "DET" or (nxt.upos == "PROPN" and nxt.text[:1].isupper()))
+    ):
+        # an incise without its comma, in the passé simple: "j'ai à dire murmura le moribond"
         return True
     if prev.text == "," and word.index > 1:
         prev = words[word.index - 2]

@@ -30,6 +30,7 @@ __all__ = [
     "QUOTE_MARK_TOKENS",
     "REFLEXIVE",
     "SI",
+    "SPEECH_PERSONS",
     "SUBORDINATORS_BEFORE_QUE",
     "TIME_WORDS",
     "normalise",
@@ -49,6 +50,14 @@ def normalise(form: str) -> str:
     """
     return unicodedata.normalize("NFC", form).translate(_SPACES).lower()
 
+
+SPEECH_PERSONS = frozenset(
+    {
+        *("je", "j'", "me", "m'", "moi", "mon", "ma", "mes", "nous", "notre", "nos"),
+        *("tu", "te", "t'", "toi", "ton", "ta", "tes", "vous", "votre", "vos"),
+    }
+)
+"""First and second persons: words of a speaker talking, rare in third-person narration."""
 
 NE = frozenset({"ne", "n'"})
 """The first part of a French negation."""

@@ -149,8 +149,11 @@ class _Scanner:
         if self.stack:  # a continued quote: skip its reopening mark
             start += 2 if self.text.startswith(("<<", ">>"), start) else 1
         elif self._is_dialogue(start, end):
-            self._emit_dash(start, end)
-            dash, start = True, start + 1
+            if self.text[start + 1 : end].lstrip()[:1] in ("«", "“"):
+                start += 1  # "— « Oui, dit-il. »": the guillemets mark the words, not the dash
+            else:
+                self._emit_dash(start, end)
+                dash, start = True, start + 1
         self.base = 1 if dash else 0
         self._set_floor(start)
         self.end = end

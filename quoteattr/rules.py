@@ -271,6 +271,8 @@ def confidence_of(name: str) -> float:
 
 
 def _load_rule_modules() -> None:
-    # The rules register themselves when their modules are imported.
+    # The rules register themselves when their modules are imported; quoteattr.dialogue
+    # imports quoteattr.sieves first, so the conversation rules come after the sieves.
+    import quoteattr.dialogue
     import quoteattr.reported
     import quoteattr.sieves  # noqa: F401

@@ -20,8 +20,9 @@ Order, most reliable first:
 7. ``source_scope``     Selon X, la loi serait « un recul » (quoted words under selon X)
 8. ``sentence_cue``     a cue verb earlier in the same sentence (surface fallback)
 9. ``previous_sentence`` Le ministre a réagi lundi. « … » (the cue of the sentence before)
-10. ``previous_speaker`` a floating quote continues the previous speaker
-11. ``dialogue_turn``   dialogue lines without cue alternate between two speakers
+
+The conversation rules of fiction and interviews (``narration_before``, ``previous_speaker``,
+``dialogue_turn``) follow, in :mod:`quoteattr.dialogue`.
 
 Example:
     >>> [r.name for r in SIEVES][:3]
@@ -36,7 +37,7 @@ import attrs
 
 from quoteattr.context import INCISE_BOUNDARY, Context
 from quoteattr.cues import COLON, DASH, CueMatch, punctuation_cue
-from quoteattr.french import CLITICS_BEFORE_VERB
+from quoteattr.french import CLITICS_BEFORE_VERB, SPEECH_PERSONS
 from quoteattr.lexicon import word_list
 from quoteattr.mentions import Mention, is_capitalised, mention_at
 from quoteattr.parse import Word
@@ -47,6 +48,12 @@ __all__ = ["SIEVES", "Attribution", "Candidate", "attribute_quotations", "candid
 
 _DIRECT_BEFORE = frozenset({":", ",", ";", "(", "—", "–", "-", ".", "!", "?", "…", "»", "”", '"'})
 _DASHES = frozenset({"—", "–", "-"})
+_BEFORE_INCISE = frozenset({",", "!", "?", "…"})
+"""What ends the spoken words before an incise: ``— Assez ! s'écria le comte.``"""
+_SENTENCE_END = frozenset({".", "!", "?", "…"})
+_INCISE_CLITICS = frozenset({"me", "m'", "te", "t'", "lui", "nous", "vous", "leur"})
+_NOT_BEFORE_BARE_INCISE = frozenset({"que", "qu'", "où", "dont", "comme", "quand", "si"})
+_NOT_SPEAKERS = frozenset({"qui", "que", "qu'", "le", "la", "les", "l'", "lui", "leur", "ayant"})
 
 
 @attrs.define(slots=True, eq=False)
@@ -108,25 +115,59 @@ def incise_inside(ctx: Context, cand: Candidate, history: History) -> Attributio
         cue = ctx.cue_at.get(i)
         if cue is None or cue.entry.type is not CueType.VERB or cue.first <= cand.first:
             continue
-        if words[cue.first - 1].text != ",":
+        before = cue.first - 1
+        if words[before].norm in _INCISE_CLITICS and before - 1 > cand.first:
+            before -= 1  # "…, lui dit-elle", "…, nous dit Rosalie", "…, me répétait l'oncle"
+        bare = words[before].text not in _BEFORE_INCISE
+        if bare and not _bare_incise(ctx, cue, words[before]):
             continue
         if _inside_nested(ctx, cand, words[i].start):
             continue
-        mention = ctx.inverted_after(cue)
+        mention = ctx.inverted_after(cue) or _after_gerund(ctx, cue)
         if mention is None:
             continue
         after = ctx.next_word(max(mention.end, words[cue.last].end))
-        if (
+        goes_on = (
             after is not None
             and after.start < cand.span.content.end
             and after.text not in INCISE_BOUNDARY
-        ):
+        )
+        if bare and (goes_on or (cue.clitic is None and mention.kind is MentionKind.PRONOUN)):
             continue
         found = Attribution(cue, mention)
-        if cand.span.style == "dash" and _narration_tail(ctx, cand, after):
+        if cand.span.style == "dash" and (
+            _narration_tail(ctx, cand, after) or (goes_on and not _speech_resumes(ctx, cand, after))
+        ):
             found.content_end = _speech_end(ctx, cue)
         return found
     return None
+
+
+def _after_gerund(ctx: Context, cue: CueMatch) -> Mention | None:
+    """The inverted subject after a gerund: ``…, reprit en souriant M. Duflot, …``."""
+    words = ctx.parsed.words
+    i = cue.last + 1
+    if i + 2 >= len(words) or words[i].norm != "en" or not words[i + 1].norm.endswith("ant"):
+        return None
+    mention = ctx.noun_phrase_after(i + 1)
+    if mention is None or mention.kind is MentionKind.PRONOUN:
+        return None
+    return mention
+
+
+def _bare_incise(ctx: Context, cue: CueMatch, before: Word) -> bool:
+    """An incise the writer left without a comma: ``J'ai tant à dire murmura le moribond,
+    et …``. Only a passé simple or imperfect verb of speech after a content word, never after a
+    relative or a conjunction (``ce que dit Marie``, ``comme disait Paul``). The small model
+    tags many passé simple forms as present or as nouns: the ending decides."""
+    verb = ctx.parsed.words[cue.word]
+    return (
+        before.upos not in ("PUNCT", "SCONJ", "CCONJ", "PRON", "DET", "ADP")
+        and before.norm not in _NOT_BEFORE_BARE_INCISE
+        and verb.feats.get("VerbForm") in ("Fin", None)
+        and verb.norm.endswith(("a", "it", "ut", "ait", "èrent", "irent", "urent", "aient"))
+        and cue.first == cue.word
+    )
 
 
 def _narration_tail(ctx: Context, cand: Candidate, after: Word | None) -> bool:
@@ -144,15 +185,34 @@ def _narration_tail(ctx: Context, cand: Candidate, after: Word | None) -> bool:
         and nxt.index + 1 < len(ctx.parsed.words)
         and ctx.parsed.words[nxt.index + 1].feats.get("VerbForm") == "Part"
     )
-    return gerund or (
-        nxt.upos == "VERB" and nxt.feats.get("VerbForm") == "Part" and nxt.text.endswith("ant")
-    )
+    participle = nxt.upos in ("VERB", "ADJ") and nxt.norm.endswith("ant")
+    # "s'écria Pécuchet, qui redoutait …", "dit-elle, furieuse", "cria-t-il, bondissant …"
+    return gerund or participle or nxt.norm == "qui" or nxt.upos == "ADJ"
+
+
+def _speech_resumes(ctx: Context, cand: Candidate, after: Word | None) -> bool:
+    """After an incise that goes on in narration (``cria Bouvard dans l'escalier``), the
+    dialogue line speaks again: a later sentence of the line addresses someone (``je``,
+    ``vous``, ``mon``…) or exclaims. ``— Viens ! disait-il. Laisse-le, je t'attends !``"""
+    if after is None:
+        return False
+    words = ctx.parsed.words
+    end = cand.span.content.end
+    i = after.index
+    while i < len(words) and words[i].start < end and words[i].text not in _SENTENCE_END:
+        i += 1
+    rest = [w for w in words[i + 1 :] if w.start < end] if i < len(words) else []
+    while rest and rest[-1].start >= end:
+        rest.pop()
+    return any(w.norm in SPEECH_PERSONS or w.text in ("!", "?") for w in rest)
 
 
 def _speech_end(ctx: Context, cue: CueMatch) -> int:
     """End of the spoken words before an incise: keep ``!``/``?``, drop a comma."""
     words = ctx.parsed.words
     prev = words[cue.first - 1]
+    if prev.norm in _INCISE_CLITICS and cue.first > 1:
+        prev = words[cue.first - 2]  # "Entrez donc, lui dis-je."
     return prev.end if prev.text in ("!", "?", "…", ".") else prev.start
 
 
@@ -280,6 +340,8 @@ def is_signature(ctx: Context, span: QuotedSpan) -> int | None:
 def colon_before(ctx: Context, cand: Candidate, history: History) -> Attribution | None:
     """Jean Dupont a déclaré : « … » / Le ministre : « … »."""
     prev = ctx.prev_word(cand.span.open_mark.start)
+    if prev is not None and prev.text in _DASHES and cand.span.style != "dash":
+        prev = ctx.prev_word(prev.start)  # "il lui dit :\n\n— « … »"
     if prev is None or prev.text != ":":
         return None
     words = ctx.parsed.words
@@ -291,7 +353,7 @@ def colon_before(ctx: Context, cand: Candidate, history: History) -> Attribution
             if mention is None or _after_comme(ctx, cue):
                 mention = _inverted_before_colon(ctx, cue, prev) or mention
             if mention is not None:
-                return Attribution(cue, mention)
+                return Attribution(cue, mention) if _before_colon(ctx, mention, prev) else None
         if words[i].text in (".", "!", "?", ";"):
             break
     colon = punctuation_cue(prev, COLON)
@@ -308,9 +370,11 @@ def colon_before(ctx: Context, cand: Candidate, history: History) -> Attribution
         while verb.rel in ("advcl", "xcomp", "conj") and sentence.first <= verb.head < verb.index:
             verb = words[verb.head]
         mention = ctx.verb_subject(verb)
-        if mention is not None and mention.end <= prev.start:
+        if mention is not None and _before_colon(ctx, mention, prev, role=True):
             return Attribution(colon, mention)
         return None
+    if any(w.upos == "AUX" for w in words[sentence.first : prev.index]):
+        return None  # "Ils avaient plaisir à nommer les légumes :" is a clause, not a name
     if before >= sentence.first and (
         words[before].upos in ("PROPN", "NOUN") or is_capitalised(words[before])
     ):
@@ -348,6 +412,20 @@ def _inverted_before_colon(ctx: Context, cue: CueMatch, colon: Word) -> Mention 
         return None
     end = max(mention.end, mention.name[1] if mention.name else 0)
     return mention if not ctx.text[end : colon.start].strip(" ,") else None
+
+
+def _before_colon(ctx: Context, mention: Mention, colon: Word, *, role: bool = False) -> bool:
+    """A subject found for the clause before a colon lies before it and is no pronoun that
+    names nobody (``qui`` unresolved, ``le``, ``leur``). ``role``: the clause has no cue verb,
+    so an object or an oblique the parse fell back on is no speaker either (``la maîtresse vit
+    le petit menton tuméfié :``); ``narration_before`` then reads the parse alone."""
+    head = ctx.parsed.words[mention.head]
+    if mention.end > colon.start or head.norm in _NOT_SPEAKERS:
+        return False
+    if role and head.rel in ("obj", "iobj"):
+        return False
+    agent = any(w.norm == "par" for w in ctx.parsed.kids(head.index, "case"))
+    return not (role and head.rel == "obl" and not agent)
 
 
 @register("source_before", "quote", explicit=True)
@@ -484,66 +562,6 @@ def previous_sentence(ctx: Context, cand: Candidate, history: History) -> Attrib
         if mention is not None:
             return Attribution(cue, mention)
     return None
-
-
-@register("previous_speaker", "quote", continues=True)
-def previous_speaker(ctx: Context, cand: Candidate, history: History) -> Attribution | None:
-    """A floating quote continues the previous quote's speaker (same or previous paragraph)."""
-    if not history or cand.span.style == "dash":
-        return None
-    prev_cand, prev = history[-1]
-    if prev.mention is None and prev.follows is None:
-        return None
-    if cand.paragraph - prev_cand.paragraph > 1 or not _utterance(ctx, cand):
-        return None
-    if (
-        _standalone(ctx, cand)
-        and _standalone(ctx, prev_cand)
-        and cand.paragraph != prev_cand.paragraph
-    ):
-        return None  # consecutive dialogue lines: see dialogue_turn
-    return Attribution(None, None, follows=_root(prev))
-
-
-@register("dialogue_turn", "quote", continues=True)
-def dialogue_turn(ctx: Context, cand: Candidate, history: History) -> Attribution | None:
-    """A dialogue line without a cue, right after another one: the other speaker answers.
-
-    The candidates are the speakers of the earlier turns of the same dialogue,
-    most recent first; the engine picks the first whose resolved name differs
-    from the previous turn's speaker.
-    """
-    if not history or not _standalone(ctx, cand):
-        return None
-    c1, a1 = history[-1]
-    if cand.paragraph - c1.paragraph != 1 or not _standalone(ctx, c1):
-        return None
-    earlier: list[Attribution] = []
-    paragraph = c1.paragraph
-    for c, a in reversed(history[:-1]):
-        if paragraph - c.paragraph > 2 or not _standalone(ctx, c) or len(earlier) >= 6:
-            break
-        earlier.append(a)
-        paragraph = c.paragraph
-    if not earlier:
-        return None
-    return Attribution(None, None, previous=a1, others=earlier)
-
-
-def _root(att: Attribution) -> Attribution:
-    while att.follows is not None:
-        att = att.follows
-    return att
-
-
-def _standalone(ctx: Context, cand: Candidate) -> bool:
-    """The quote is a whole paragraph (a dialogue line or a quoted paragraph)."""
-    if cand.span.style == "dash":
-        return True
-    para = ctx.parsed.paragraphs[cand.paragraph] if ctx.parsed.paragraphs else (0, 0)
-    return cand.span.open_mark.start <= para[0] + 1 and (
-        cand.span.close_mark is None or cand.span.close_mark.end >= para[1] - 2
-    )
 
 
 def _utterance(ctx: Context, cand: Candidate) -> bool:

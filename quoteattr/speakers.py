@@ -84,6 +84,7 @@ class Resolver:
         self._names = self._collect_names()
         self._appositions = self._collect_appositions()
         self._entities: list[_Entity] = []
+        self._narrator: str | None = _narrator_name(parsed)
 
     # --- document-wide tables ----------------------------------------------------------------
 
@@ -215,6 +216,8 @@ class Resolver:
 
     def _resolve_pronoun(self, mention: Mention, span: Span, paragraph: int) -> Speaker:
         pronoun = normalise(span.text).lstrip("-").removeprefix("t-")
+        if pronoun in _FIRST_PERSON:  # "dis-je": the narrator, by name when the text gives it
+            return Speaker(span, self._narrator or "je", MentionKind.PRONOUN)
         if pronoun not in THIRD_PERSON:
             return Speaker(span, None, MentionKind.PRONOUN)
         before = bisect.bisect_left(self._entities, mention.start, key=lambda e: e.position)
@@ -285,6 +288,44 @@ class Resolver:
                         False,
                     )
                 )
+
+
+_FIRST_PERSON = frozenset({"je", "j'"})
+_SELF_NAMING = (("m'", "appelle"), ("m'", "appelais"), ("me", "nomme"), ("me", "nommais"))
+
+
+def _narrator_name(parsed: ParsedText) -> str | None:
+    """The name a first-person narrator gives himself: ``je m'appelle Jacques Thibault``,
+    ``je me nomme Jacques``, else None.
+
+    Example:
+        >>> # "Je m'appelle Jacques et j'ai dix ans." → "Jacques"
+    """
+    words = parsed.words
+    for i, word in enumerate(words):
+        if word.norm not in _FIRST_PERSON or _in_dialogue(parsed, word.start):
+            continue
+        for pattern in _SELF_NAMING:
+            j = i + 1
+            if [w.norm for w in words[j : j + len(pattern)]] != list(pattern):
+                continue
+            k = j + len(pattern)
+            name = []
+            while k < len(words) and words[k].upos == "PROPN" and words[k].text[:1].isupper():
+                name.append(words[k].text)
+                k += 1
+            if name:
+                return " ".join(name)
+    return None
+
+
+def _in_dialogue(parsed: ParsedText, char: int) -> bool:
+    """A character's words rather than the narrator's: the paragraph opens with a dash, or a
+    guillemet opens before ``char`` in it and is not closed."""
+    text = parsed.text
+    start = text.rfind("\n", 0, char) + 1
+    before = text[start:char]
+    return before.lstrip()[:1] in ("—", "–", "-") or before.count("«") > before.count("»")
 
 
 def _compatible(g1: str | None, n1: str | None, g2: str | None, n2: str | None) -> bool:

@@ -286,11 +286,8 @@ def test_new_paragraph_without_reopening_mark_ends_the_quote() -> None:
             ],
         ),
         (
-            "— « Est-ce bien l’abbé Bernard ? »",
-            [
-                ("« Est-ce bien l’abbé Bernard ? »", 0, "dash"),
-                ("Est-ce bien l’abbé Bernard ?", 1, "guillemets"),
-            ],
+            "— Il m’a dit « attends ».",
+            [("Il m’a dit « attends ».", 0, "dash"), ("attends", 1, "guillemets")],
         ),
     ],
 )
@@ -567,3 +564,21 @@ def test_large_inputs_run_fast(text: str) -> None:
 
 def test_docstring_examples() -> None:
     assert doctest.testmod(marks).failed == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("— « Est-ce bien l’abbé Bernard ? »", ["Est-ce bien l’abbé Bernard ?"]),
+        ("— « Partons », dit Roger en se levant.", ["Partons"]),
+        ("— « Je vous écoute, dit le prêtre. »", ["Je vous écoute, dit le prêtre."]),
+        ("– “Qui est là ?” demanda-t-elle.", ["Qui est là ?"]),
+    ],
+)
+def test_a_dash_before_guillemets_leaves_the_guillemets_to_mark_the_words(
+    text: str, expected: list[str]
+) -> None:
+    # Some novels open a dialogue line with a dash and still put the words in guillemets: the
+    # narration after the closing mark (", dit Roger en se levant") is not part of the line.
+    found = find_quotations(text)
+    assert [(q.content.text, q.level) for q in found] == [(e, 0) for e in expected]

@@ -91,6 +91,8 @@ class Article:
     length: int = 0
     # (open mark offset, content start, content end, close mark offset or None, level)
     quotes: list[tuple[int, int, int, int | None, int]] = field(default_factory=list)
+    # what the attribution keeps of a dialogue line whose incise ends it: (open, start, end)
+    spoken: set[tuple[int, int, int]] = field(default_factory=set)
 
     def add(self, piece: str) -> None:
         self.parts.append(piece)
@@ -114,10 +116,12 @@ class Article:
         self.add(pad + closer)
         self.quotes.append((open_at, start, end, end + len(pad), level))
 
-    def dash_line(self, content: str) -> None:
+    def dash_line(self, content: str, spoken: str | None = None) -> None:
         open_at = self.length
         self.add("— ")
         self.quotes.append((open_at, self.length, self.length + len(content), None, 0))
+        if spoken is not None:  # "— Tu viens ? demanda-t-il.": the words stop at the incise
+            self.spoken.add((open_at, self.length, self.length + len(spoken)))
         self.add(content)
 
     @property
@@ -178,7 +182,7 @@ def articles(draw: st.DrawFn, max_paragraphs: int = 6) -> Article:
             article.add(draw(st.sampled_from(["\n\n", "\n", "\r\n", "\n \n", "\n\n\n"])))
         if draw(st.integers(0, 5)) == 0:
             line = draw(st.sampled_from(["Tu viens ? demanda-t-il.", "Oui, tout de suite."]))
-            article.dash_line(line)
+            article.dash_line(line, "Tu viens ?" if "demanda" in line else None)
             continue
         for s in range(draw(st.integers(1, 4))):
             if s:
@@ -265,7 +269,7 @@ NO_SHRINK = [Phase.explicit, Phase.reuse, Phase.generate]
 def _check_against_oracle(article: Article, quotes: list) -> None:
     text = article.text
     check_invariants(text, quotes)
-    generated = {(o, s, e) for o, s, e, _c, _lvl in article.quotes}
+    generated = {(o, s, e) for o, s, e, _c, _lvl in article.quotes} | article.spoken
     for q in quotes:
         if q.open_mark is not None:
             assert (q.open_mark.start, q.content.start, q.content.end) in generated, (q, text)

@@ -21,8 +21,9 @@ from quoteattr.rules import (
 )
 
 QUOTE_ORDER = [
-    "incise_inside", "incise_after", "dash_after", "signature_after", "colon_before", "source_before", "clause",
-    "source_scope", "sentence_cue", "previous_sentence", "previous_speaker", "dialogue_turn",
+    "incise_inside", "incise_after", "dash_after", "signature_after", "colon_before",
+    "source_before", "clause", "source_scope", "sentence_cue", "previous_sentence",
+    "narration_before", "previous_speaker", "vocative_answer", "dialogue_turn",
 ]  # fmt: skip
 REPORTED_ORDER = [
     "que_clause", "infinitive", "request_infinitive", "unmarked_incise", "as_source",
