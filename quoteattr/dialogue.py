@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 
+from quoteattr.candidates import Candidate, History, candidates
 from quoteattr.context import Context
 from quoteattr.french import NOT_SUBJECT_PRONOUNS
 from quoteattr.lexicon import role_nouns, word_list
@@ -26,7 +27,7 @@ from quoteattr.mentions import Mention, mention_at
 from quoteattr.parse import Sentence
 from quoteattr.records import MentionKind
 from quoteattr.rules import Attribution, register
-from quoteattr.sieves import Candidate, History, _utterance, candidates
+from quoteattr.terms import utterance
 
 __all__ = [
     "dialogue_turn",
@@ -196,7 +197,7 @@ def previous_speaker(ctx: Context, cand: Candidate, history: History) -> Attribu
     prev_cand, prev = history[-1]
     if prev.mention is None and prev.follows is None:
         return None
-    if cand.paragraph - prev_cand.paragraph > 1 or not _utterance(ctx, cand):
+    if cand.paragraph - prev_cand.paragraph > 1 or not utterance(ctx, cand):
         return None
     if (
         standalone(ctx, cand)

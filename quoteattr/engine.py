@@ -22,6 +22,7 @@ from typing import Any
 
 import attrs
 
+from quoteattr.candidates import Candidate
 from quoteattr.context import Context
 from quoteattr.cues import find_cues
 from quoteattr.language import warn_if_not_french
@@ -36,8 +37,9 @@ from quoteattr.records import MentionKind, Quote, QuoteKind, Span, Speaker
 from quoteattr.reported import find_reported, one_quote
 from quoteattr.results import QuoteList
 from quoteattr.rules import UNATTRIBUTED, Attribution, Rule, confidence_of, rule, select
-from quoteattr.sieves import Candidate, attribute_quotations, position_kind
+from quoteattr.sieves import attribute_quotations
 from quoteattr.speakers import Resolver
+from quoteattr.terms import position_kind
 
 __all__ = ["attribute", "extract", "extract_many"]
 

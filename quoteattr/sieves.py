@@ -31,22 +31,30 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
-import attrs
-
+from quoteattr.candidates import Candidate, History, Sieve, candidates
 from quoteattr.context import INCISE_BOUNDARY, Context
 from quoteattr.cues import COLON, DASH, CueMatch, punctuation_cue
 from quoteattr.french import CLITICS_BEFORE_VERB, SPEECH_PERSONS
-from quoteattr.lexicon import word_list
 from quoteattr.mentions import Mention, is_capitalised, mention_at
 from quoteattr.parse import Word
 from quoteattr.records import CueType, MentionKind, QuotedSpan, QuoteKind
-from quoteattr.rules import Attribution, Rule, quote_rules, register, rule
+from quoteattr.rules import Attribution, Rule, quote_rules, register
+from quoteattr.terms import is_term, position_kind
 
-__all__ = ["SIEVES", "Attribution", "Candidate", "attribute_quotations", "candidates"]
+__all__ = [
+    "SIEVES",
+    "Attribution",
+    "Candidate",
+    "History",
+    "Sieve",
+    "attribute_quotations",
+    "candidates",
+    "is_term",
+    "position_kind",
+]
 
-_DIRECT_BEFORE = frozenset({":", ",", ";", "(", "—", "–", "-", ".", "!", "?", "…", "»", "”", '"'})
 _DASHES = frozenset({"—", "–", "-"})
 _BEFORE_INCISE = frozenset({",", "!", "?", "…"})
 """What ends the spoken words before an incise: ``— Assez ! s'écria le comte.``"""
@@ -54,52 +62,6 @@ _SENTENCE_END = frozenset({".", "!", "?", "…"})
 _INCISE_CLITICS = frozenset({"me", "m'", "te", "t'", "lui", "nous", "vous", "leur"})
 _NOT_BEFORE_BARE_INCISE = frozenset({"que", "qu'", "où", "dont", "comme", "quand", "si"})
 _NOT_SPEAKERS = frozenset({"qui", "que", "qu'", "le", "la", "les", "l'", "lui", "leur", "ayant"})
-
-
-@attrs.define(slots=True, eq=False)
-class Candidate:
-    """A quoted span placed in the parse."""
-
-    span: QuotedSpan
-    first: int | None
-    """First word inside the content, or None when no word lies inside."""
-    last: int | None
-    sentence: int
-    paragraph: int
-
-
-History = Sequence[tuple[Candidate, Attribution]]
-Sieve = Callable[[Context, Candidate, History], "Attribution | None"]
-
-
-def candidates(ctx: Context) -> list[Candidate]:
-    """Place every quoted span of the document in the parse.
-
-    Example:
-        >>> [c.span.content.text for c in candidates(ctx)]     # doctest: +SKIP
-        ['espérer', 'commentaires baroques et menaçants']
-    """
-    out = []
-    for span in ctx.quotations:
-        inside = ctx.words_between(span.content.start, span.content.end)
-        first = inside[0] if len(inside) else None
-        last = inside[-1] if len(inside) else None
-        anchor = first if first is not None else ctx.word_at(span.open_mark.start)
-        sentence = ctx.parsed.words[anchor].sentence if anchor is not None else 0
-        out.append(Candidate(span, first, last, sentence, _paragraph(ctx, span.content.start)))
-    return out
-
-
-def _paragraph(ctx: Context, char: int) -> int:
-    paragraphs = ctx.parsed.paragraphs
-    lo, hi = 0, len(paragraphs)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if paragraphs[mid][1] <= char:
-            lo = mid + 1
-        else:
-            hi = mid
-    return min(lo, max(len(paragraphs) - 1, 0))
 
 
 # --- the sieves ---------------------------------------------------------------------------
@@ -564,95 +526,9 @@ def previous_sentence(ctx: Context, cand: Candidate, history: History) -> Attrib
     return None
 
 
-def _utterance(ctx: Context, cand: Candidate) -> bool:
-    """Looks like a whole utterance rather than a term in quotes."""
-    text = cand.span.content.text
-    return len(text.split()) >= 4 or text.rstrip().endswith((".", "!", "?", "…"))
-
-
-SIEVES: list[Rule] = quote_rules()
-"""The quote rules in their default order (see :mod:`quoteattr.rules`)."""
-
-
-# --- kind and filtering ----------------------------------------------------------------------
-
-
-def position_kind(ctx: Context, cand: Candidate) -> QuoteKind:
-    """DIRECT when the quote starts an utterance, MIXED when embedded in a sentence.
-
-    Example:
-        >>> # « … » at the start of a sentence or after ':' is direct; des « … » is mixed
-    """
-    if cand.span.style == "dash":
-        return QuoteKind.DIRECT
-    text = ctx.text
-    i = cand.span.open_mark.start
-    while i > 0 and text[i - 1].isspace() and text[i - 1] != "\n":
-        i -= 1
-    para_start = ctx.parsed.paragraphs[cand.paragraph][0] if ctx.parsed.paragraphs else 0
-    if i <= para_start or text[i - 1] == "\n":
-        return QuoteKind.DIRECT
-    last = text[i - 1]
-    if last in _DIRECT_BEFORE:
-        if last == "," and len(cand.span.content.text.split()) < 3:
-            return QuoteKind.MIXED
-        return QuoteKind.DIRECT
-    return QuoteKind.MIXED
-
-
-def is_term(ctx: Context, cand: Candidate, att: Attribution | None) -> bool:
-    """Quotation marks around a title, name or term (« Le Monde », « Pan Am »), not speech."""
-    text = cand.span.content.text.strip()
-    words = text.split()
-    if not words:
-        return True
-    if att is not None and (rule_of(att).explicit or rule_of(att).continues):
-        return False
-    titled = (
-        len(words) <= 5
-        and all(w[0].isupper() or len(w) <= 3 for w in words)
-        and words[0][0].isupper()
-    )
-    if titled and not text.endswith((".", "!", "?", "…")):
-        return True
-    if _named_by(ctx, cand) or _proper_name_after_article(ctx, cand, words):
-        return True
-    if att is None:
-        return not (_utterance(ctx, cand) and position_kind(ctx, cand) is QuoteKind.DIRECT)
-    return False
-
-
-def _named_by(ctx: Context, cand: Candidate) -> bool:
-    """``baptisée « Europe »``, ``le thème « … »``: a naming word just before the marks (two
-    words at most, articles and adverbs aside), from ``data/naming_words.txt``."""
-    words = ctx.parsed.words
-    i = ctx.word_at(cand.span.open_mark.start)
-    if i is None:
-        return False
-    seen = 0
-    for j in range(i - 1, max(i - 5, -1), -1):
-        w = words[j]
-        if w.norm in word_list("naming_words.txt"):
-            return True
-        if w.upos in ("DET", "ADV", "PUNCT") or (w.upos == "ADP" and w.norm == "de"):
-            continue
-        seen += 1
-        if seen >= 2:
-            break
-    return False
-
-
-def _proper_name_after_article(ctx: Context, cand: Candidate, words: list[str]) -> bool:
-    """``un « Congrès national général »``: a short capitalised phrase after an article is a
-    name, not someone's words."""
-    if (
-        not words[0][:1].isupper()
-        or len(words) > 5
-        or cand.span.content.text.rstrip()[-1:] in ".!?…"
-    ):
-        return False
-    prev = ctx.prev_word(cand.span.open_mark.start)
-    return prev is not None and prev.upos == "DET"
+SIEVES: list[Rule] = [r for r in quote_rules() if r.function.__module__ == __name__]
+"""The sieves of this module in their order (the conversation rules of
+:mod:`quoteattr.dialogue` follow them; :func:`quoteattr.rules.quote_rules` lists all)."""
 
 
 def attribute_quotations(
@@ -685,8 +561,3 @@ def attribute_quotations(
         if found is not None:
             history.append((cand, found))
     return results
-
-
-def rule_of(att: Attribution) -> Rule:
-    """The registered rule that produced ``att``."""
-    return rule(att.rule)
