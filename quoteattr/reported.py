@@ -364,22 +364,6 @@ def _noun_object(ctx: Context, cue: CueMatch) -> Attribution | None:
     return _statement(ctx, cue, begin, stop, QuoteKind.INDIRECT, mention)
 
 
-def _partitive_in(ctx: Context, first: int, stop: int) -> int:
-    """In ``au gouvernement des mesures``, the skipped addressee swallowed the object: the
-    first ``des``/``du`` token after a noun of ``[first, stop)`` starts it (else ``stop``)."""
-    words = ctx.parsed.words
-    seen_noun = False
-    for i in range(first, stop):
-        w = words[i]
-        if w.upos in ("NOUN", "PROPN"):
-            seen_noun = True
-        elif seen_noun and w.norm == "de" and i + 1 < stop and words[i + 1].token == w.token:
-            token = ctx.text[w.start : w.end].lower()
-            if token in ("des", "du"):
-                return i
-    return stop
-
-
 @register("according_to", "reported")
 def _according_to(ctx: Context, cue: CueMatch) -> Attribution | None:
     if cue.entry.type is not CueType.PREPOSITION:
