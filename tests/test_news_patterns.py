@@ -72,6 +72,11 @@ CASES = [
      "très inquiet pour l'emploi", M, "Marc Lenoir", "clause"),
     ("Sophie Marin, la directrice de l'école, a annoncé la fermeture de la cantine.",
      "la fermeture de la cantine", IND, "Sophie Marin", "noun_object"),
+    # signed on the same line, and a quote after a cue sentence
+    ("« Nous ne fermerons aucune école » – Jeanne Morel, adjointe à l'éducation.",
+     "Nous ne fermerons aucune école", D, "Jeanne Morel", "dash_after"),
+    ("Le ministre a réagi lundi devant les députés. « Cette réforme protège les salariés. »",
+     "Cette réforme protège les salariés.", D, "le ministre", "previous_sentence"),
     # 13. narrative infinitive and signature lines
     ("Et Marie Roy de s'interroger dans Le Monde : « Qui paiera la facture ? »", "Qui paiera la facture ?", D, "Marie Roy", "colon_before"),
     ("« Nous avons dû fermer deux classes, faute d'enseignants. »\n\n— Luc Bernard, directeur de l'école",

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from importlib import resources
 
 import pytest
-from stored_parses import stored
+from stored_parses import STORE, stored
 
 from quoteattr.engine import attribute
+from quoteattr.parse import ParsedText, Sentence, Word
 from quoteattr.rules import (
     UNATTRIBUTED,
     Attribution,
@@ -113,3 +115,46 @@ def test_a_rule_of_ones_own_runs_only_when_named() -> None:
         register("test_everything_is_the_minister", "quote")(other)
     with pytest.raises(ValueError, match="stage"):
         register("test_bad_stage", "sentence")(other)  # type: ignore[arg-type]
+
+
+def _hand_parse(text: str, rows: list[tuple[str, str, str, int, str]]) -> ParsedText:
+    """A parse built by hand (spaCy-style rule tests): (form, lemma, upos, head, deprel),
+    heads as indexes into ``rows`` (-1 for the root), offsets found in ``text`` in order."""
+    words, at = [], 0
+    for i, (form, lemma, upos, head, deprel) in enumerate(rows):
+        start = text.index(form, at)
+        at = start + len(form)
+        words.append(Word(i, 0, form, lemma, upos, {}, head, deprel, start, at, i))
+    return ParsedText(text, words, [Sentence(0, 0, len(words), 0, len(text), 0)])
+
+
+def test_sentence_cue_when_the_parse_links_the_quote_to_no_cue() -> None:
+    # The parser made the quoted noun the root: no chain leads from the quote to the cue,
+    # so `clause` cannot answer and the surface fallback takes the cue before the quote.
+    text = "Le maire affirme « une catastrophe »."
+    rows = [
+        ("Le", "le", "DET", 1, "det"),
+        ("maire", "maire", "NOUN", 2, "nsubj"),
+        ("affirme", "affirmer", "VERB", 5, "dep"),
+        ("«", "«", "PUNCT", 5, "punct"),
+        ("une", "un", "DET", 5, "det"),
+        ("catastrophe", "catastrophe", "NOUN", -1, "root"),
+        ("»", "»", "PUNCT", 5, "punct"),
+        (".", ".", "PUNCT", 5, "punct"),
+    ]
+    [quote] = attribute(_hand_parse(text, rows))
+    assert (quote.rule, quote.content.text, quote.speaker_name) == (
+        "sentence_cue",
+        "une catastrophe",
+        "le maire",
+    )
+
+
+def test_every_rule_is_specified_by_a_stored_sentence() -> None:
+    """Each registered rule produces a record for at least one specification sentence."""
+    seen = set()
+    for path in STORE.glob("*.json"):
+        parsed = ParsedText.from_dict(json.loads(path.read_text(encoding="utf-8")))
+        seen.update(q.rule for q in attribute(parsed))
+    names = {r.name for r in quote_rules() + reported_rules()}
+    assert names - seen <= {"sentence_cue"}  # sentence_cue: the hand-built parse above
