@@ -111,6 +111,8 @@ def find_cues(parsed: ParsedText, lexicon: Lexicon) -> list[CueMatch]:
         if entry is None:
             continue
         if entry.type is CueType.VERB:
+            if _unrealized(parsed, word):
+                continue  # "aurait pu s'interroger si …", "sans pouvoir dire « … »": no speech
             cues.append(_verb_group(parsed, word, entry))
         else:
             last = word.index
@@ -337,6 +339,25 @@ def _verb_context(parsed: ParsedText, word: Word) -> bool:
     if prev.text == "," and word.index > 1:
         prev = words[word.index - 2]
     return prev.text in _CLOSING_MARKS
+
+
+_MODALS = frozenset({"pouvoir", "devoir", "vouloir", "falloir"})
+
+
+def _unrealized(parsed: ParsedText, verb: Word) -> bool:
+    """An infinitive of speech that did not happen: under a conditional modal (``aurait pu
+    dire``, ``devrait annoncer``) or after ``sans`` (``sans pouvoir dire``)."""
+    if verb.feats.get("VerbForm") != "Inf":
+        return False
+    words = parsed.words
+    before = [w for w in words[max(0, verb.index - 3) : verb.index] if w.sentence == verb.sentence]
+    if any(w.norm == "sans" for w in before):
+        return True
+    if verb.head < 0 or words[verb.head].lemma not in _MODALS:
+        return False
+    modal = words[verb.head]
+    group = [modal, *parsed.kids(modal.index, "aux", "aux:tense")]
+    return _modality(parsed, group) is Modality.ALLEGED  # a conditional, also "aurait" mis-tagged
 
 
 def _que_follows(parsed: ParsedText, word: Word) -> bool:

@@ -93,7 +93,7 @@ def _named_by(ctx: Context, cand: Candidate) -> bool:
         if w.upos in ("DET", "ADV", "PUNCT") or (w.upos == "ADP" and w.norm == "de"):
             continue
         seen += 1
-        if seen >= 2:
+        if seen >= 3:  # "baptisée en Iran « nid d'espions »": a short place phrase between
             break
     return False
 
