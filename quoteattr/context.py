@@ -26,8 +26,9 @@ from quoteattr.french import (
     NOT_SUBJECT_PRONOUNS,
     QUE,
     QUOTE_MARK_TOKENS,
+    normalise,
 )
-from quoteattr.lexicon import LexiconEntry
+from quoteattr.lexicon import Lexicon, LexiconEntry, default_lexicon
 from quoteattr.mentions import Mention, clitic_pronoun, is_capitalised, mention_at, name_run
 from quoteattr.parse import ParsedText, Sentence, Word
 from quoteattr.records import CueClass, CueType, MentionKind, Modality, Polarity, QuotedSpan
@@ -47,6 +48,8 @@ class Context:
     parsed: ParsedText
     quotations: list[QuotedSpan]
     cues: list[CueMatch]
+    lexicon: Lexicon = attrs.field(factory=default_lexicon, kw_only=True)
+    """The cue lexicon (its speech nouns name the author of a ``selon`` document)."""
     cue_at: dict[int, CueMatch] = attrs.field(init=False)
     """Cue by the index of its cue word."""
     group_at: dict[int, CueMatch] = attrs.field(init=False)
@@ -437,7 +440,25 @@ class Context:
             found = self.noun_phrase_after(cue.last)
         if found is None:
             return None
-        return self._passive_agent_after(found) or found
+        return self._passive_agent_after(found) or self._author_of(found) or found
+
+    def _author_of(self, mention: Mention) -> Mention | None:
+        """``selon un communiqué de la préfecture``: a speech noun of the lexicon (communiqué,
+        déclaration, propos …) names its author in its ``de`` complement."""
+        head = self.parsed.words[mention.head]
+        if head.lemma.lower() not in self.lexicon.nouns:
+            return None
+        for child in self.parsed.kids(head.index, "nmod"):
+            if child.index > head.index and any(
+                c.norm in ("de", "d'", "du", "des") for c in self.parsed.kids(child.index, "case")
+            ):
+                author = mention_at(self.parsed, child.index)
+                text = normalise(self.text[author.start : author.end])
+                for contracted in ("du ", "des "):  # "d'une déclaration du ministre"
+                    if text.startswith(contracted) and author.end - author.start > len(contracted):
+                        author = attrs.evolve(author, start=author.start + len(contracted))
+                return author
+        return None
 
     def _passive_agent_after(self, mention: Mention) -> Mention | None:
         """``les chiffres publiés lundi par l'Insee``: the agent of a participle after the

@@ -251,7 +251,7 @@ def attribute(
     """
     lex = lexicon if lexicon is not None else default_lexicon()
     quote_rules, reported_rules = _rules if _rules is not None else select(rules)
-    ctx = Context(parsed, find_quotations(parsed.text), find_cues(parsed, lex))
+    ctx = Context(parsed, find_quotations(parsed.text), find_cues(parsed, lex), lexicon=lex)
     quoted = attribute_quotations(ctx, quote_rules)
     used = {  # an incise reports its quote, not a clause, unless the quote sits inside one
         a.cue.word

@@ -54,6 +54,9 @@ Conventions:
   …``); speech reported inside a quotation (``« je pense que … »``) is the
   quoted speaker's and is never reported separately. *inviter* reports a
   request (``invite les habitants à …``).
+* Speech nouns (``communiqué``, ``déclaration``, ``propos`` …) report nothing by
+  themselves (GUIDELINES.md: nominal reports are not listed); they name the author of a
+  ``selon`` source (``selon un communiqué de la préfecture`` → la préfecture).
 * Multiword verbs whose object is the message: ``faire état de``, ``faire part
   de`` (``a fait état de menaces``).
 * ``pour`` is a source preposition only as an opinion source at the start of a

@@ -138,6 +138,8 @@ CASES = [
     ("Selon les chercheurs, ce virus se transmet par l'air ; aucun cas n'a pourtant été confirmé.",
      "ce virus se transmet par l'air", A, "les chercheurs", "according_to"),
     ("De l'opinion de Jean Morel, la réforme arrive trop tard.", "la réforme arrive trop tard", A, "Jean Morel", "according_to"),
+    ("Selon un communiqué de la préfecture, la route restera fermée jusqu'à lundi.",
+     "la route restera fermée jusqu'à lundi", A, "la préfecture", "according_to"),
     ("De l'avis d'Anne Roux, le chantier prendra deux ans.", "le chantier prendra deux ans", A, "Anne Roux", "according_to"),
     ("Joji Tanaka, auteur de l'étude ayant fourni ces chiffres, précise tout de même que la prudence reste de mise.",
      "la prudence reste de mise", IND, "Joji Tanaka", "que_clause"),
