@@ -87,11 +87,12 @@ def find_cues(parsed: ParsedText, lexicon: Lexicon) -> list[CueMatch]:
     cues = []
     words = parsed.words
     phrases = _phrases(lexicon)
+    initials = frozenset(phrase[0] for phrase, _ in phrases)
     skip_until = -1
     for word in words:
         if word.index <= skip_until:
             continue
-        phrase = _phrase_at(parsed, word, phrases)
+        phrase = _phrase_at(parsed, word, phrases, initials)
         if phrase is not None:  # "à en croire", "aux dires de", "de l'avis de"
             source, last = phrase
             cues.append(
@@ -170,13 +171,21 @@ def _phrases(lexicon: Lexicon) -> list[tuple[str, LexiconEntry]]:
 
 
 def _phrase_at(
-    parsed: ParsedText, word: Word, phrases: list[tuple[str, LexiconEntry]]
+    parsed: ParsedText,
+    word: Word,
+    phrases: list[tuple[str, LexiconEntry]],
+    initials: frozenset[str],
 ) -> tuple[LexiconEntry, int] | None:
     """A multiword preposition starting at ``word``, with the index of its last word."""
     if not phrases or (word.index > 0 and parsed.words[word.index - 1].token == word.token):
         return None
     text = parsed.text
+    if text[word.start].lower() not in initials:
+        return None  # most words: no phrase starts with their letter
+    head = normalise(text[word.start : word.start + 2])
     for phrase, entry in phrases:
+        if not phrase.startswith(head):
+            continue  # most words: no phrase starts with their first letters
         end = word.start + len(phrase)
         found = normalise(text[word.start : end])
         elided = phrase.endswith(" de") and found == phrase[:-1] + "'"  # "de l'avis d'Abdou"

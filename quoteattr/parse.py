@@ -59,14 +59,12 @@ class Word:
     norm: str = attrs.field(init=False)
     """The comparison form of :attr:`text` (:func:`quoteattr.french.normalise`):
     lowercase, ``'`` for ``’``; every rule compares this, never the raw text."""
+    rel: str = attrs.field(init=False)
+    """The deprel without its subtype (``nsubj:pass`` → ``nsubj``)."""
 
     def __attrs_post_init__(self) -> None:
         self.norm = normalise(self.text)
-
-    @property
-    def rel(self) -> str:
-        """The deprel without its subtype (``nsubj:pass`` → ``nsubj``)."""
-        return self.deprel.split(":", 1)[0]
+        self.rel = self.deprel.split(":", 1)[0]
 
 
 @attrs.define(slots=True, eq=False)
