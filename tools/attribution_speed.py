@@ -33,7 +33,8 @@ def main() -> None:
         for parsed in parses:
             attribute(parsed)
         best = min(best, time.perf_counter() - start)
-    print(f"{len(parses)} documents, {chars} characters: {best:.2f} s, {best / chars * 1e6:.2f} µs/char")
+    per_char = best / chars * 1e6
+    print(f"{len(parses)} documents, {chars} characters: {best:.2f} s, {per_char:.2f} µs/char")
 
 
 if __name__ == "__main__":
