@@ -22,6 +22,7 @@ __all__ = [
     "CLITICS_BEFORE_VERB",
     "DATE_WORDS",
     "DETERMINERS",
+    "MONTHS",
     "NAME_PARTICLES",
     "NE",
     "NEGATORS",
@@ -33,6 +34,7 @@ __all__ = [
     "SPEECH_PERSONS",
     "SUBORDINATORS_BEFORE_QUE",
     "TIME_WORDS",
+    "WEEKDAYS",
     "normalise",
 ]
 
@@ -128,7 +130,28 @@ CLITICS_BEFORE_VERB = frozenset(
 NOT_SUBJECT_PRONOUNS = frozenset({"ce", "c'", "cela", "ça", "que", "qu'"})
 """Pronouns that fill the subject slot without naming a speaker."""
 
-TIME_WORDS = frozenset(
+WEEKDAYS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"})
+"""The days of the week."""
+
+MONTHS = frozenset(
+    {
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    }
+)
+"""The months."""
+
+TIME_WORDS = WEEKDAYS | frozenset(
     {
         "hier",
         "soir",
@@ -137,13 +160,6 @@ TIME_WORDS = frozenset(
         "aujourd'hui",
         "midi",
         "après-midi",
-        "dimanche",
-        "lundi",
-        "mardi",
-        "mercredi",
-        "jeudi",
-        "vendredi",
-        "samedi",
         "encore",
         "aussi",
         "également",
@@ -178,41 +194,26 @@ TIME_WORDS = frozenset(
 )
 """Words of a time adverbial between a verb and its content (``a annoncé mardi soir``)."""
 
-DATE_WORDS = frozenset(
-    {
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-        "lundi",
-        "mardi",
-        "mercredi",
-        "jeudi",
-        "vendredi",
-        "samedi",
-        "dimanche",
-        "hier",
-        "aujourd'hui",
-        "demain",
-        "veille",
-        "lendemain",
-        "matin",
-        "soir",
-        "midi",
-        "après-midi",
-        "nuit",
-        "soirée",
-        "matinée",
-        "journée",
-    }
+DATE_WORDS = (
+    WEEKDAYS
+    | MONTHS
+    | frozenset(
+        {
+            "hier",
+            "aujourd'hui",
+            "demain",
+            "veille",
+            "lendemain",
+            "matin",
+            "soir",
+            "midi",
+            "après-midi",
+            "nuit",
+            "soirée",
+            "matinée",
+            "journée",
+        }
+    )
 )
 """Nouns and adverbs of a date: never a speaker, never a message."""
 
