@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 
+import quoteattr.sieves  # noqa: F401  (the sieves register first: these rules run after them)
 from quoteattr.candidates import Candidate, History, candidates
 from quoteattr.context import Context
 from quoteattr.french import NOT_SUBJECT_PRONOUNS
