@@ -299,8 +299,8 @@ def clause_end(ctx: Context, start: int, last: int, cue: CueMatch | None = None)
                 break
             if pair in CLAUSE_BREAKS or nxt.norm in CLAUSE_BREAKS:
                 break
-            cue = ctx.group_at.get(i + 1)
-            if cue is not None and cue.first == i + 1:
+            incise = ctx.group_at.get(i + 1)
+            if incise is not None and incise.first == i + 1:
                 break
         i += 1
     return last_content_word(ctx, i - 1 if i < last else last - 1, floor=start)

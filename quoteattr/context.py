@@ -38,6 +38,8 @@ __all__ = ["INCISE_BOUNDARY", "Context"]
 INCISE_BOUNDARY = frozenset({",", ".", "!", "?", ";", ":", "…", ")", "»", "”", '"', "—", "–"})
 _SUBJECT_RELS = ("nsubj", "expl:subj")
 _NP_HEAD_UPOS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
+_NOUN_PHRASE_RELS = frozenset({"flat", "nmod", "amod", "appos", "compound", "fixed"})
+"""Relations inside a noun phrase, climbed from its last word to its head."""
 _ANY_VERB = LexiconEntry("?", CueType.VERB, CueClass.NEUTRAL, False, ("news",))
 
 
@@ -172,7 +174,8 @@ class Context:
         if agent is not None:
             return agent
         found = (
-            self._parse_subject(words[cue.word], depth=0)
+            self._coordinated_clause_subject(cue)
+            or self._parse_subject(words[cue.word], depth=0)
             or self._subject_before(cue)
             or self._coordinated_subject(cue)
             or self._narrative_infinitive_subject(cue)
@@ -190,6 +193,23 @@ class Context:
             name = found.name if found.name is None or found.name[1] <= cue_start else None
             found = attrs.evolve(found, end=words[end_word].end, name=name)
         return found
+
+    def _coordinated_clause_subject(self, cue: CueMatch) -> Mention | None:
+        """``huit donnent une avance à X, et la moyenne du site estime …``: a verb parsed as
+        sharing the first clause's subject has its own, right before it, after ``et``."""
+        words = self.parsed.words
+        verb = words[cue.word]
+        if verb.rel != "conj" or cue.first == 0 or self.parsed.kids(verb.index, *_SUBJECT_RELS):
+            return None
+        if words[cue.first - 1].upos not in ("NOUN", "PROPN"):
+            return None
+        mention = self._subject_before(cue, through_conj=False)
+        if mention is None:
+            return None
+        first = self.word_at(mention.start)
+        if first is None or first == 0 or words[first - 1].norm not in ("et", "mais", "puis"):
+            return None
+        return mention
 
     def _opening_name_before_apposition(self, sentence: Sentence, comma: int) -> Mention | None:
         """The name that opens the sentence, when an apposition without a finite verb runs from
@@ -337,7 +357,7 @@ class Context:
                 break
         return None
 
-    def _subject_before(self, cue: CueMatch) -> Mention | None:
+    def _subject_before(self, cue: CueMatch, *, through_conj: bool = True) -> Mention | None:
         words = self.parsed.words
         sentence = self.parsed.sentences[words[cue.word].sentence]
         i = cue.first - 1
@@ -369,14 +389,8 @@ class Context:
             parent = words[head].head
             if parent < sentence.first or parent >= cue.first:
                 break
-            if words[head].rel not in (
-                "flat",
-                "nmod",
-                "amod",
-                "appos",
-                "conj",
-                "compound",
-                "fixed",
+            if words[head].rel not in _NOUN_PHRASE_RELS and not (
+                through_conj and words[head].rel == "conj"
             ):
                 break
             head = parent

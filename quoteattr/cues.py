@@ -278,6 +278,7 @@ def _followed_by_que(parsed: ParsedText, word: Word) -> bool:
 _NON_FINITE_ENDINGS = ("é", "ée", "és", "ées", "ant", "er", "ir", "re", "is", "ise", "ises", "it")
 """Participle and infinitive endings: such a form after a noun is no finite verb."""
 _CLOSING_MARKS = frozenset({"»", "”", '"', "›", "’"})
+_OPENING_MARKS = frozenset({"«", "“", '"', "‹"})
 _PAST_SIMPLE_ENDINGS = ("a", "èrent", "ut", "urent", "irent")
 """Passé simple endings the small model often tags as nouns (``murmura``, ``reprit`` is kept
 out: ``-it`` also ends participles)."""
@@ -326,6 +327,8 @@ def _verb_context(parsed: ParsedText, word: Word) -> bool:
         return True  # "comme le précise X": an object clitic, not an article
     if nxt is not None and nxt.sentence == word.sentence and clitic_pronoun(nxt) is not None:
         return True
+    if word.norm.endswith("ant") and _quote_opens_after(parsed, word):
+        return True  # "un message disant « … »": a present participle tagged as an adjective
     if word.text[:1].isupper() or prev is None:
         return False
     # an inverted incise: ", demanda Marie", "? reprit le garçon"
@@ -348,6 +351,14 @@ def _verb_context(parsed: ParsedText, word: Word) -> bool:
     if prev.text == "," and word.index > 1:
         prev = words[word.index - 2]
     return prev.text in _CLOSING_MARKS
+
+
+def _quote_opens_after(parsed: ParsedText, word: Word) -> bool:
+    """An opening quotation mark right after ``word``, or after a colon that follows it."""
+    rest = parsed.text[word.end : word.end + 4].lstrip(" \u00a0\u202f")
+    if rest.startswith(":"):
+        rest = rest[1:].lstrip(" \u00a0\u202f")
+    return rest[:1] in _OPENING_MARKS
 
 
 _MODALS = frozenset({"pouvoir", "devoir", "vouloir", "falloir"})

@@ -159,7 +159,11 @@ def mention_at(parsed: ParsedText, head: int) -> Mention:
     first, last = _contiguous(parsed, indexes, head)
     first, last = _extend_name(parsed, first, last)
     first, last = _trim(parsed, first, last)
-    name = _apposed_name(parsed, head, first, last)
+    after = _name_after_parenthesis(parsed, head, last)
+    if after is not None:  # "le président de l'Union (Ufip), Jean Schilansky"
+        last = after[1]
+    name = _name_span(parsed, after) if after is not None else None
+    name = name or _apposed_name(parsed, head, first, last)
     if name is None and _is_name(parsed, head):
         lo, hi = name_run(parsed, head)
         extra = [
@@ -313,6 +317,34 @@ def _relative_antecedent(parsed: ParsedText, qui: int) -> int | None:
     ):
         i = words[i].head
     return i
+
+
+def _name_after_parenthesis(parsed: ParsedText, head: int, last: int) -> tuple[int, int] | None:
+    """The name apposed after a bracketed acronym that closes a description: ``le président
+    de l'Union française des industries pétrolières (Ufip), Jean Louis Schilansky``."""
+    words = parsed.words
+    if words[head].upos == "PROPN":
+        return None
+    sentence_last = parsed.sentences[words[head].sentence].last
+    i = last + 1
+    if i >= sentence_last or words[i].text != "(":
+        return None
+    close = next((j for j in range(i + 1, min(i + 6, sentence_last)) if words[j].text == ")"), None)
+    if close is None or close + 2 >= sentence_last or words[close + 1].text != ",":
+        return None
+    nxt = words[close + 2]
+    if nxt.upos != "PROPN" or not is_capitalised(nxt):
+        return None
+    lo, hi = name_run(parsed, close + 2)
+    if hi - lo < 1:
+        return None  # one capitalised word may be a place or a body: a name has two
+    if hi + 1 < sentence_last and words[hi + 1].text not in (",", ":", ".", ";", "»"):
+        return None
+    return lo, hi
+
+
+def _name_span(parsed: ParsedText, indexes: tuple[int, int]) -> tuple[int, int]:
+    return parsed.words[indexes[0]].start, parsed.words[indexes[1]].end
 
 
 def _apposed_name(parsed: ParsedText, head: int, first: int, last: int) -> tuple[int, int] | None:

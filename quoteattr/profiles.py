@@ -326,6 +326,18 @@ def _role_before(parsed: ParsedText, first: int) -> str | None:
     end = first - 1
     if end >= sentence.first and words[end].text == ",":
         end -= 1
+    if end >= sentence.first and words[end].text == ")":  # "… pétrolières (Ufip), Jean X"
+        opening = next(
+            (
+                j
+                for j in range(end - 1, max(end - 6, sentence.first - 1), -1)
+                if words[j].text == "("
+            ),
+            None,
+        )
+        if opening is None:
+            return None
+        end = opening - 1
     i = end
     while i >= sentence.first and end - i < 12:
         word = words[i]

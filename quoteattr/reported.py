@@ -5,6 +5,7 @@
 * ``unmarked_incise``  Les travaux suivent le calendrier, a indiqué le porte-parole.
 * ``request_infinitive`` X demande aux pilotes de ne pas suivre … (what is asked for)
 * ``noun_object``  X a démenti tout lien avec ces personnes (a noun phrase as the message)
+* ``estimate``     X estime à 75 000 le nombre d'emplois menacés (a figure for a quantity)
 * ``according_to`` Selon X, … / …, d'après X.
 
 The content runs from the start of the complement to the end of the
@@ -50,7 +51,9 @@ from quoteattr.french import (
 )
 from quoteattr.lexicon import word_list
 from quoteattr.mentions import Mention
-from quoteattr.records import CueClass, CueType, MentionKind, QuoteKind
+from quoteattr.messages import points_back, tail_start
+from quoteattr.parse import Word
+from quoteattr.records import CueClass, CueType, MentionKind, Polarity, QuoteKind
 from quoteattr.rules import Attribution, Rule, register, reported_rules
 
 __all__ = ["CLAUSE_BREAKS", "Reported", "find_reported", "one_quote"]
@@ -324,6 +327,8 @@ def _noun_object(ctx: Context, cue: CueMatch) -> Attribution | None:
         return None
     if cue.entry.lemma not in word_list("message_objects.txt"):
         return None
+    if cue.polarity is Polarity.NEGATED:
+        return None  # "n'a pas confirmé le lien": no message was given
     words = ctx.parsed.words
     form = words[cue.word].feats.get("VerbForm")
     bare_participle = (
@@ -358,10 +363,56 @@ def _noun_object(ctx: Context, cue: CueMatch) -> Attribution | None:
     if words[mention.head].norm == "qui":
         return None  # a relative whose antecedent is unknown: precision first
     end_word = clause_end(ctx, start, last, cue)
-    if end_word <= start:
-        return None
+    end_word = last_content_word(ctx, tail_start(ctx, start, end_word) - 1, floor=start)
+    if end_word <= start or points_back(ctx, start, end_word):
+        return None  # "a annoncé la nouvelle": news told before, no message here
     begin, stop = respect_quotes(ctx, words[start].start, words[end_word].end)
     return _statement(ctx, cue, begin, stop, QuoteKind.INDIRECT, mention)
+
+
+@register("estimate", "reported")
+def _estimate(ctx: Context, cue: CueMatch) -> Attribution | None:
+    """``La CGT estime à 75 000 le nombre d'emplois menacés``: a figure stated for a quantity.
+
+    For the verbs of ``data/estimate_verbs.txt``, followed by ``à``, a number, then a
+    definite noun phrase (the quantity measured); the content runs from the figure to the
+    end of the clause, the verb has its subject before it.
+    """
+    if not _reports_clauses(cue) or cue.entry.lemma not in word_list("estimate_verbs.txt"):
+        return None
+    words = ctx.parsed.words
+    _first, last = sentence_bounds(ctx, cue)
+    at = cue.last + 1
+    if at + 2 >= last or words[at].norm not in ("à", "au"):
+        return None
+    figure = next((i for i in range(at + 1, min(at + 5, last)) if _is_figure(words[i])), None)
+    if figure is None:
+        return None
+    quantity = next(
+        (i for i in range(figure + 1, min(figure + 5, last)) if words[i].norm in _DEFINITE),
+        None,
+    )
+    if quantity is None or any(w.upos in ("VERB", "AUX") for w in words[figure + 1 : quantity]):
+        return None  # "estime à 40 % les chances …" needs the measured noun phrase
+    mention = ctx.subject(cue)
+    if mention is None or mention.start > words[cue.first].start:
+        return None
+    end_word = clause_end(ctx, at + 1, last, cue)
+    if end_word <= quantity:
+        return None
+    begin, stop = respect_quotes(ctx, words[at + 1].start, words[end_word].end)
+    return _statement(ctx, cue, begin, stop, QuoteKind.INDIRECT, mention)
+
+
+_DEFINITE = frozenset(
+    {"le", "la", "l'", "les", "son", "sa", "ses", "leur", "leurs", "ce", "cet", "cette", "ces"}
+)
+"""Determiners that open the quantity an estimate measures (``à 4 points son avance``)."""
+
+
+def _is_figure(word: Word) -> bool:
+    """A number, in digits or words (``75 000``, ``3,5``, ``trois``)."""
+    return word.upos == "NUM" or word.text[:1].isdigit()
 
 
 @register("according_to", "reported")

@@ -323,7 +323,9 @@ def colon_before(ctx: Context, cand: Candidate, history: History) -> Attribution
     verbs = [
         w
         for w in words[sentence.first : prev.index]
-        if w.upos == "VERB" and w.feats.get("VerbForm") != "Inf"
+        if w.upos == "VERB"
+        and w.feats.get("VerbForm") != "Inf"
+        and ctx.enclosing_quote(w.start) is None  # a verb of another quote introduces nothing
     ]
     if verbs:
         # "il articula plus fort :", "il repassa ses bottes en grommelant :" — the clause

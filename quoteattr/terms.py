@@ -15,7 +15,7 @@ from __future__ import annotations
 from quoteattr.candidates import Candidate
 from quoteattr.context import Context
 from quoteattr.lexicon import word_list
-from quoteattr.records import QuoteKind
+from quoteattr.records import CueType, QuoteKind
 from quoteattr.rules import Attribution, rule
 
 __all__ = ["is_term", "position_kind", "utterance"]
@@ -53,7 +53,18 @@ def position_kind(ctx: Context, cand: Candidate) -> QuoteKind:
         if last == "," and len(cand.span.content.text.split()) < 3:
             return QuoteKind.MIXED
         return QuoteKind.DIRECT
+    if _after_speech_verb(ctx, cand) and cand.span.content.text[:1].isupper():
+        return QuoteKind.DIRECT  # "un message disant « Imaginez … »": an utterance of its own
     return QuoteKind.MIXED
+
+
+def _after_speech_verb(ctx: Context, cand: Candidate) -> bool:
+    """The word right before the opening mark ends the group of a speech verb."""
+    prev = ctx.prev_word(cand.span.open_mark.start)
+    if prev is None:
+        return False
+    cue = ctx.group_at.get(prev.index)
+    return cue is not None and cue.last == prev.index and cue.entry.type is CueType.VERB
 
 
 def is_term(ctx: Context, cand: Candidate, att: Attribution | None) -> bool:

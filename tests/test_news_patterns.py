@@ -164,6 +164,33 @@ CASES = [
      "Nous avons créé 200 000 emplois", D, "Paul Vernet", "incise_after"),
     ("« Le dossier avance », lui a répondu la ministre.", "Le dossier avance", D, "la ministre", "incise_after"),
     ("Luc Perret à indiqué par téléphone : « Le mât a cédé dans la nuit. »", "Le mât a cédé dans la nuit.", D, "Luc Perret", "colon_before"),
+    # a noun-phrase message stops before a new clause, a closing time phrase or medium
+    ("Les témoignages de riverains faisant état de menaces graves, voire d'agressions, se sont multipliés cet été.",
+     "menaces graves, voire d'agressions", IND, "les témoignages de riverains", "noun_object"),
+    ("La navigatrice annonce son abandon en fin de matinée le 12 mars.", "son abandon", IND, "la navigatrice", "noun_object"),
+    ("Le club a confirmé le départ de son capitaine lundi 4 juin.", "le départ de son capitaine", IND, "le club", "noun_object"),
+    ("Le laboratoire a annoncé sa découverte dans un communiqué.", "sa découverte", IND, "le laboratoire", "noun_object"),
+    ("Le préfet a annoncé le report du scrutin à dimanche.", "le report du scrutin à dimanche", IND, "le préfet", "noun_object"),
+    ("La direction a confirmé le bilan de la semaine.", "le bilan de la semaine", IND, "la direction", "noun_object"),
+    # promises and stated observations have noun-phrase messages too (GUIDELINES)
+    ("Le constructeur promet une autonomie de dix heures pour sa nouvelle console.",
+     "une autonomie de dix heures pour sa nouvelle console", IND, "le constructeur", "noun_object"),
+    ("La candidate a promis une baisse des impôts locaux.", "une baisse des impôts locaux", IND, "la candidate", "noun_object"),
+    ("Le maire constate une hausse des incivilités depuis le printemps.",
+     "une hausse des incivilités depuis le printemps", IND, "le maire", "noun_object"),
+    # an estimate: a figure stated for a quantity
+    ("La CFDT estime à 12 000 le nombre de postes menacés.", "12 000 le nombre de postes menacés", IND, "la CFDT", "estimate"),
+    ("Les pompiers évaluent à près de 2 000 hectares la surface brûlée.",
+     "près de 2 000 hectares la surface brûlée", IND, "les pompiers", "estimate"),
+    ("L'institut estime à 3,5 % la hausse des prix pour l'an prochain.",
+     "3,5 % la hausse des prix pour l'an prochain", IND, "l'institut", "estimate"),
+    ("Sur dix sondages, sept donnent la victoire au maire sortant, et la moyenne des instituts estime à 4 points son avance.",
+     "4 points son avance", IND, "la moyenne des instituts", "estimate"),
+    # a speech participle the parser took for an adjective, right before the quote
+    ("Les passants ont reçu un tract disant « Sauvez notre gare ».", "Sauvez notre gare", D, "un tract", "sentence_cue"),
+    # a name apposed after a bracketed acronym
+    ("« Les ventes reculent », explique le président de la Fédération française du bâtiment (FFB), Olivier Salleron.",
+     "Les ventes reculent", D, "Olivier Salleron", "incise_after"),
     # marks around the whole reported clause: one mixed record (GUIDELINES)
     ("La ministre a estimé que « la situation reste fragile ».", "la situation reste fragile", M, "la ministre", "clause"),
 ]  # fmt: skip
@@ -192,6 +219,12 @@ NOT_REPORTED = [
     ("Le ministre prévoit de visiter trois usines cette semaine.", "visiter trois usines cette semaine"),
     ("Le ministre présente les activités qu'il entend organiser cet été.", "il entend organiser cet été"),
     ("Le musée dévoile aussi les expositions qu'il compte accueillir l'an prochain.", "il compte accueillir l'an prochain"),
+    # a negated announcement gives no message; a bare "la nouvelle" points back to news told
+    ("La police n'a pas confirmé l'identité du suspect.", "l'identité du suspect"),
+    ("Le club n'a jamais annoncé le départ de son entraîneur.", "le départ de son entraîneur"),
+    ("Les astronomes ont annoncé la nouvelle mardi dans la revue Science.", "la nouvelle"),
+    ("Le porte-parole du ministère a confirmé l'information.", "l'information"),
+    ("Le musée estime à sa juste valeur le travail des bénévoles.", "sa juste valeur le travail des bénévoles"),
 ]  # fmt: skip
 
 NEGATED = [
