@@ -222,6 +222,8 @@ def _unmarked_incise(ctx: Context, cue: CueMatch) -> Attribution | None:
     if mention is None:
         return None
     i = ctx.word_at(max(mention.end, mention.name[1] if mention.name else 0))
+    if i is not None and i < last and words[i].upos == "DET" and mention.kind is MentionKind.NAME:
+        i = ctx.skip_prepositional_object(i, last)  # "explique Jean Roy le vice-président de X"
     while i is not None and i < last and words[i].upos == "ADP":
         i = ctx.skip_prepositional_object(i + 1, last)  # "a révélé son avocate à l'AFP"
     after = words[i] if i is not None and i < last else None

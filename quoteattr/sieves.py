@@ -232,8 +232,33 @@ def _cue_after_mark(ctx: Context, cand: Candidate) -> CueMatch | None:
         nxt = words[nxt.index + 1]  # « … » lui a répondu X
     cue = ctx.group_at.get(nxt.index)
     if cue is None or cue.first != nxt.index:
-        return None
+        return _far_incise(ctx, cand, nxt) if "," in gap else None
     return cue
+
+
+_FAR_INCISE_WORDS = 20
+
+
+def _far_incise(ctx: Context, cand: Candidate, start: Word) -> CueMatch | None:
+    """``« … », y compris le montant des amendes, commente X``: the incise after a verbless
+    phrase set off by commas, the quote opening its sentence."""
+    words = ctx.parsed.words
+    sentence = ctx.parsed.sentences[start.sentence]
+    opening = ctx.word_at(cand.span.open_mark.start)
+    if opening is None or opening > sentence.first + 1:
+        return None
+    for i in range(start.index, min(start.index + _FAR_INCISE_WORDS, sentence.last - 1)):
+        w = words[i]
+        if ctx.is_mark(w) or w.text in (";", ":", ".", "!", "?") or w.upos == "AUX":
+            return None
+        if w.upos == "VERB" and w.feats.get("VerbForm") == "Fin":
+            return None
+        if w.text == "," and i > start.index:
+            cue = ctx.group_at.get(i + 1)
+            if cue is None or cue.first != i + 1 or cue.entry.type is not CueType.VERB:
+                return None
+            return cue if ctx.inverted_after(cue) is not None else None
+    return None
 
 
 @register("dash_after", "quote", explicit=True)

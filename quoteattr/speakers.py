@@ -252,7 +252,7 @@ class Resolver:
                 )
             )
             return Speaker(span, best.name, MentionKind.DESCRIPTION)
-        if lemma in role_nouns() and number != "Plur":
+        if lemma in role_nouns() and number != "Plur" and not self._indefinite(head.index):
             before = bisect.bisect_left(self._entities, mention.start, key=lambda e: e.position)
             for entity in reversed(self._entities[max(0, before - 50) : before]):
                 if paragraph - entity.paragraph > 1:
@@ -267,6 +267,13 @@ class Resolver:
             _Entity(mention.start, name, mention.gender, number, paragraph, span, as_speaker)
         )
         return Speaker(span, name, MentionKind.DESCRIPTION)
+
+    def _indefinite(self, head: int) -> bool:
+        """``un représentant du groupe``: an indefinite description brings in someone new."""
+        return any(
+            d.feats.get("Definite") == "Ind" or d.norm in ("un", "une")
+            for d in self.parsed.kids(head, "det")
+        )
 
     def _remember(self, entity: _Entity) -> None:
         bisect.insort_right(self._entities, entity, key=lambda e: e.position)

@@ -191,6 +191,19 @@ CASES = [
     # a name apposed after a bracketed acronym
     ("« Les ventes reculent », explique le président de la Fédération française du bâtiment (FFB), Olivier Salleron.",
      "Les ventes reculent", D, "Olivier Salleron", "incise_after"),
+    # an incise after a verbless phrase set off by commas still speaks for the quote
+    ("« La facture sera lourde », y compris pour les petits commerces, prévient Inès Garnier, économiste à la Banque de France.",
+     "La facture sera lourde", D, "Inès Garnier", "incise_after"),
+    ("« Nous recruterons », dès la rentrée et dans toutes les régions, assure la directrice Camille Ferrand.",
+     "Nous recruterons", D, "Camille Ferrand", "incise_after"),
+    # an incise after a clause with quoted words: the clause is indirect, the words mixed
+    ("La production doublera d'ici à 2030 et atteindra « un niveau record », explique Paul Mathis le directeur de l'usine.",
+     "La production doublera d'ici à 2030 et atteindra « un niveau record »", IND, "Paul Mathis", "unmarked_incise"),
+    ("La production doublera d'ici à 2030 et atteindra « un niveau record », explique Paul Mathis le directeur de l'usine.",
+     "un niveau record", M, "Paul Mathis", "incise_after"),
+    # an indefinite description brings in someone new, never the person quoted before
+    ("« Les ventes vont repartir », estime Marc Dulac, analyste chez Natixis. Un porte-parole du groupe affirme que les comptes sont sains.",
+     "les comptes sont sains", IND, "un porte-parole du groupe", "que_clause"),
     # marks around the whole reported clause: one mixed record (GUIDELINES)
     ("La ministre a estimé que « la situation reste fragile ».", "la situation reste fragile", M, "la ministre", "clause"),
 ]  # fmt: skip
@@ -225,6 +238,8 @@ NOT_REPORTED = [
     ("Les astronomes ont annoncé la nouvelle mardi dans la revue Science.", "la nouvelle"),
     ("Le porte-parole du ministère a confirmé l'information.", "l'information"),
     ("Le musée estime à sa juste valeur le travail des bénévoles.", "sa juste valeur le travail des bénévoles"),
+    ("« La facture sera lourde », y compris pour les petits commerces, prévient Inès Garnier, économiste à la Banque de France.",
+     "« La facture sera lourde », y compris pour les petits commerces"),
 ]  # fmt: skip
 
 NEGATED = [
