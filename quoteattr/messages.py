@@ -18,7 +18,14 @@ from quoteattr.context import Context
 from quoteattr.french import DATE_WORDS, MONTHS, WEEKDAYS
 from quoteattr.lexicon import word_list
 
-__all__ = ["medium_nouns", "pointer_nouns", "points_back", "tail_start"]
+__all__ = [
+    "medium_nouns",
+    "names_topic",
+    "pointer_nouns",
+    "points_back",
+    "tail_start",
+    "topic_nouns",
+]
 
 _TIME_OPENERS = frozenset({"en", "dans", "dès", "depuis", "vers", "lors", "courant", ","})
 """Prepositions that open a closing time phrase (``à`` and ``au`` are left out: ``a annoncé
@@ -46,6 +53,17 @@ def pointer_nouns() -> frozenset[str]:
         True
     """
     return word_list("pointer_nouns.txt")
+
+
+def topic_nouns() -> frozenset[str]:
+    """Nouns that name the topic of a message without its content (``la composition``,
+    ``l'identité``), from ``data/topic_nouns.txt``.
+
+    Example:
+        >>> "composition" in topic_nouns()
+        True
+    """
+    return word_list("topic_nouns.txt")
 
 
 def medium_nouns() -> frozenset[str]:
@@ -145,3 +163,18 @@ def points_back(ctx: Context, start: int, end: int) -> bool:
         and words[start].norm in _BARE_DETERMINERS
         and (words[end].norm in pointer_nouns() or words[end].lemma.lower() in pointer_nouns())
     )  # the norm too: "nouvelle" is lemmatised as the adjective "nouveau"
+
+
+def names_topic(ctx: Context, start: int, end: int) -> bool:
+    """True when the head noun of ``start..end`` only names a topic (``la composition du
+    jury``, ``l'identité de la victime``): the phrase says what the message is about, not
+    what it says.
+
+    Example:
+        >>> # "Le ministère a annoncé la composition du jury" → True for the object
+    """
+    words = ctx.parsed.words
+    i = start
+    while i <= end and words[i].upos in ("DET", "ADJ", "NUM"):
+        i += 1
+    return i <= end and words[i].upos == "NOUN" and words[i].lemma.lower() in topic_nouns()

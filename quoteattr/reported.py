@@ -51,7 +51,7 @@ from quoteattr.french import (
 )
 from quoteattr.lexicon import word_list
 from quoteattr.mentions import Mention
-from quoteattr.messages import points_back, tail_start
+from quoteattr.messages import names_topic, points_back, tail_start
 from quoteattr.parse import Word
 from quoteattr.records import CueClass, CueType, MentionKind, Polarity, QuoteKind
 from quoteattr.rules import Attribution, Rule, register, reported_rules
@@ -366,8 +366,8 @@ def _noun_object(ctx: Context, cue: CueMatch) -> Attribution | None:
         return None  # a relative whose antecedent is unknown: precision first
     end_word = clause_end(ctx, start, last, cue)
     end_word = last_content_word(ctx, tail_start(ctx, start, end_word) - 1, floor=start)
-    if end_word <= start or points_back(ctx, start, end_word):
-        return None  # "a annoncé la nouvelle": news told before, no message here
+    if end_word <= start or points_back(ctx, start, end_word) or names_topic(ctx, start, end_word):
+        return None  # "a annoncé la nouvelle", "… la composition du jury": no message told
     begin, stop = respect_quotes(ctx, words[start].start, words[end_word].end)
     return _statement(ctx, cue, begin, stop, QuoteKind.INDIRECT, mention)
 

@@ -240,6 +240,10 @@ NOT_REPORTED = [
     ("Le musée estime à sa juste valeur le travail des bénévoles.", "sa juste valeur le travail des bénévoles"),
     ("« La facture sera lourde », y compris pour les petits commerces, prévient Inès Garnier, économiste à la Banque de France.",
      "« La facture sera lourde », y compris pour les petits commerces"),
+    # an object that only names the topic of the message (GUIDELINES)
+    ("Le ministère a annoncé la composition du nouveau jury.", "la composition du nouveau jury"),
+    ("Le tribunal a révélé l'identité de la victime.", "l'identité de la victime"),
+    ("Le festival annoncera jeudi la liste des films en compétition.", "la liste des films en compétition"),
 ]  # fmt: skip
 
 NEGATED = [
