@@ -282,14 +282,8 @@ def clause_end(ctx: Context, start: int, last: int, cue: CueMatch | None = None)
             and (words[i + 1].head == cue.word or words[i + 1].feats.get("VerbForm") == "Fin")
         ):
             break
-        if (
-            w.text == ","
-            and i + 1 < last
-            and words[i + 1].upos == "VERB"
-            and words[i + 1].norm.endswith("ant")
-            and words[i + 1].feats.get("VerbForm") == "Part"
-        ):
-            break
+        if w.text == "," and _participle_at(ctx, i + 1, last):
+            break  # ", estimant que …", ", tout en relevant que …": the reporter's participle
         if cue is not None and w.text == "," and finite_next(ctx, i + 1, last):
             break  # "fait état d'agressions, voire de viols, se sont multipliés": a new clause
         if w.text == "," and i + 1 < last:
@@ -304,6 +298,22 @@ def clause_end(ctx: Context, start: int, last: int, cue: CueMatch | None = None)
                 break
         i += 1
     return last_content_word(ctx, i - 1 if i < last else last - 1, floor=start)
+
+
+def _participle_at(ctx: Context, i: int, last: int) -> bool:
+    """A present participle or gerund at ``i`` (``estimant``, ``en ajoutant``, ``tout en
+    relevant``)."""
+    words = ctx.parsed.words
+    if i < last and words[i].norm == "tout":
+        i += 1
+    if i < last and words[i].norm == "en":
+        i += 1
+    return (
+        i < last
+        and words[i].upos == "VERB"
+        and words[i].norm.endswith("ant")
+        and words[i].feats.get("VerbForm") == "Part"
+    )
 
 
 def opens_as_source(ctx: Context, i: int, last: int) -> bool:

@@ -38,6 +38,7 @@ __all__ = ["INCISE_BOUNDARY", "Context"]
 INCISE_BOUNDARY = frozenset({",", ".", "!", "?", ";", ":", "…", ")", "»", "”", '"', "—", "–"})
 _SUBJECT_RELS = ("nsubj", "expl:subj")
 _NP_HEAD_UPOS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
+_OBJECT_CLITICS = frozenset({"le", "la", "l'", "les"})
 _NOUN_PHRASE_RELS = frozenset({"flat", "nmod", "amod", "appos", "compound", "fixed"})
 """Relations inside a noun phrase, climbed from its last word to its head."""
 _ANY_VERB = LexiconEntry("?", CueType.VERB, CueClass.NEUTRAL, False, ("news",))
@@ -177,6 +178,7 @@ class Context:
             self._coordinated_clause_subject(cue)
             or self._parse_subject(words[cue.word], depth=0)
             or self._subject_before(cue)
+            or self._clause_taken_for_modifier(cue)
             or self._coordinated_subject(cue)
             or self._narrative_infinitive_subject(cue)
         )
@@ -193,6 +195,29 @@ class Context:
             name = found.name if found.name is None or found.name[1] <= cue_start else None
             found = attrs.evolve(found, end=words[end_word].end, name=name)
         return found
+
+    def _clause_taken_for_modifier(self, cue: CueMatch) -> Mention | None:
+        """``le juge X, successeur du juge Y, écrit que …`` parsed with ``écrit`` as a participle
+        modifying the noun before the comma: that noun phrase, up through its appositions
+        and conjuncts, is the subject."""
+        words = self.parsed.words
+        verb = words[cue.word]
+        if verb.rel != "acl" or cue.first == 0 or words[cue.first - 1].text != ",":
+            return None
+        if verb.norm.endswith("ant"):
+            return None  # "…, réclamant un panier": a participle of the main clause's subject
+        head = verb.head
+        if head < 0 or head >= cue.first or words[head].upos not in ("NOUN", "PROPN"):
+            return None
+        sentence_first = self.parsed.sentences[verb.sentence].first
+        while (
+            words[head].rel in ("appos", "conj", "flat")
+            and sentence_first <= words[head].head < head
+        ):
+            head = words[head].head
+        if words[head].rel not in ("nsubj", "root", "appos", "conj", "nmod"):
+            return None
+        return mention_at(self.parsed, head)
 
     def _coordinated_clause_subject(self, cue: CueMatch) -> Mention | None:
         """``huit donnent une avance à X, et la moyenne du site estime …``: a verb parsed as
@@ -215,9 +240,15 @@ class Context:
         """The name that opens the sentence, when an apposition without a finite verb runs from
         it to ``comma`` (``Joji Otaki, auteur de l'étude ayant fourni ces résultats,``)."""
         words = self.parsed.words
-        lo, hi = name_run(self.parsed, sentence.first)
+        opening = sentence.first
+        for j in range(sentence.first, min(sentence.first + 8, comma)):
+            if words[j].text in (":", "-", "–", "—"):
+                opening = j + 1  # "- 8 juillet 2000 : Gérard Merle, ancien …, déclare"
+            elif words[j].upos in ("VERB", "AUX"):
+                break
+        lo, hi = name_run(self.parsed, opening)
         if (
-            lo != sentence.first
+            lo != opening
             or not any(w.upos == "PROPN" for w in words[lo : hi + 1])
             or hi + 1 >= comma
             or words[hi + 1].text != ","
@@ -320,6 +351,8 @@ class Context:
                 continue
             if child.upos == "PRON" and child.norm in NOT_SUBJECT_PRONOUNS:
                 continue
+            if child.norm in _OBJECT_CLITICS and 0 < verb.index - child.index <= 2:
+                continue  # "…, l'interpellent à Paris": an object clitic the parser made subject
             return mention_at(self.parsed, child.index)
         if depth < 2 and verb.head >= 0 and self._shares_subject(verb):
             return self._parse_subject(self.parsed.words[verb.head], depth + 1)

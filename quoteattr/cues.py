@@ -381,14 +381,21 @@ def _unrealized(parsed: ParsedText, verb: Word) -> bool:
 
 
 def _que_follows(parsed: ParsedText, word: Word) -> bool:
-    """``que`` within four words after ``word``, only adverbs between (``précise tout de
-    même que``, ``affirme aussi que``)."""
+    """``que`` within a few words after ``word``, only adverbs or an addressee between
+    (``précise tout de même que``, ``affirme aussi que``, ``déclare aux enquêteurs que``)."""
     words = parsed.words
-    for i in range(word.index + 1, min(word.index + 5, len(words))):
+    addressee = False
+    for i in range(word.index + 1, min(word.index + 6, len(words))):
         w = words[i]
         if w.norm in QUE:
             return True
-        if w.upos not in ("ADV", "ADP") and w.norm not in ("tout", "même"):
+        if w.norm in ("à", "au", "aux"):
+            addressee = True
+        elif not (
+            w.upos in ("ADV", "ADP")
+            or w.norm in ("tout", "même")
+            or (addressee and w.upos in ("DET", "NOUN", "PROPN"))
+        ):
             return False
     return False
 

@@ -172,7 +172,10 @@ def mention_at(parsed: ParsedText, head: int) -> Mention:
         if extra:  # titles, appositions around the name: the name itself is the mention
             name = (parsed.words[lo].start, parsed.words[hi].end)
     if name is None and not _is_name(parsed, head):
-        name = _trailing_name(parsed, head, first, last)
+        comma = next((i for i in range(head + 1, last) if parsed.words[i].text == ","), None)
+        if comma is not None:  # "le juge Jean Valois, successeur du juge Marc Tellier"
+            name = _trailing_name(parsed, head, first, comma - 1)
+        name = name or _trailing_name(parsed, head, first, last)
     kind = MentionKind.NAME if _is_name(parsed, head) else MentionKind.DESCRIPTION
     if name is not None:
         kind = MentionKind.NAME
@@ -209,6 +212,13 @@ def _trailing_name(parsed: ParsedText, head: int, first: int, last: int) -> tupl
         return words[lo].start, words[last].end
     if last - lo + 1 >= 3:  # "… de la Justice Alberto Ruiz-Gallardón": the last two
         return words[last - 1].start, words[last].end
+    before = words[lo - 1]
+    if (
+        before.upos == "NOUN"
+        and not is_capitalised(before)
+        and any(w.upos == "PROPN" for w in words[lo : last + 1])
+    ):  # "le juge d'instruction Jean Valois": a name after a lower-case complement
+        return words[lo].start, words[last].end
     return None
 
 

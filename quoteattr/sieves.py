@@ -41,7 +41,7 @@ from quoteattr.mentions import Mention, is_capitalised, mention_at
 from quoteattr.parse import Word
 from quoteattr.records import CueType, MentionKind, QuotedSpan, QuoteKind
 from quoteattr.rules import Attribution, Rule, quote_rules, register
-from quoteattr.terms import is_term, position_kind
+from quoteattr.terms import is_term, position_kind, unrealized_speech
 
 __all__ = [
     "SIEVES",
@@ -200,6 +200,16 @@ def incise_after(ctx: Context, cand: Candidate, history: History) -> Attribution
     cue = _cue_after_mark(ctx, cand)
     if cue is None:
         return None
+    if (
+        _inside_noun_phrase(ctx, cand)
+        and ","
+        not in ctx.text[
+            cand.span.close_mark.end if cand.span.close_mark else 0 : ctx.parsed.words[
+                cue.first
+            ].start
+        ]
+    ):
+        return None  # "les « vagues submersion » menacent la côte": the verb of the phrase
     mention = ctx.inverted_after(cue)
     if mention is None and cue.entry.type is CueType.VERB:
         mention = ctx.subject(cue)
@@ -209,6 +219,13 @@ def incise_after(ctx: Context, cand: Candidate, history: History) -> Attribution
     if mention is None:
         return None
     return Attribution(cue, mention)
+
+
+def _inside_noun_phrase(ctx: Context, cand: Candidate) -> bool:
+    """The opening mark follows a determiner, an adjective or a preposition: the quote is a
+    piece of a noun phrase, so a verb right after it is that phrase's own verb."""
+    prev = ctx.prev_word(cand.span.open_mark.start)
+    return prev is not None and prev.upos in ("DET", "ADJ", "ADP")
 
 
 def _cue_after_mark(ctx: Context, cand: Candidate) -> CueMatch | None:
@@ -445,15 +462,19 @@ def clause(ctx: Context, cand: Candidate, history: History) -> Attribution | Non
         return None
     words = ctx.parsed.words
     head = _span_head(ctx, cand)
-    current = words[head].head
+    node, current = head, words[head].head
     steps = 0
     while current >= 0 and steps < 8 and words[current].sentence == words[head].sentence:
         cue = ctx.cue_at.get(current)
+        if cue is not None and words[node].rel in ("nsubj", "nsubj:pass", "expl:subj"):
+            return None  # "les « vagues submersion » menacent …": the quote is the cue's subject
         if cue is not None and cue.entry.type is CueType.VERB and not cue.entry.incise_only:
             mention = ctx.subject(cue)
             if mention is not None and not _inside(cand, mention):
                 return Attribution(cue, mention)
-        current = words[current].head
+        elif cue is None and unrealized_speech(ctx, words[current]):
+            return None  # "sans pouvoir dire « … »": the words of a speech that did not happen
+        node, current = current, words[current].head
         steps += 1
     return None
 
@@ -507,6 +528,12 @@ def sentence_cue(ctx: Context, cand: Candidate, history: History) -> Attribution
     start = cand.first if cand.first is not None else sentence.last
     for i in range(min(start, sentence.last) - 1, sentence.first - 1, -1):
         cue = ctx.cue_at.get(i)
+        if (
+            cue is None
+            and unrealized_speech(ctx, words[i])
+            and words[i].start < cand.span.open_mark.start
+        ):
+            return None  # "sans pouvoir dire « … »": the nearest speech did not happen
         if cue is None or cue.entry.type is not CueType.VERB or cue.entry.incise_only:
             continue
         if words[i].start >= cand.span.open_mark.start:

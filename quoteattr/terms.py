@@ -15,10 +15,11 @@ from __future__ import annotations
 from quoteattr.candidates import Candidate
 from quoteattr.context import Context
 from quoteattr.lexicon import word_list
+from quoteattr.parse import Word
 from quoteattr.records import CueType, QuoteKind
 from quoteattr.rules import Attribution, rule
 
-__all__ = ["is_term", "position_kind", "utterance"]
+__all__ = ["is_term", "position_kind", "unrealized_speech", "utterance"]
 
 _DIRECT_BEFORE = frozenset({":", ",", ";", "(", "—", "–", "-", ".", "!", "?", "…", "»", "”", '"'})
 
@@ -58,6 +59,20 @@ def position_kind(ctx: Context, cand: Candidate) -> QuoteKind:
     return QuoteKind.MIXED
 
 
+def unrealized_speech(ctx: Context, word: Word) -> bool:
+    """A speech verb of the lexicon that is no cue here: the cue finder left it out as
+    speech that did not happen (``sans pouvoir dire``, ``aurait pu s'interroger``).
+
+    Example:
+        >>> # "sans pouvoir dire « mission terminée »" → True for "dire"
+    """
+    return (
+        word.upos == "VERB"
+        and word.index not in ctx.cue_at
+        and ctx.lexicon.lookup(word.lemma, form=word.norm, type=CueType.VERB) is not None
+    )
+
+
 def _after_speech_verb(ctx: Context, cand: Candidate) -> bool:
     """The word right before the opening mark ends the group of a speech verb."""
     prev = ctx.prev_word(cand.span.open_mark.start)
@@ -85,8 +100,36 @@ def is_term(ctx: Context, cand: Candidate, att: Attribution | None) -> bool:
     if _named_by(ctx, cand) or _proper_name_after_article(ctx, cand, words):
         return True
     if att is None:
-        return not (utterance(ctx, cand) and position_kind(ctx, cand) is QuoteKind.DIRECT)
+        if utterance(ctx, cand) and position_kind(ctx, cand) is QuoteKind.DIRECT:
+            return False
+        return not _phrase_of_speech(ctx, cand)
     return False
+
+
+_FUNCTION_UPOS = frozenset({"VERB", "AUX", "DET", "PRON"})
+
+
+def _phrase_of_speech(ctx: Context, cand: Candidate) -> bool:
+    """``la chaîne met « tout en œuvre pour assurer sa sécurité »``, ``qu'il « doit être
+    compréhensible par tous »``: three words or more with a verb, a determiner or a pronoun
+    are someone's words even when nothing in the sentence says whose (GUIDELINES: quoted words
+    attributed by context are listed); bare noun phrases (« permanganate de potassium »,
+    « grand public ») are terms."""
+    content = cand.span.content
+    inside = [ctx.parsed.words[i] for i in ctx.words_between(content.start, content.end)]
+    if len(inside) < 3 or not any(w.upos in _FUNCTION_UPOS for w in inside):
+        return False
+    prev = ctx.prev_word(cand.span.open_mark.start)
+    if prev is not None and unrealized_speech(ctx, prev):
+        return False  # "sans pouvoir dire « mission terminée »"
+    opening = ctx.group_at.get(inside[0].index)
+    # "…épidermique" commentait le commissaire." with its opening mark lost: marks paired
+    # around an incise hold no one's words
+    return (
+        opening is None
+        or opening.first != inside[0].index
+        or ctx.parsed.words[opening.word].feats.get("VerbForm") != "Fin"
+    )
 
 
 def _named_by(ctx: Context, cand: Candidate) -> bool:
@@ -111,12 +154,20 @@ def _named_by(ctx: Context, cand: Candidate) -> bool:
 
 def _proper_name_after_article(ctx: Context, cand: Candidate, words: list[str]) -> bool:
     """``un « Congrès national général »``: a short capitalised phrase after an article is a
-    name, not someone's words."""
-    if (
-        not words[0][:1].isupper()
-        or len(words) > 5
-        or cand.span.content.text.rstrip()[-1:] in ".!?…"
-    ):
+    name, not someone's words; so is a capitalised phrase without a verb after a noun or a
+    preposition (``la sculpture « La Petite danseuse de quatorze ans »``, ``un rapport sur
+    « Les revenus et le patrimoine des ménages »``): a title."""
+    if not words[0][:1].isupper() or cand.span.content.text.rstrip()[-1:] in ".!?…":
         return False
     prev = ctx.prev_word(cand.span.open_mark.start)
-    return prev is not None and prev.upos == "DET"
+    if prev is None:
+        return False
+    if prev.upos == "DET" and len(words) <= 5:
+        return True
+    content = cand.span.content
+    inside = [ctx.parsed.words[i] for i in ctx.words_between(content.start, content.end)]
+    return (
+        prev.upos in ("NOUN", "PROPN", "ADP")
+        and len(words) <= 8
+        and not any(w.upos in ("VERB", "AUX") for w in inside)
+    )
