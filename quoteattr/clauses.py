@@ -136,10 +136,13 @@ def partitive_in(ctx: Context, first: int, stop: int) -> int:
     return stop
 
 
-def one_quote(ctx: Context, start: int, end: int, *, apposition: bool = False) -> bool:
+def one_quote(
+    ctx: Context, start: int, end: int, *, apposition: bool = False, determiner: bool = False
+) -> bool:
     """``[start, end)`` is quoted words only, outside the marks nothing but punctuation
     (``« … »``): the quote carries the attribution. With ``apposition``, words without a
-    verb may stand outside the marks too (``son secrétaire général : « … »``).
+    verb may stand outside the marks too (``son secrétaire général : « … »``); with
+    ``determiner``, determiners may (``a promis un « nouveau départ »``).
 
     Example:
         >>> one_quote(ctx, r.start, r.end)      # doctest: +SKIP
@@ -152,7 +155,7 @@ def one_quote(ctx: Context, start: int, end: int, *, apposition: bool = False) -
     for i in ctx.words_between(start, end):
         w = words[i]
         inside = any(q.open_mark.start <= w.start < q.close_mark.end for q in quotes)  # type: ignore[union-attr]
-        if inside or not any(c.isalnum() for c in w.text):
+        if inside or not any(c.isalnum() for c in w.text) or (determiner and w.upos == "DET"):
             continue
         if not apposition or w.upos in ("VERB", "AUX"):
             return False
@@ -289,8 +292,8 @@ def clause_end(ctx: Context, start: int, last: int, cue: CueMatch | None = None)
         if w.text == "," and i + 1 < last:
             nxt = words[i + 1]
             pair = f"{nxt.norm} {words[i + 2].norm}" if i + 2 < last else nxt.norm
-            if ctx.is_mark(nxt) and ctx.opens_at(nxt.start):
-                break
+            if ctx.is_mark(nxt) and ctx.opens_at(nxt.start) and not _quoted_relative(ctx, i + 2):
+                break  # not "…, « qui doivent … »": a quoted relative goes on the clause
             if pair in CLAUSE_BREAKS or nxt.norm in CLAUSE_BREAKS:
                 break
             incise = ctx.group_at.get(i + 1)
@@ -298,6 +301,15 @@ def clause_end(ctx: Context, start: int, last: int, cue: CueMatch | None = None)
                 break
         i += 1
     return last_content_word(ctx, i - 1 if i < last else last - 1, floor=start)
+
+
+_RELATIVES = frozenset({"qui", "que", "qu'", "dont", "où", "lequel", "laquelle", "lesquels"})
+
+
+def _quoted_relative(ctx: Context, i: int) -> bool:
+    """The quoted words opening at word ``i`` start with a relative pronoun."""
+    words = ctx.parsed.words
+    return i < len(words) and words[i].norm in _RELATIVES
 
 
 def _participle_at(ctx: Context, i: int, last: int) -> bool:

@@ -290,14 +290,15 @@ def _merge_quoted_clauses(
     quoted: list[tuple[Candidate, Attribution | None]],
     reported: list[Attribution],
 ) -> list[Attribution]:
-    """``a estimé que « … »``: when the marks enclose the whole reported clause, the clause
-    and the quote are the same words, so only the quote is kept (``mixed``), with the
+    """``a estimé que « … »``, ``a promis un « nouveau départ »``: when the marks enclose the
+    whole reported clause (but its determiner), the clause and the quote are the same words,
+    so only the quote is kept (``mixed``), with the
     clause's cue and speaker when only a fallback rule attributed the quote.
     """
     kept = []
     for r in reported:
         assert r.start is not None and r.end is not None
-        if r.kind is not QuoteKind.INDIRECT or not one_quote(ctx, r.start, r.end):
+        if r.kind is not QuoteKind.INDIRECT or not one_quote(ctx, r.start, r.end, determiner=True):
             kept.append(r)
             continue
         for n, (cand, att) in enumerate(quoted):

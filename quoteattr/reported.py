@@ -327,7 +327,8 @@ def _noun_object(ctx: Context, cue: CueMatch) -> Attribution | None:
     """
     if not _reports_clauses(cue):
         return None
-    if cue.entry.lemma not in word_list("message_objects.txt"):
+    attitude = cue.entry.lemma in word_list("attitude_objects.txt")
+    if cue.entry.lemma not in word_list("message_objects.txt") and not attitude:
         return None
     if cue.polarity is Polarity.NEGATED:
         return None  # "n'a pas confirmé le lien": no message was given
@@ -369,6 +370,8 @@ def _noun_object(ctx: Context, cue: CueMatch) -> Attribution | None:
     if end_word <= start or points_back(ctx, start, end_word) or names_topic(ctx, start, end_word):
         return None  # "a annoncé la nouvelle", "… la composition du jury": no message told
     begin, stop = respect_quotes(ctx, words[start].start, words[end_word].end)
+    if attitude and not ctx.outer_quotes_between(begin, stop):
+        return None  # "a condamné l'agression": the target of an attitude, no message
     return _statement(ctx, cue, begin, stop, QuoteKind.INDIRECT, mention)
 
 

@@ -218,6 +218,13 @@ CASES = [
     # a reported clause stops before the reporter's gerund
     ("La présidente a rappelé que le budget était voté, tout en soulignant que des économies restaient nécessaires.",
      "le budget était voté", IND, "la présidente", "que_clause"),
+    # the object of an attitude verb is reported content when it holds quoted words (GUIDELINES)
+    ("La Commission regrette le « calendrier » retenu pour relever les taux malgré les efforts du pays.",
+     "le « calendrier » retenu pour relever les taux malgré les efforts du pays", IND, "la Commission", "noun_object"),
+    ("Le syndicat a condamné les menaces contre les enseignants, « qui doivent pouvoir travailler en paix ».",
+     "les menaces contre les enseignants, « qui doivent pouvoir travailler en paix »", IND, "le syndicat", "noun_object"),
+    # marks around the whole object but its determiner: the mixed record only
+    ("Le candidat a promis un « renouveau complet ».", "renouveau complet", M, "le candidat", "clause"),
     # marks around the whole reported clause: one mixed record (GUIDELINES)
     ("La ministre a estimé que « la situation reste fragile ».", "la situation reste fragile", M, "la ministre", "clause"),
 ]  # fmt: skip
@@ -261,6 +268,7 @@ NOT_REPORTED = [
      "Les inégalités de revenus en France"),
     ("Le Parlement a voté la réforme dite « de la dernière chance ».", "de la dernière chance"),
     ("Les délégués l'attendent à Genève sans pouvoir dire « accord conclu à Berne ».", "accord conclu à Berne"),
+    ("Le candidat a promis un « renouveau complet ».", "un « renouveau complet »"),
     # an object that only names the topic of the message (GUIDELINES)
     ("Le ministère a annoncé la composition du nouveau jury.", "la composition du nouveau jury"),
     ("Le tribunal a révélé l'identité de la victime.", "l'identité de la victime"),
