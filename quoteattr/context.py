@@ -364,8 +364,15 @@ class Context:
         ``a tenu à rappeler``, ``… et a ajouté``, ``…, soutenant que``, ``en disant que``.
         """
         head = self.parsed.words[verb.head]
-        if head.index > verb.index or head.upos not in ("VERB", "AUX", "ADJ"):
+        if head.upos not in ("VERB", "AUX", "ADJ"):
             return False
+        if head.index > verb.index:  # only "(Tout) en insistant sur …, le républicain poursuit"
+            return (
+                verb.rel == "advcl"
+                and verb.norm.endswith("ant")
+                and verb.index > 0
+                and self.parsed.words[verb.index - 1].norm == "en"
+            )
         if verb.rel in ("xcomp", "conj"):
             return True
         form = verb.feats.get("VerbForm")

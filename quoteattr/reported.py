@@ -213,9 +213,12 @@ def _unmarked_incise(ctx: Context, cue: CueMatch) -> Attribution | None:
     first, last = sentence_bounds(ctx, cue)
     while first < cue.first and words[first].upos == "PUNCT" and not ctx.is_mark(words[first]):
         first += 1  # "- Le comédien …" after a dateline
-    if cue.first - 1 <= first or words[cue.first - 1].text != ",":
-        return None
-    before = words[cue.first - 2]
+    if cue.first - 1 <= first or words[cue.word].norm.endswith("ant"):
+        return None  # ", répétant ainsi un engagement": a participle has no inverted subject
+    comma = words[cue.first - 1].text == ","
+    before = words[cue.first - 2] if comma else words[cue.first - 1]
+    if not comma and not (ctx.is_mark(before) and ctx.closes_at(before.start)):
+        return None  # "… « pourront atteindre 130 km/h » averti Météo France": no comma needed
     if ctx.is_mark(before) and quote_opens_clause(ctx, before, first):
         return None  # « … », a-t-il dit: a direct quote with its own incise
     mention = ctx.inverted_after(cue)
@@ -245,14 +248,22 @@ def _unmarked_incise(ctx: Context, cue: CueMatch) -> Attribution | None:
     if not any(words[i].upos in ("VERB", "AUX") for i in range(first, cue.first - 1)) and not inner:
         return None
     start = words[first].start
-    end_word = last_content_word(ctx, last - 1, floor=first) if inner else cue.first - 2
+    end_word = last_content_word(ctx, last - 1, floor=first) if inner else cue.first - 1 - comma
     end = words[end_word].end
     inside = ctx.outer_quotes_between(start, end)
     enclosing = ctx.enclosing_quote(start)
     if enclosing is not None:
         inside.append(enclosing)
-    if any(len(q.content) > (end - start) // 2 for q in inside):
+    if enclosing is not None:
         return None
+    outside = [
+        w
+        for w in (words[i] for i in ctx.words_between(start, end))
+        if any(c.isalnum() for c in w.text)
+        and not any(q.open_mark.start <= w.start < q.content.end for q in inside)
+    ]
+    if any(len(q.content) > (end - start) // 2 for q in inside) and len(outside) < 4:
+        return None  # the quote is the statement; a few words outside it make no clause
     return _statement(ctx, cue, start, end, QuoteKind.INDIRECT, mention)
 
 
@@ -361,11 +372,14 @@ def _noun_object(ctx: Context, cue: CueMatch) -> Attribution | None:
     if cue.first > 0 and words[cue.first - 1].norm in QUE:
         return None  # "ce qu'a affirmé le site": inverted subject, not an object
     mention = ctx.subject(cue)
-    if mention is None or mention.start > words[cue.first].start:
-        return None
+    if mention is None or (mention.start > words[cue.first].start and not _gerund(ctx, cue)):
+        return None  # an inverted subject is no message's speaker; a gerund's controller may follow
     if words[mention.head].norm == "qui":
         return None  # a relative whose antecedent is unknown: precision first
     end_word = clause_end(ctx, start, last, cue)
+    speaker_at = ctx.word_at(mention.start)
+    if speaker_at is not None and start < speaker_at <= end_word:  # "En insistant sur X, Y …"
+        end_word = last_content_word(ctx, speaker_at - 1, floor=start)
     end_word = last_content_word(ctx, tail_start(ctx, start, end_word) - 1, floor=start)
     if end_word <= start or points_back(ctx, start, end_word) or names_topic(ctx, start, end_word):
         return None  # "a annoncé la nouvelle", "… la composition du jury": no message told
@@ -373,6 +387,14 @@ def _noun_object(ctx: Context, cue: CueMatch) -> Attribution | None:
     if attitude and not ctx.outer_quotes_between(begin, stop):
         return None  # "a condamné l'agression": the target of an attitude, no message
     return _statement(ctx, cue, begin, stop, QuoteKind.INDIRECT, mention)
+
+
+def _gerund(ctx: Context, cue: CueMatch) -> bool:
+    """``(tout) en insistant sur …``: a gerund, whose controller is the main clause's subject."""
+    words = ctx.parsed.words
+    return (
+        cue.first > 0 and words[cue.first - 1].norm == "en" and words[cue.word].norm.endswith("ant")
+    )
 
 
 @register("estimate", "reported")

@@ -225,6 +225,13 @@ CASES = [
      "les menaces contre les enseignants, « qui doivent pouvoir travailler en paix »", IND, "le syndicat", "noun_object"),
     # marks around the whole object but its determiner: the mixed record only
     ("Le candidat a promis un « renouveau complet ».", "renouveau complet", M, "le candidat", "clause"),
+    # an incise without comma after a clause that ends in quoted words
+    ("Dans le Nord, les rafales « pourront dépasser 110 km/h » prévient Météo France.",
+     "Dans le Nord, les rafales « pourront dépasser 110 km/h »", IND, "Météo France", "unmarked_incise"),
+    # a preposed gerund: its controller is the subject of the main clause, after it
+    ("Tout en insistant sur la hausse du chômage, la candidate maintient son programme.",
+     "la hausse du chômage", IND, "la candidate", "noun_object"),
+    ("En réclamant la démission du préfet, les élus ont quitté la séance.", "la démission du préfet", IND, "les élus", "noun_object"),
     # marks around the whole reported clause: one mixed record (GUIDELINES)
     ("La ministre a estimé que « la situation reste fragile ».", "la situation reste fragile", M, "la ministre", "clause"),
 ]  # fmt: skip
@@ -269,6 +276,8 @@ NOT_REPORTED = [
     ("Le Parlement a voté la réforme dite « de la dernière chance ».", "de la dernière chance"),
     ("Les délégués l'attendent à Genève sans pouvoir dire « accord conclu à Berne ».", "accord conclu à Berne"),
     ("Le candidat a promis un « renouveau complet ».", "un « renouveau complet »"),
+    ("« Aucune école ne fermera » promet la maire, reprenant ainsi un engagement de campagne.",
+     "« Aucune école ne fermera » promet la maire"),
     # an object that only names the topic of the message (GUIDELINES)
     ("Le ministère a annoncé la composition du nouveau jury.", "la composition du nouveau jury"),
     ("Le tribunal a révélé l'identité de la victime.", "l'identité de la victime"),
