@@ -16,7 +16,7 @@ from __future__ import annotations
 import attrs
 
 from quoteattr.french import NE, NEGATORS, QUE, REFLEXIVE, normalise
-from quoteattr.lexicon import Lexicon, LexiconEntry, role_nouns, source_nouns
+from quoteattr.lexicon import Lexicon, LexiconEntry, role_nouns, source_nouns, word_list
 from quoteattr.mentions import clitic_pronoun
 from quoteattr.parse import ParsedText, Word
 from quoteattr.records import Cue, CueClass, CueType, Modality, Polarity, Span
@@ -271,8 +271,22 @@ def _opinion_source(parsed: ParsedText, word: Word) -> bool:
 
 
 def _followed_by_que(parsed: ParsedText, word: Word) -> bool:
+    """``selon que …`` (depending on whether), or ``selon les cas`` / ``selon les
+    juridictions`` (depending on): no source follows."""
+    words = parsed.words
     nxt = word.index + 1
-    return nxt < len(parsed.words) and parsed.words[nxt].norm in QUE
+    if nxt < len(words) and words[nxt].norm in QUE:
+        return True
+    while nxt < len(words) and (
+        words[nxt].upos == "DET" or words[nxt].norm in ("certains", "certaines")
+    ):
+        nxt += 1
+    return (
+        nxt < len(words)
+        and nxt > word.index + 1
+        and words[nxt].upos == "NOUN"
+        and words[nxt].lemma.lower() in word_list("variation_nouns.txt")
+    )
 
 
 _NON_FINITE_ENDINGS = ("é", "ée", "és", "ées", "ant", "er", "ir", "re", "is", "ise", "ises", "it")

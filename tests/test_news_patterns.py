@@ -334,6 +334,19 @@ def test_negation_with_either_apostrophe(text: str) -> None:
     assert quote.cue is not None and quote.cue.polarity is Polarity.NEGATED
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ces faits sont passibles de cinq ans de prison ou, selon les juridictions, d'une simple amende.",
+        "Les tarifs de l'électricité varient selon les régions.",
+        "Selon les cas, la peine peut être doublée.",
+    ],
+)
+def test_selon_meaning_depending_on_is_no_source(text: str) -> None:
+    for variant in both_apostrophes(text):
+        assert all(q.cue is None or q.cue.lemma != "selon" for q in quotes_of(variant))
+
+
 @pytest.mark.model
 def test_stored_parses_match_the_model() -> None:
     """Every stored parse is what the shared model gives today (rerun --update-parses)."""
