@@ -6,6 +6,7 @@
 * ``request_infinitive`` X demande aux pilotes de ne pas suivre … (what is asked for)
 * ``noun_object``  X a démenti tout lien avec ces personnes (a noun phrase as the message)
 * ``estimate``     X estime à 75 000 le nombre d'emplois menacés (a figure for a quantity)
+* ``reduced_passive`` les mesures évoquées par l'architecte (the agent speaks)
 * ``according_to`` Selon X, … / …, d'après X.
 
 The content runs from the start of the complement to the end of the
@@ -440,6 +441,65 @@ _DEFINITE = frozenset(
 def _is_figure(word: Word) -> bool:
     """A number, in digits or words (``75 000``, ``3,5``, ``trois``)."""
     return word.upos == "NUM" or word.text[:1].isdigit()
+
+
+@register("reduced_passive", "reported")
+def _reduced_passive(ctx: Context, cue: CueMatch) -> Attribution | None:
+    """``la reconstruction du tablier déjà évoquée par l'architecte``: a noun phrase qualified by
+    the past participle of a message verb and its agent is what the agent said (GUIDELINES:
+    the agent of a reduced passive of a speech verb is the speaker).
+
+    For the verbs of ``data/reduced_passive_verbs.txt``, with no auxiliary; the content is the
+    noun phrase before the participle, the speaker the agent after ``par``. Not after ``selon``
+    or ``d'après`` (a source, :func:`_according_to`).
+    """
+    if not _reports_clauses(cue) or cue.entry.lemma not in word_list("reduced_passive_verbs.txt"):
+        return None
+    words = ctx.parsed.words
+    verb = words[cue.word]
+    if verb.feats.get("VerbForm") != "Part" or verb.norm.endswith("ant") or cue.first != cue.word:
+        return None
+    first, last = sentence_bounds(ctx, cue)
+    if cue.last + 2 >= last or words[cue.last + 1].norm != "par":
+        return None
+    if words[cue.last + 2].norm == "rapport":
+        return None  # "par rapport à": no agent
+    agent = ctx.noun_phrase_after(cue.last + 1)
+    if agent is None:
+        return None
+    end_word = cue.first - 1
+    while end_word >= first and words[end_word].upos == "ADV":
+        end_word -= 1  # "déjà évoquée"
+    if end_word < first or words[end_word].upos not in ("NOUN", "ADJ", "PROPN"):
+        return None
+    start = end_word
+    while start - 1 >= first and (
+        words[start - 1].upos in ("NOUN", "ADJ", "DET", "NUM", "PROPN")
+        or words[start - 1].norm in ("de", "d'", "du", "des", "à", "au", "aux")
+        or (
+            _noun_participle(words[start - 1])
+            and start - 2 >= first
+            and words[start - 2].upos == "NOUN"
+        )
+    ):
+        if words[start].upos == "DET" and words[start - 1].upos in ("NOUN", "ADJ", "PROPN"):
+            break  # "a confirmé à la presse les mesures …": a new noun phrase opens here
+        start -= 1
+    while start < end_word and words[start].upos != "DET":
+        start += 1  # the phrase opens at its determiner
+    if words[start].upos != "DET" or start == end_word:
+        return None
+    if start > first and words[start - 1].norm in ("selon", "après", "d'après", "par"):
+        return None  # "selon les chiffres publiés par l'Insee": a source, not a message
+    if points_back(ctx, start, end_word) or names_topic(ctx, start, end_word):
+        return None
+    begin, stop = respect_quotes(ctx, words[start].start, words[end_word].end)
+    return _statement(ctx, cue, begin, stop, QuoteKind.INDIRECT, agent)
+
+
+def _noun_participle(word: Word) -> bool:
+    """A past participle that may modify the noun before it (``son appartenance supposée``)."""
+    return word.feats.get("VerbForm") == "Part" and not word.norm.endswith("ant")
 
 
 @register("according_to", "reported")

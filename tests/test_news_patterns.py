@@ -232,6 +232,10 @@ CASES = [
     ("Tout en insistant sur la hausse du chômage, la candidate maintient son programme.",
      "la hausse du chômage", IND, "la candidate", "noun_object"),
     ("En réclamant la démission du préfet, les élus ont quitté la séance.", "la démission du préfet", IND, "les élus", "noun_object"),
+    # the agent of a reduced passive of a message verb speaks (GUIDELINES)
+    ("Les travaux de rénovation évoqués par l'adjointe au maire prendront deux ans.",
+     "Les travaux de rénovation", IND, "l'adjointe au maire", "reduced_passive"),
+    ("La hausse des salaires réclamée par les syndicats a été refusée.", "La hausse des salaires", IND, "les syndicats", "reduced_passive"),
     # marks around the whole reported clause: one mixed record (GUIDELINES)
     ("La ministre a estimé que « la situation reste fragile ».", "la situation reste fragile", M, "la ministre", "clause"),
 ]  # fmt: skip
@@ -278,6 +282,9 @@ NOT_REPORTED = [
     ("Le candidat a promis un « renouveau complet ».", "un « renouveau complet »"),
     ("« Aucune école ne fermera » promet la maire, reprenant ainsi un engagement de campagne.",
      "« Aucune école ne fermera » promet la maire"),
+    ("Le scandale révélé par Mediapart a coûté son poste au ministre.", "Le scandale"),
+    ("Selon les chiffres annoncés par l'Insee, le chômage recule.", "les chiffres"),
+    ("Ces fonctions avancées par rapport au modèle précédent séduisent les clients.", "Ces fonctions"),
     # an object that only names the topic of the message (GUIDELINES)
     ("Le ministère a annoncé la composition du nouveau jury.", "la composition du nouveau jury"),
     ("Le tribunal a révélé l'identité de la victime.", "l'identité de la victime"),

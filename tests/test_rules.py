@@ -29,7 +29,7 @@ QUOTE_ORDER = [
 ]  # fmt: skip
 REPORTED_ORDER = [
     "que_clause", "infinitive", "request_infinitive", "unmarked_incise", "as_source",
-    "self_description", "noun_object", "estimate", "according_to",
+    "self_description", "noun_object", "estimate", "reduced_passive", "according_to",
 ]  # fmt: skip
 
 
