@@ -159,6 +159,11 @@ def mention_at(parsed: ParsedText, head: int) -> Mention:
     first, last = _contiguous(parsed, indexes, head)
     first, last = _extend_name(parsed, first, last)
     first, last = _trim(parsed, first, last)
+    for child in parsed.kids(head, "appos", "conj"):
+        if first < child.index <= last and _expands_acronym(parsed, child.index):
+            last = min(i for i in _np_words(parsed, child.index) if i > first) - 1
+            while last > first and parsed.words[last].upos == "PUNCT":
+                last -= 1  # "le rapport du BEA, le Bureau d'enquêtes …": the phrase ends at BEA
     after = _name_after_parenthesis(parsed, head, last)
     if after is not None:  # "le président de l'Union (Ufip), Jean Schilansky"
         last = after[1]
@@ -329,6 +334,20 @@ def _relative_antecedent(parsed: ParsedText, qui: int) -> int | None:
     return i
 
 
+def _expands_acronym(parsed: ParsedText, index: int) -> bool:
+    """The apposition headed by ``index`` spells out the acronym just before its comma
+    (``BEA, le Bureau d'enquêtes et d'analyses``)."""
+    words = parsed.words
+    start = min(i for i in _np_words(parsed, index) if words[i].upos != "PUNCT")
+    if start < 2 or words[start - 1].text != ",":
+        return False
+    acronym = words[start - 2].text
+    if not (2 <= len(acronym) <= 8 and acronym.isupper() and acronym.isalpha()):
+        return False
+    content = [w.text for w in words[start : start + 12] if w.upos in ("NOUN", "PROPN", "ADJ")]
+    return "".join(t[0] for t in content).upper().startswith(acronym)
+
+
 def _name_after_parenthesis(parsed: ParsedText, head: int, last: int) -> tuple[int, int] | None:
     """The name apposed after a bracketed acronym that closes a description: ``le président
     de l'Union française des industries pétrolières (Ufip), Jean Louis Schilansky``."""
@@ -368,6 +387,8 @@ def _apposed_name(parsed: ParsedText, head: int, first: int, last: int) -> tuple
         if first <= w.index <= last
     ]
     for child in appositions:
+        if _expands_acronym(parsed, child.index):
+            continue  # "le rapport du BEA, le Bureau d'enquêtes et d'analyses": BEA's expansion
         if child.upos == "PROPN" or is_capitalised(child):
             span = sorted(i for i in _np_words(parsed, child.index) if first <= i <= last)
             lo, hi = _contiguous(parsed, set(span), child.index)

@@ -236,6 +236,9 @@ CASES = [
     ("Les travaux de rénovation évoqués par l'adjointe au maire prendront deux ans.",
      "Les travaux de rénovation", IND, "l'adjointe au maire", "reduced_passive"),
     ("La hausse des salaires réclamée par les syndicats a été refusée.", "La hausse des salaires", IND, "les syndicats", "reduced_passive"),
+    # an apposition that spells out an acronym belongs to the acronym, not to the subject's head
+    ("Le rapport final de l'ARS, l'Agence régionale de santé, conclut que l'hôpital doit recruter.",
+     "l'hôpital doit recruter", IND, "le rapport final de l'ARS", "que_clause"),
     # marks around the whole reported clause: one mixed record (GUIDELINES)
     ("La ministre a estimé que « la situation reste fragile ».", "la situation reste fragile", M, "la ministre", "clause"),
 ]  # fmt: skip
