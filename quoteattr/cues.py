@@ -225,6 +225,7 @@ def _entry_for(parsed: ParsedText, word: Word, lexicon: Lexicon) -> LexiconEntry
     return None
 
 
+_SELON_RELATIVES = frozenset({"laquelle", "lequel", "lesquels", "lesquelles"})
 _SOURCE_PRONOUNS = frozenset({"lui", "elle", "eux", "elles", "moi", "nous", "vous"})
 
 
@@ -271,12 +272,12 @@ def _opinion_source(parsed: ParsedText, word: Word) -> bool:
 
 
 def _followed_by_que(parsed: ParsedText, word: Word) -> bool:
-    """``selon que …`` (depending on whether), or ``selon les cas`` / ``selon les
-    juridictions`` (depending on): no source follows."""
+    """``selon que …`` (depending on whether), ``selon laquelle`` (a relative), or ``selon les
+    cas`` / ``selon les juridictions`` (depending on): no source follows."""
     words = parsed.words
     nxt = word.index + 1
-    if nxt < len(words) and words[nxt].norm in QUE:
-        return True
+    if nxt < len(words) and (words[nxt].norm in QUE or words[nxt].norm in _SELON_RELATIVES):
+        return True  # "la position selon laquelle …": a relative, no source
     while nxt < len(words) and (
         words[nxt].upos == "DET" or words[nxt].norm in ("certains", "certaines")
     ):

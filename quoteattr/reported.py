@@ -512,7 +512,13 @@ def _according_to(ctx: Context, cue: CueMatch) -> Attribution | None:
     if mention is None:
         return None
     if ctx.closed_just_before(words[cue.first].start):  # « … », selon X: the quote's own source
-        return None
+        mark = ctx.prev_word(words[cue.first].start)
+        while mark is not None and mark.text == ",":
+            mark = ctx.prev_word(mark.start)
+        if mark is None or not ctx.is_mark(mark) or quote_opens_clause(ctx, mark, first):
+            return (
+                None  # unless the quote ends a clause of the reporter's: "…, et ce, « … » selon X"
+            )
     sentence_start = words[first].start
     end_index = last_content_word(ctx, last - 1, floor=first)
     sentence_end = words[end_index].end if end_index >= first else words[first].end

@@ -236,6 +236,9 @@ CASES = [
     ("Les travaux de rénovation évoqués par l'adjointe au maire prendront deux ans.",
      "Les travaux de rénovation", IND, "l'adjointe au maire", "reduced_passive"),
     ("La hausse des salaires réclamée par les syndicats a été refusée.", "La hausse des salaires", IND, "les syndicats", "reduced_passive"),
+    # selon after quoted words that end a clause of the reporter's: the source of the clause
+    ("Les loyers augmentent « plus vite que les salaires » selon l'Insee.",
+     "Les loyers augmentent « plus vite que les salaires »", A, "l'Insee", "according_to"),
     # an apposition that spells out an acronym belongs to the acronym, not to the subject's head
     ("Le rapport final de l'ARS, l'Agence régionale de santé, conclut que l'hôpital doit recruter.",
      "l'hôpital doit recruter", IND, "le rapport final de l'ARS", "que_clause"),
@@ -350,6 +353,7 @@ def test_negation_with_either_apostrophe(text: str) -> None:
         "Ces faits sont passibles de cinq ans de prison ou, selon les juridictions, d'une simple amende.",
         "Les tarifs de l'électricité varient selon les régions.",
         "Selon les cas, la peine peut être doublée.",
+        "Le ministre confirme la position officielle selon laquelle aucune rançon n'a été versée.",
     ],
 )
 def test_selon_meaning_depending_on_is_no_source(text: str) -> None:
