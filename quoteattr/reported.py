@@ -515,10 +515,9 @@ def _according_to(ctx: Context, cue: CueMatch) -> Attribution | None:
         mark = ctx.prev_word(words[cue.first].start)
         while mark is not None and mark.text == ",":
             mark = ctx.prev_word(mark.start)
+        # unless the quote ends the reporter's clause: "Les loyers augmentent « … » selon X"
         if mark is None or not ctx.is_mark(mark) or quote_opens_clause(ctx, mark, first):
-            return (
-                None  # unless the quote ends a clause of the reporter's: "…, et ce, « … » selon X"
-            )
+            return None
     sentence_start = words[first].start
     end_index = last_content_word(ctx, last - 1, floor=first)
     sentence_end = words[end_index].end if end_index >= first else words[first].end
