@@ -16,6 +16,7 @@ import attrs
 import regex
 
 from quoteattr.french import NAME_PARTICLES
+from quoteattr.lexicon import word_list
 from quoteattr.parse import ParsedText, Word
 from quoteattr.records import MentionKind
 
@@ -171,6 +172,7 @@ def mention_at(parsed: ParsedText, head: int) -> Mention:
     name = name or _apposed_name(parsed, head, first, last)
     if name is None and _is_name(parsed, head):
         lo, hi = name_run(parsed, head)
+        hi = _organisation_name_end(parsed, head, hi, last)
         extra = [
             i for i in range(first, last + 1) if not lo <= i <= hi and parsed.words[i].upos != "DET"
         ]
@@ -332,6 +334,31 @@ def _relative_antecedent(parsed: ParsedText, qui: int) -> int | None:
     ):
         i = words[i].head
     return i
+
+
+def _organisation_name_end(parsed: ParsedText, head: int, hi: int, last: int) -> int:
+    """``la Confédération générale du travail (CGT)``: an organisation word written with a
+    capital opens a name that goes on in lower case, up to a bracket, a comma or the end of the
+    phrase."""
+    words = parsed.words
+    if (
+        hi != head
+        or words[head].upos != "NOUN"
+        or words[head].norm not in word_list("organisations.txt")
+    ):
+        return hi
+    end = head
+    for i in range(head + 1, last + 1):
+        w = words[i]
+        if w.upos in ("ADJ", "NOUN", "PROPN") or (
+            w.norm in ("de", "d'", "du", "des", "le", "la", "l'", "les") and i < last
+        ):
+            end = i
+            continue
+        break
+    while end > head and words[end].upos not in ("ADJ", "NOUN", "PROPN"):
+        end -= 1
+    return end
 
 
 def _expands_acronym(parsed: ParsedText, index: int) -> bool:

@@ -239,6 +239,9 @@ CASES = [
     # selon after quoted words that end a clause of the reporter's: the source of the clause
     ("Les loyers augmentent « plus vite que les salaires » selon l'Insee.",
      "Les loyers augmentent « plus vite que les salaires »", A, "l'Insee", "according_to"),
+    # an organisation's name written with one capital goes on in lower case
+    ("La Fédération française du bâtiment a annoncé la suppression de 2 000 postes.",
+     "la suppression de 2 000 postes", IND, "la Fédération française du bâtiment", "noun_object"),
     # an apposition that spells out an acronym belongs to the acronym, not to the subject's head
     ("Le rapport final de l'ARS, l'Agence régionale de santé, conclut que l'hôpital doit recruter.",
      "l'hôpital doit recruter", IND, "le rapport final de l'ARS", "que_clause"),
