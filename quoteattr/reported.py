@@ -185,6 +185,8 @@ def _request_infinitive(ctx: Context, cue: CueMatch) -> Attribution | None:
     if cue.entry.lemma not in word_list("request_verbs.txt") or passive_cue(ctx, cue):
         return None  # "sont appelés aux urnes afin de …": nobody asks in the sentence
     words = ctx.parsed.words
+    if cue.first > 0 and words[cue.first - 1].lemma == "voir":
+        return None  # "se verra demander de retirer la page": the subject is asked, not asking
     _first, last = sentence_bounds(ctx, cue)
     i = cue.last + 1
     while i < last and i - cue.last <= 12:
@@ -344,6 +346,8 @@ def _noun_object(ctx: Context, cue: CueMatch) -> Attribution | None:
         return None
     if cue.polarity is Polarity.NEGATED:
         return None  # "n'a pas confirmé le lien": no message was given
+    if _imperative(ctx, cue):
+        return None  # "notons en particulier des œuvres de …": the narrator's aside
     words = ctx.parsed.words
     form = words[cue.word].feats.get("VerbForm")
     bare_participle = (
@@ -370,6 +374,8 @@ def _noun_object(ctx: Context, cue: CueMatch) -> Attribution | None:
         for i in range(cue.last + 1, start)
     ):
         return None  # another verb first (a date the parser took for a verb aside)
+    if any(words[i].norm in _INTERROGATIVES for i in range(cue.last + 1, start)):
+        return None  # "explique pourquoi le pilote a …": a question, not a noun phrase
     if cue.first > 0 and words[cue.first - 1].norm in QUE:
         return None  # "ce qu'a affirmé le site": inverted subject, not an object
     mention = ctx.subject(cue)
@@ -377,6 +383,10 @@ def _noun_object(ctx: Context, cue: CueMatch) -> Attribution | None:
         return None  # an inverted subject is no message's speaker; a gerund's controller may follow
     if words[mention.head].norm == "qui":
         return None  # a relative whose antecedent is unknown: precision first
+    if words[mention.head].norm == "on" and any(
+        w.lemma in ("pouvoir", "devoir") for w in words[mention.head + 1 : cue.first]
+    ):
+        return None  # "on peut noter la hausse": the narrator's remark
     end_word = clause_end(ctx, start, last, cue)
     speaker_at = ctx.word_at(mention.start)
     if speaker_at is not None and start < speaker_at <= end_word:  # "En insistant sur X, Y …"
@@ -388,6 +398,21 @@ def _noun_object(ctx: Context, cue: CueMatch) -> Attribution | None:
     if attitude and not ctx.outer_quotes_between(begin, stop):
         return None  # "a condamné l'agression": the target of an attitude, no message
     return _statement(ctx, cue, begin, stop, QuoteKind.INDIRECT, mention)
+
+
+_INTERROGATIVES = frozenset({"pourquoi", "comment", "combien", "où", "quand", "si", "s'"})
+
+
+def _imperative(ctx: Context, cue: CueMatch) -> bool:
+    """``notons``, ``rappelez``: a first or second person plural with no ``nous``/``vous``
+    before it, the narrator speaking to the reader."""
+    words = ctx.parsed.words
+    verb = words[cue.word]
+    if verb.feats.get("Mood") == "Imp":
+        return True
+    if not verb.norm.endswith(("ons", "ez")) or cue.first != cue.word:
+        return False
+    return cue.first == 0 or words[cue.first - 1].norm not in ("nous", "vous")
 
 
 def _gerund(ctx: Context, cue: CueMatch) -> bool:
@@ -468,14 +493,14 @@ def _reduced_passive(ctx: Context, cue: CueMatch) -> Attribution | None:
     if agent is None:
         return None
     end_word = cue.first - 1
-    while end_word >= first and words[end_word].upos == "ADV":
-        end_word -= 1  # "déjà évoquée"
+    while end_word >= first and (words[end_word].upos == "ADV" or words[end_word].text == ","):
+        end_word -= 1  # "déjà évoquée", "Plusieurs attaques contre des chrétiens, revendiquées par
     if end_word < first or words[end_word].upos not in ("NOUN", "ADJ", "PROPN"):
         return None
     start = end_word
     while start - 1 >= first and (
         words[start - 1].upos in ("NOUN", "ADJ", "DET", "NUM", "PROPN")
-        or words[start - 1].norm in ("de", "d'", "du", "des", "à", "au", "aux")
+        or words[start - 1].norm in _NOUN_PHRASE_PREPOSITIONS
         or (
             _noun_participle(words[start - 1])
             and start - 2 >= first
@@ -485,9 +510,9 @@ def _reduced_passive(ctx: Context, cue: CueMatch) -> Attribution | None:
         if words[start].upos == "DET" and words[start - 1].upos in ("NOUN", "ADJ", "PROPN"):
             break  # "a confirmé à la presse les mesures …": a new noun phrase opens here
         start -= 1
-    while start < end_word and words[start].upos != "DET":
-        start += 1  # the phrase opens at its determiner
-    if words[start].upos != "DET" or start == end_word:
+    while start < end_word and words[start].upos not in ("DET", "NUM"):
+        start += 1  # the phrase opens at its determiner or number
+    if words[start].upos not in ("DET", "NUM") or start == end_word:
         return None
     if start > first and words[start - 1].norm in ("selon", "après", "d'après", "par"):
         return None  # "selon les chiffres publiés par l'Insee": a source, not a message
@@ -495,6 +520,12 @@ def _reduced_passive(ctx: Context, cue: CueMatch) -> Attribution | None:
         return None
     begin, stop = respect_quotes(ctx, words[start].start, words[end_word].end)
     return _statement(ctx, cue, begin, stop, QuoteKind.INDIRECT, agent)
+
+
+_NOUN_PHRASE_PREPOSITIONS = frozenset(
+    {"de", "d'", "du", "des", "à", "au", "aux", "contre", "pour", "sur", "avec", "entre", "envers"}
+)
+"""Prepositions inside a noun phrase (``des attaques contre des chrétiens``)."""
 
 
 def _noun_participle(word: Word) -> bool:

@@ -117,9 +117,10 @@ def _phrase_of_speech(ctx: Context, cand: Candidate) -> bool:
     « grand public ») are terms."""
     content = cand.span.content
     inside = [ctx.parsed.words[i] for i in ctx.words_between(content.start, content.end)]
-    if len(inside) < 3 or not any(w.upos in _FUNCTION_UPOS for w in inside):
-        return False
     prev = ctx.prev_word(cand.span.open_mark.start)
+    after_que = prev is not None and prev.norm in ("que", "qu'") and len(inside) >= 2
+    if not after_que and (len(inside) < 3 or not any(w.upos in _FUNCTION_UPOS for w in inside)):
+        return False  # "et que « 750 millions » du nouveau milliard …": a clause's words
     if prev is not None and unrealized_speech(ctx, prev):
         return False  # "sans pouvoir dire « mission terminée »"
     opening = ctx.group_at.get(inside[0].index)

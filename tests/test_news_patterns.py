@@ -173,6 +173,7 @@ CASES = [
     ("Le préfet a annoncé le report du scrutin à dimanche.", "le report du scrutin à dimanche", IND, "le préfet", "noun_object"),
     ("La direction a confirmé le bilan de la semaine.", "le bilan de la semaine", IND, "la direction", "noun_object"),
     # promises and stated observations have noun-phrase messages too (GUIDELINES)
+    ("L'association notait déjà une baisse des dons en 2019.", "une baisse des dons en 2019", IND, "l'association", "noun_object"),
     ("Le constructeur promet une autonomie de dix heures pour sa nouvelle console.",
      "une autonomie de dix heures pour sa nouvelle console", IND, "le constructeur", "noun_object"),
     ("La candidate a promis une baisse des impôts locaux.", "une baisse des impôts locaux", IND, "la candidate", "noun_object"),
@@ -245,6 +246,10 @@ CASES = [
     # an apposition that spells out an acronym belongs to the acronym, not to the subject's head
     ("Le rapport final de l'ARS, l'Agence régionale de santé, conclut que l'hôpital doit recruter.",
      "l'hôpital doit recruter", IND, "le rapport final de l'ARS", "que_clause"),
+    ("Trois attaques contre des bureaux de vote, revendiquées par un groupe armé, ont eu lieu samedi.",
+     "Trois attaques contre des bureaux de vote", IND, "un groupe armé", "reduced_passive"),
+    # quoted words right after que are the clause's words, however short
+    ("Le syndicat espère que « 300 postes » seront créés d'ici à juin.", "300 postes", M, None, "unattributed"),
     # marks around the whole reported clause: one mixed record (GUIDELINES)
     ("La ministre a estimé que « la situation reste fragile ».", "la situation reste fragile", M, "la ministre", "clause"),
 ]  # fmt: skip
@@ -294,6 +299,10 @@ NOT_REPORTED = [
     ("Le scandale révélé par Mediapart a coûté son poste au ministre.", "Le scandale"),
     ("Selon les chiffres annoncés par l'Insee, le chômage recule.", "les chiffres"),
     ("Ces fonctions avancées par rapport au modèle précédent séduisent les clients.", "Ces fonctions"),
+    ("Dans cette salle, notons en particulier des toiles de Monet et de Renoir.", "des toiles de Monet et de Renoir"),
+    ("Sur un an, on peut noter la hausse des loyers dans les grandes villes.", "la hausse des loyers dans les grandes villes"),
+    ("L'hébergeur se verra demander de supprimer la vidéo.", "supprimer la vidéo"),
+    ("Une note interne explique pourquoi le chantier a pris du retard.", "le chantier a pris du retard"),
     # an object that only names the topic of the message (GUIDELINES)
     ("Le ministère a annoncé la composition du nouveau jury.", "la composition du nouveau jury"),
     ("Le tribunal a révélé l'identité de la victime.", "l'identité de la victime"),
