@@ -466,7 +466,11 @@ def clause(ctx: Context, cand: Candidate, history: History) -> Attribution | Non
     steps = 0
     while current >= 0 and steps < 8 and words[current].sentence == words[head].sentence:
         cue = ctx.cue_at.get(current)
-        if cue is not None and words[node].rel in ("nsubj", "nsubj:pass", "expl:subj"):
+        if (
+            cue is not None
+            and words[node].rel in ("nsubj", "nsubj:pass", "expl:subj")
+            and node < cue.first
+        ):
             return None  # "les « vagues submersion » menacent …": the quote is the cue's subject
         if cue is not None and cue.entry.type is CueType.VERB and not cue.entry.incise_only:
             mention = ctx.subject(cue)

@@ -248,6 +248,8 @@ CASES = [
      "l'hôpital doit recruter", IND, "le rapport final de l'ARS", "que_clause"),
     ("Trois attaques contre des bureaux de vote, revendiquées par un groupe armé, ont eu lieu samedi.",
      "Trois attaques contre des bureaux de vote", IND, "un groupe armé", "reduced_passive"),
+    # quoted words after a passive speech verb, whatever the parser calls them
+    ("Le projet a été jugé « irréaliste » par les élus.", "irréaliste", M, "les élus", "clause"),
     # quoted words right after que are the clause's words, however short
     ("Le syndicat espère que « 300 postes » seront créés d'ici à juin.", "300 postes", M, None, "unattributed"),
     # marks around the whole reported clause: one mixed record (GUIDELINES)
