@@ -289,6 +289,8 @@ def clause_end(ctx: Context, start: int, last: int, cue: CueMatch | None = None)
             break  # ", estimant que …", ", tout en relevant que …": the reporter's participle
         if cue is not None and w.text == "," and finite_next(ctx, i + 1, last):
             break  # "fait état d'agressions, voire de viols, se sont multipliés": a new clause
+        if cue is not None and w.text == "," and _commenting_apposition(ctx, i + 1, last):
+            break  # "la fermeture du site, une décision que les syndicats …": the writer's comment
         if w.text == "," and i + 1 < last:
             nxt = words[i + 1]
             pair = f"{nxt.norm} {words[i + 2].norm}" if i + 2 < last else nxt.norm
@@ -304,6 +306,18 @@ def clause_end(ctx: Context, start: int, last: int, cue: CueMatch | None = None)
 
 
 _RELATIVES = frozenset({"qui", "que", "qu'", "dont", "où", "lequel", "laquelle", "lesquels"})
+
+
+def _commenting_apposition(ctx: Context, i: int, last: int) -> bool:
+    """``une décision que …``, ``un projet qui …``: an indefinite noun phrase and a relative
+    pronoun, the writer's comment on the phrase before the comma."""
+    words = ctx.parsed.words
+    return (
+        i + 2 < last
+        and words[i].norm in ("un", "une")
+        and words[i + 1].upos == "NOUN"
+        and any(words[j].norm in _RELATIVES for j in range(i + 2, min(i + 4, last)))
+    )
 
 
 def _quoted_relative(ctx: Context, i: int) -> bool:

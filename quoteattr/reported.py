@@ -5,6 +5,7 @@
 * ``unmarked_incise``  Les travaux suivent le calendrier, a indiqué le porte-parole.
 * ``request_infinitive`` X demande aux pilotes de ne pas suivre … (what is asked for)
 * ``noun_object``  X a démenti tout lien avec ces personnes (a noun phrase as the message)
+* ``call_object``  X appelle à une journée de mobilisation (what a call asks for)
 * ``estimate``     X estime à 75 000 le nombre d'emplois menacés (a figure for a quantity)
 * ``reduced_passive`` les mesures évoquées par l'architecte (the agent speaks)
 * ``according_to`` Selon X, … / …, d'après X.
@@ -342,10 +343,11 @@ def _noun_object(ctx: Context, cue: CueMatch) -> Attribution | None:
     if not _reports_clauses(cue):
         return None
     attitude = cue.entry.lemma in word_list("attitude_objects.txt")
-    if cue.entry.lemma not in word_list("message_objects.txt") and not attitude:
+    litotes = cue.entry.lemma in word_list("litotes_verbs.txt")
+    if cue.entry.lemma not in word_list("message_objects.txt") and not attitude and not litotes:
         return None
-    if cue.polarity is Polarity.NEGATED:
-        return None  # "n'a pas confirmé le lien": no message was given
+    if (cue.polarity is Polarity.NEGATED) is not litotes:
+        return None  # "n'a pas confirmé le lien": no message; "n'a pas exclu un report": one
     if _imperative(ctx, cue):
         return None  # "notons en particulier des œuvres de …": the narrator's aside
     words = ctx.parsed.words
@@ -421,6 +423,41 @@ def _gerund(ctx: Context, cue: CueMatch) -> bool:
     return (
         cue.first > 0 and words[cue.first - 1].norm == "en" and words[cue.word].norm.endswith("ant")
     )
+
+
+@register("call_object", "reported")
+def _call_object(ctx: Context, cue: CueMatch) -> Attribution | None:
+    """``La CGT appelle à une nouvelle journée de mobilisation``, ``invite à la prudence``,
+    ``exhorte au calme``: what a call asks for, a noun phrase after ``à`` (GUIDELINES: the
+    content of a call). For the verbs of ``data/request_verbs.txt``; an infinitive after
+    ``à`` is :func:`_request_infinitive`'s."""
+    if not _reports_clauses(cue) or cue.entry.lemma not in word_list("request_verbs.txt"):
+        return None
+    if cue.polarity is Polarity.NEGATED or passive_cue(ctx, cue):
+        return None
+    words = ctx.parsed.words
+    _first, last = sentence_bounds(ctx, cue)
+    i = cue.last + 1
+    while i < last and i - cue.last <= 8 and words[i].norm not in ("à", "au", "aux"):
+        if words[i].upos in ("VERB", "AUX", "PUNCT", "SCONJ", "CCONJ") or words[i].norm in QUE:
+            return None  # past the addressee ("invite les automobilistes à …"), nothing else
+        i += 1
+    if i + 1 >= last or words[i].norm not in ("à", "au", "aux"):
+        return None
+    start = i + 1
+    while start < last - 1 and words[start].token == words[i].token:
+        start += 1  # "au calme": the article contracted with à is no word of the content
+    if words[start].upos not in ("DET", "NOUN", "ADJ") or words[start].feats.get("VerbForm"):
+        return None
+    mention = ctx.subject(cue)
+    if mention is None or mention.start > words[cue.first].start:
+        return None
+    end_word = clause_end(ctx, start, last, cue)
+    end_word = last_content_word(ctx, tail_start(ctx, start, end_word) - 1, floor=start)
+    if end_word < start or points_back(ctx, start, end_word):
+        return None
+    begin, stop = respect_quotes(ctx, words[start].start, words[end_word].end)
+    return _statement(ctx, cue, begin, stop, QuoteKind.INDIRECT, mention)
 
 
 @register("estimate", "reported")

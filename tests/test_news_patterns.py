@@ -252,6 +252,17 @@ CASES = [
     ("Le projet a été jugé « irréaliste » par les élus.", "irréaliste", M, "les élus", "clause"),
     # quoted words right after que are the clause's words, however short
     ("Le syndicat espère que « 300 postes » seront créés d'ici à juin.", "300 postes", M, None, "unattributed"),
+    # what a call asks for: a noun phrase after à / au
+    ("Le syndicat des cheminots appelle à une grève illimitée dès le 3 juin.",
+     "une grève illimitée", IND, "le syndicat des cheminots", "call_object"),
+    ("La préfète invite les automobilistes à la plus grande prudence.", "la plus grande prudence", IND, "la préfète", "call_object"),
+    ("Le maire exhorte les habitants au calme.", "calme", IND, "le maire", "call_object"),
+    # a noun-phrase message stops before the writer's comment on it
+    ("Le ministre a annoncé la suppression de la taxe, une mesure que l'opposition juge électoraliste.",
+     "la suppression de la taxe", IND, "le ministre", "noun_object"),
+    # "ne pas exclure": the negation states that the thing is possible
+    ("Le gouvernement n'a pas exclu une hausse de la TVA.", "une hausse de la TVA", IND, "le gouvernement", "noun_object"),
+    ("Les enquêteurs n'écartent pas la piste criminelle.", "la piste criminelle", IND, "les enquêteurs", "noun_object"),
     # marks around the whole reported clause: one mixed record (GUIDELINES)
     ("La ministre a estimé que « la situation reste fragile ».", "la situation reste fragile", M, "la ministre", "clause"),
 ]  # fmt: skip
@@ -305,6 +316,8 @@ NOT_REPORTED = [
     ("Sur un an, on peut noter la hausse des loyers dans les grandes villes.", "la hausse des loyers dans les grandes villes"),
     ("L'hébergeur se verra demander de supprimer la vidéo.", "supprimer la vidéo"),
     ("Une note interne explique pourquoi le chantier a pris du retard.", "le chantier a pris du retard"),
+    ("L'arbitre a exclu le défenseur à la 60e minute.", "le défenseur"),
+    ("Le sélectionneur a écarté trois joueurs du groupe.", "trois joueurs du groupe"),
     # an object that only names the topic of the message (GUIDELINES)
     ("Le ministère a annoncé la composition du nouveau jury.", "la composition du nouveau jury"),
     ("Le tribunal a révélé l'identité de la victime.", "l'identité de la victime"),

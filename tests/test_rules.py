@@ -29,7 +29,8 @@ QUOTE_ORDER = [
 ]  # fmt: skip
 REPORTED_ORDER = [
     "que_clause", "infinitive", "request_infinitive", "unmarked_incise", "as_source",
-    "self_description", "noun_object", "estimate", "reduced_passive", "according_to",
+    "self_description", "noun_object", "call_object", "estimate", "reduced_passive",
+    "according_to",
 ]  # fmt: skip
 
 
