@@ -567,7 +567,27 @@ class Context:
         if found is not None and found.start < words[start].start:
             # a name run glued to the adverbial ("au Parisien Thomas Girard"): keep the name
             found = attrs.evolve(found, start=words[start].start)
+        if found is not None:
+            found = self._without_medium(found)
         return found
+
+    def _without_medium(self, mention: Mention) -> Mention:
+        """``a écrit le député sur X``, ``a déclaré le ministre sur France Inter``: the medium
+        after an inverted subject is where it was said, not part of the speaker."""
+        words = self.parsed.words
+        for i in self.words_between(mention.start, mention.end):
+            if (
+                words[i].norm == "sur"
+                and i > mention.head
+                and i + 1 < len(words)
+                and is_capitalised(words[i + 1])
+                and words[i - 1].end <= mention.end
+            ):
+                name = mention.name
+                if name is not None and name[1] > words[i - 1].end:
+                    name = None if name[0] >= words[i].start else (name[0], words[i - 1].end)
+                return attrs.evolve(mention, end=words[i - 1].end, name=name)
+        return mention
 
     def skip_adverbials(self, index: int) -> int | None:
         """The first word at or after ``index`` that is not part of an adverbial.

@@ -114,7 +114,12 @@ def find_cues(parsed: ParsedText, lexicon: Lexicon) -> list[CueMatch]:
         if entry.type is CueType.VERB:
             if _unrealized(parsed, word):
                 continue  # "aurait pu s'interroger si …", "sans pouvoir dire « … »": no speech
-            cues.append(_verb_group(parsed, word, entry))
+            group = _verb_group(parsed, word, entry)
+            if entry.lemma in word_list("non_reflexive_cues.txt") and any(
+                w.norm in REFLEXIVE for w in words[group.first : word.index]
+            ):
+                continue  # "le club s'est qualifié pour la finale": no speech
+            cues.append(group)
         else:
             last = word.index
             if entry.lemma == "d'après" and word.index + 1 < len(words):

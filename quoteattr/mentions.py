@@ -428,6 +428,9 @@ def _apposed_name(parsed: ParsedText, head: int, first: int, last: int) -> tuple
                 # ("la ministre, Agnès Roy, et le député Marc Petit")
                 lo, hi = name_run(parsed, child.index)
                 lo, hi = max(lo, first), min(hi, last)
+            comma = next((j for j in range(lo + 1, hi + 1) if parsed.words[j].text == ","), None)
+            if comma is not None:
+                hi = comma - 1  # "Me Éric Dupond, sur BFMTV": a name holds no comma
             lo, hi = _trim(parsed, lo, hi)
             return parsed.words[lo].start, parsed.words[hi].end
     # Surface fallback for a missed apposition: "la ministre du Travail, Catherine Vautrin,"

@@ -565,6 +565,16 @@ _NOUN_PHRASE_PREPOSITIONS = frozenset(
 """Prepositions inside a noun phrase (``des attaques contre des chrétiens``)."""
 
 
+def _clause_follows(ctx: Context, i: int, last: int) -> bool:
+    """A finite verb comes before the next comma: a clause, not an apposition, starts at ``i``."""
+    for w in ctx.parsed.words[i:last]:
+        if w.text == ",":
+            return False
+        if w.upos in ("VERB", "AUX") and w.feats.get("VerbForm") == "Fin":
+            return True
+    return False
+
+
 def _noun_participle(word: Word) -> bool:
     """A past participle that may modify the noun before it (``son appartenance supposée``)."""
     return word.feats.get("VerbForm") == "Part" and not word.norm.endswith("ant")
@@ -590,6 +600,16 @@ def _according_to(ctx: Context, cue: CueMatch) -> Attribution | None:
     end_index = last_content_word(ctx, last - 1, floor=first)
     sentence_end = words[end_index].end if end_index >= first else words[first].end
     after = ctx.next_word(max(mention.end, mention.name[1] if mention.name else 0))
+    if mention.name is not None:
+        name_end = ctx.next_word(mention.name[1])
+        if (
+            name_end is not None
+            and name_end.text == ","
+            and (after is None or name_end.start < after.start)
+            and _clause_follows(ctx, name_end.index + 1, last)
+        ):
+            after = name_end  # "Pour X, Arnaud Rousseau, les agriculteurs sont …": the parse
+            # hung the clause's subject on the name
     if cue.last + 1 < last and words[cue.last + 1].norm == "qui":  # "X, pour qui …"
         begin_word = cue.last + 2
         while begin_word < last and words[begin_word].text == ",":

@@ -263,6 +263,15 @@ CASES = [
     # "ne pas exclure": the negation states that the thing is possible
     ("Le gouvernement n'a pas exclu une hausse de la TVA.", "une hausse de la TVA", IND, "le gouvernement", "noun_object"),
     ("Les enquêteurs n'écartent pas la piste criminelle.", "la piste criminelle", IND, "les enquêteurs", "noun_object"),
+    # the speaker's name holds no comma, nor the medium named after it
+    ("« Tout est faux », a réagi l'avocate de la famille, Me Claire Morel, sur France Info.",
+     "Tout est faux", D, "Claire Morel", "incise_after"),
+    ("« J'assume chaque mot », a écrit la sénatrice sur X.", "J'assume chaque mot", D, "la sénatrice", "incise_after"),
+    ("Pour la présidente de l'Unef, Hélène Biju, les étudiants sont « à bout de souffle ».",
+     "les étudiants sont « à bout de souffle »", A, "Hélène Biju", "according_to"),
+    # "qualifier X de « … »": the judgement in marks is the speaker's words
+    ("La maire a qualifié la décision de « scandaleuse ».", "scandaleuse", M, "la maire", "clause"),
+    ("Le ministre a qualifié ces propos d'« inacceptables ».", "inacceptables", M, "le ministre", "clause"),
     # marks around the whole reported clause: one mixed record (GUIDELINES)
     ("La ministre a estimé que « la situation reste fragile ».", "la situation reste fragile", M, "la ministre", "clause"),
 ]  # fmt: skip
@@ -386,6 +395,24 @@ def test_negation_with_either_apostrophe(text: str) -> None:
 def test_selon_meaning_depending_on_is_no_source(text: str) -> None:
     for variant in both_apostrophes(text):
         assert all(q.cue is None or q.cue.lemma != "selon" for q in quotes_of(variant))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'équipe de France s'est qualifiée pour la finale de la Coupe du monde.",
+        "Le club lyonnais s'est qualifié pour les quarts de finale.",
+    ],
+)
+def test_sports_qualification_is_no_speech(text: str) -> None:
+    from quoteattr.cues import find_cues
+    from quoteattr.lexicon import default_lexicon
+
+    for variant in both_apostrophes(text):
+        [parsed] = stored([variant])
+        cues = find_cues(parsed, default_lexicon())
+        assert all(c.entry.lemma != "qualifier" for c in cues)
+        assert quotes_of(variant) == []
 
 
 @pytest.mark.model
