@@ -572,17 +572,14 @@ class Context:
         return found
 
     def _without_medium(self, mention: Mention) -> Mention:
-        """``a écrit le député sur X``, ``a déclaré le ministre sur France Inter``: the medium
-        after an inverted subject is where it was said, not part of the speaker."""
+        """``a écrit le député sur X``, ``a déclaré le ministre sur France Inter``, ``juge un
+        dirigeant sous couvert d'anonymat``: how it was said is not part of the speaker."""
         words = self.parsed.words
         for i in self.words_between(mention.start, mention.end):
-            if (
-                words[i].norm == "sur"
-                and i > mention.head
-                and i + 1 < len(words)
-                and is_capitalised(words[i + 1])
-                and words[i - 1].end <= mention.end
-            ):
+            nxt = words[i + 1] if i + 1 < len(words) else None
+            medium = words[i].norm == "sur" and nxt is not None and is_capitalised(nxt)
+            anonymous = words[i].norm == "sous" and nxt is not None and nxt.norm == "couvert"
+            if (medium or anonymous) and i > mention.head and words[i - 1].end <= mention.end:
                 name = mention.name
                 if name is not None and name[1] > words[i - 1].end:
                     name = None if name[0] >= words[i].start else (name[0], words[i - 1].end)

@@ -361,6 +361,8 @@ def _noun_object(ctx: Context, cue: CueMatch) -> Attribution | None:
     start = ctx.skip_adverbials(cue.last + 1)
     if start is None or start >= last or start - cue.last > 10:
         return None
+    while start - 1 > cue.last and words[start - 1].upos == "NUM" and words[start].upos == "NOUN":
+        start -= 1  # "a requis trois ans de prison": the number opens the phrase, no adverbial
     partitive = False
     if words[start].upos not in ("DET", "NUM", "NOUN"):
         found = partitive_in(ctx, cue.last + 1, start)  # demande au gouvernement des mesures

@@ -150,7 +150,8 @@ class Resolver:
                 if noun.upos != "NOUN" or not (name.upos == "PROPN" or is_capitalised(name)):
                     continue
                 mention = mention_at(self.parsed, name.index)
-                name_text = self._canonical_name(self.text[mention.start : mention.end])
+                lo, hi = mention.name if mention.name is not None else (mention.start, mention.end)
+                name_text = self._canonical_name(self.text[lo:hi])  # the name, not its apposition
                 entry = _Apposition(
                     noun.start,
                     noun.lemma.lower(),
@@ -257,8 +258,8 @@ class Resolver:
             for entity in reversed(self._entities[max(0, before - 50) : before]):
                 if paragraph - entity.paragraph > 1:
                     break
-                if not entity.speaker:
-                    continue
+                if not entity.speaker or not entity.name[:1].isupper():
+                    continue  # a named speaker only: "le procureur" is not "le parquet"
                 if _compatible(entity.gender, entity.number, mention.gender, number):
                     return Speaker(span, entity.name, MentionKind.DESCRIPTION, entity.span)
                 break

@@ -272,6 +272,16 @@ CASES = [
     # "qualifier X de « … »": the judgement in marks is the speaker's words
     ("La maire a qualifié la décision de « scandaleuse ».", "scandaleuse", M, "la maire", "clause"),
     ("Le ministre a qualifié ces propos d'« inacceptables ».", "inacceptables", M, "le ministre", "clause"),
+    ("« Nous n'avons aucun regret », juge un cadre du parti sous couvert d'anonymat.",
+     "Nous n'avons aucun regret", D, "un cadre du parti", "incise_after"),
+    # what the prosecution asks for
+    ("Le parquet a requis deux ans de prison avec sursis contre l'ancien maire.",
+     "deux ans de prison avec sursis contre l'ancien maire", IND, "le parquet", "noun_object"),
+    ("Les peines requises par le procureur ont surpris la défense.", "Les peines", IND, "le procureur", "reduced_passive"),
+    # a role noun goes to a named person with that role, never to another description
+    ("Le parquet a requis la relaxe. Selon le procureur, le dossier est vide.", "le dossier est vide", A, "le procureur", "according_to"),
+    ("Thierry Morel, commissaire européen à l'industrie, a présenté un plan. Le commissaire a estimé que l'Europe devait investir.",
+     "l'Europe devait investir", IND, "Thierry Morel", "que_clause"),
     # marks around the whole reported clause: one mixed record (GUIDELINES)
     ("La ministre a estimé que « la situation reste fragile ».", "la situation reste fragile", M, "la ministre", "clause"),
 ]  # fmt: skip
