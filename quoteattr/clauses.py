@@ -285,6 +285,13 @@ def clause_end(ctx: Context, start: int, last: int, cue: CueMatch | None = None)
             and (words[i + 1].head == cue.word or words[i + 1].feats.get("VerbForm") == "Fin")
         ):
             break
+        if (
+            w.text == ","
+            and i > start
+            and words[i - 1].norm not in QUE  # "dire que, sans écarter X, nous devons …"
+            and _reporter_adverbial(ctx, i + 1, last)
+        ):
+            break  # ", sans donner de détails", ", avant de quitter la salle": the reporter's act
         if w.text == "," and _participle_at(ctx, i + 1, last):
             break  # ", estimant que …", ", tout en relevant que …": the reporter's participle
         if cue is not None and w.text == "," and finite_next(ctx, i + 1, last):
@@ -324,6 +331,20 @@ def _quoted_relative(ctx: Context, i: int) -> bool:
     """The quoted words opening at word ``i`` start with a relative pronoun."""
     words = ctx.parsed.words
     return i < len(words) and words[i].norm in _RELATIVES
+
+
+def _reporter_adverbial(ctx: Context, i: int, last: int) -> bool:
+    """``sans``, ``avant de``, ``après avoir`` and an infinitive at ``i``: what the reporter did
+    while speaking, not the content."""
+    words = ctx.parsed.words
+    if i >= last or words[i].norm not in ("sans", "avant", "après"):
+        return False
+    j = i + 1
+    if words[i].norm == "avant" and j < last and words[j].norm in ("de", "d'"):
+        j += 1
+    while j < last and words[j].norm in ("ne", "n'", "pas", "plus", "jamais", "se", "s'"):
+        j += 1
+    return j < last and words[j].feats.get("VerbForm") == "Inf"
 
 
 def _participle_at(ctx: Context, i: int, last: int) -> bool:

@@ -242,8 +242,8 @@ def _parse_subject(ctx: Context, verb: Word, depth: int) -> Mention | None:
         key=lambda w: (w.index > verb.index, abs(w.index - verb.index)),
     )
     for child in children:
-        if child.deprel == "nsubj:pass":
-            continue
+        if child.deprel == "nsubj:pass" and not _reflexive(ctx, verb):
+            continue  # a passive's subject is no speaker; "s'est montré" is no passive
         if child.index > verb.index and any(
             w.norm in QUE or w.upos == "SCONJ"
             for w in ctx.parsed.words[verb.index + 1 : child.index]
@@ -492,7 +492,8 @@ def _without_medium(ctx: Context, mention: Mention) -> Mention:
         nxt = words[i + 1] if i + 1 < len(words) else None
         medium = words[i].norm == "sur" and nxt is not None and is_capitalised(nxt)
         anonymous = words[i].norm == "sous" and nxt is not None and nxt.norm == "couvert"
-        if (medium or anonymous) and i > mention.head and words[i - 1].end <= mention.end:
+        where = words[i].norm in ("devant", "lors")  # "devant le tribunal", "lors d'un débat"
+        if (medium or anonymous or where) and i > mention.head and words[i - 1].end <= mention.end:
             name = mention.name
             if name is not None and name[1] > words[i - 1].end:
                 name = None if name[0] >= words[i].start else (name[0], words[i - 1].end)
@@ -563,3 +564,8 @@ def skip_prepositional_object(ctx: Context, i: int, stop: int) -> int:
     if len(run) >= 3 and run == list(range(start, i)):
         return i - 2
     return i
+
+
+def _reflexive(ctx: Context, verb: Word) -> bool:
+    """A reflexive clitic on ``verb`` (``s'est montré``): no passive, whatever the parse says."""
+    return any(c.norm in ("se", "s'") for c in ctx.parsed.kids(verb.index))

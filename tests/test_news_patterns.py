@@ -282,6 +282,16 @@ CASES = [
     ("Le parquet a requis la relaxe. Selon le procureur, le dossier est vide.", "le dossier est vide", A, "le procureur", "according_to"),
     ("Thierry Morel, commissaire européen à l'industrie, a présenté un plan. Le commissaire a estimé que l'Europe devait investir.",
      "l'Europe devait investir", IND, "Thierry Morel", "que_clause"),
+    # a reflexive verb before a colon that the parser took for a passive
+    ("Le capitaine des Bleus, Antoine Dupont, s'est montré confiant : « Nous sommes prêts. »",
+     "Nous sommes prêts.", D, "Antoine Dupont", "colon_before"),
+    # where it was said is not the speaker; what the reporter did while saying it is no content
+    ("« Je n'ai rien volé », s'est défendu l'ancien maire devant la cour d'appel de Lyon.",
+     "Je n'ai rien volé", D, "l'ancien maire", "incise_after"),
+    ("La gendarmerie a indiqué qu'une femme avait été blessée, sans donner plus de précisions.",
+     "une femme avait été blessée", IND, "la gendarmerie", "que_clause"),
+    ("Le ministre a expliqué que, sans réformer les retraites, le pays ne pourrait pas tenir.",
+     "sans réformer les retraites, le pays ne pourrait pas tenir", IND, "le ministre", "que_clause"),
     # marks around the whole reported clause: one mixed record (GUIDELINES)
     ("La ministre a estimé que « la situation reste fragile ».", "la situation reste fragile", M, "la ministre", "clause"),
 ]  # fmt: skip
