@@ -333,7 +333,7 @@ def _verb_context(parsed: ParsedText, word: Word) -> bool:
     if (
         prev is not None
         and prev.sentence == word.sentence
-        and (prev.text == "," or prev.upos in ("NOUN", "PROPN", "PRON"))
+        and (prev.text == "," or prev.upos in ("NOUN", "PROPN", "PRON", "ADJ"))
         and _que_follows(parsed, word)
     ):
         return True  # "X, auteur de l'étude, précise tout de même que …"
@@ -402,15 +402,16 @@ def _unrealized(parsed: ParsedText, verb: Word) -> bool:
 
 def _que_follows(parsed: ParsedText, word: Word) -> bool:
     """``que`` within a few words after ``word``, only adverbs or an addressee between
-    (``précise tout de même que``, ``affirme aussi que``, ``déclare aux enquêteurs que``)."""
+    (``précise tout de même que``, ``affirme aussi que``, ``déclare aux enquêteurs que``,
+    ``exige de Google que``)."""
     words = parsed.words
     addressee = False
     for i in range(word.index + 1, min(word.index + 6, len(words))):
         w = words[i]
         if w.norm in QUE:
             return True
-        if w.norm in ("à", "au", "aux"):
-            addressee = True
+        if w.norm in ("à", "au", "aux") or (w.norm in ("de", "d'") and i == word.index + 1):
+            addressee = True  # "déclare aux enquêteurs que", "exige de Google que"
         elif not (
             w.upos in ("ADV", "ADP")
             or w.norm in ("tout", "même")

@@ -567,6 +567,18 @@ _NOUN_PHRASE_PREPOSITIONS = frozenset(
 """Prepositions inside a noun phrase (``des attaques contre des chrétiens``)."""
 
 
+def _source_phrase_end(ctx: Context, after: Word, last: int) -> Word:
+    """The comma that closes a preposed source phrase when the mention stopped short of it
+    (``Selon un sondage Elabe publié jeudi, …``): a few words without a finite verb."""
+    words = ctx.parsed.words
+    for w in words[after.index : min(after.index + 6, last)]:
+        if w.text == ",":
+            return w
+        if w.upos in ("VERB", "AUX") and w.feats.get("VerbForm") == "Fin":
+            break
+    return after
+
+
 def _clause_follows(ctx: Context, i: int, last: int) -> bool:
     """A finite verb comes before the next comma: a clause, not an apposition, starts at ``i``."""
     for w in ctx.parsed.words[i:last]:
@@ -628,6 +640,8 @@ def _according_to(ctx: Context, cue: CueMatch) -> Attribution | None:
     ):
         if after is None or after.sentence != words[cue.word].sentence:
             return None
+        if after.text != ",":
+            after = _source_phrase_end(ctx, after, last)  # "Selon un sondage X publié jeudi, …"
         start = ctx.next_word(after.end) if after.text == "," else after
         if start is None or start.start >= sentence_end:
             return None

@@ -56,6 +56,8 @@ _NP_HEAD_UPOS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 _OBJECT_CLITICS = frozenset({"le", "la", "l'", "les"})
 _NOUN_PHRASE_RELS = frozenset({"flat", "nmod", "amod", "appos", "compound", "fixed"})
 """Relations inside a noun phrase, climbed from its last word to its head."""
+_CIRCUMSTANCE = frozenset({"devant", "lors", "pendant", "durant", "depuis"})
+"""Prepositions of place and time that end an inverted subject (``a dit le candidat pendant …``)."""
 _ANY_VERB = LexiconEntry("?", CueType.VERB, CueClass.NEUTRAL, False, ("news",))
 
 
@@ -323,6 +325,14 @@ def _subject_before(ctx: Context, cue: CueMatch, *, through_conj: bool = True) -
         opening = _opening_name_before_apposition(ctx, sentence, i)
         if opening is not None:
             return opening  # "Joji Otaki, auteur de l'étude ayant fourni …, précise …"
+    participle = words[cue.word].norm.endswith("ant")  # "… un prêt personnel affirmant …"
+    while (
+        not participle
+        and i - 1 >= sentence.first
+        and words[i].upos == "ADJ"
+        and words[i - 1].upos in ("NOUN", "PROPN", "ADJ")
+    ):
+        i -= 1  # "La Commission européenne exige …": the noun the adjective follows
     if (
         i < sentence.first
         or words[i].upos in ("ADP", "CCONJ", "SCONJ", "DET", "PUNCT")
@@ -492,7 +502,7 @@ def _without_medium(ctx: Context, mention: Mention) -> Mention:
         nxt = words[i + 1] if i + 1 < len(words) else None
         medium = words[i].norm == "sur" and nxt is not None and is_capitalised(nxt)
         anonymous = words[i].norm == "sous" and nxt is not None and nxt.norm == "couvert"
-        where = words[i].norm in ("devant", "lors")  # "devant le tribunal", "lors d'un débat"
+        where = words[i].norm in _CIRCUMSTANCE  # "devant le tribunal", "pendant la campagne"
         if (medium or anonymous or where) and i > mention.head and words[i - 1].end <= mention.end:
             name = mention.name
             if name is not None and name[1] > words[i - 1].end:

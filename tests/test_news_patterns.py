@@ -292,6 +292,13 @@ CASES = [
      "une femme avait été blessée", IND, "la gendarmerie", "que_clause"),
     ("Le ministre a expliqué que, sans réformer les retraites, le pays ne pourrait pas tenir.",
      "sans réformer les retraites, le pays ne pourrait pas tenir", IND, "le ministre", "que_clause"),
+    ("« Rien n'est joué », avait prévenu la ministre pendant la campagne.", "Rien n'est joué", D, "la ministre", "incise_after"),
+    # a cue parsed as a noun after an adjective, an addressee with de before que
+    ("L'Autorité européenne exige de la plateforme qu'elle retire ces contenus.",
+     "elle retire ces contenus", IND, "l'Autorité européenne", "que_clause"),
+    # a preposed source phrase runs to its comma, past a participle
+    ("Selon une enquête Ipsos publiée mardi, 40 % des jeunes s'informent sur les réseaux sociaux.",
+     "40 % des jeunes s'informent sur les réseaux sociaux", A, "Ipsos", "according_to"),
     # marks around the whole reported clause: one mixed record (GUIDELINES)
     ("La ministre a estimé que « la situation reste fragile ».", "la situation reste fragile", M, "la ministre", "clause"),
 ]  # fmt: skip
