@@ -37,6 +37,7 @@ from quoteattr.candidates import Candidate, History, Sieve, candidates
 from quoteattr.context import INCISE_BOUNDARY, Context
 from quoteattr.cues import COLON, DASH, CueMatch, punctuation_cue
 from quoteattr.french import CLITICS_BEFORE_VERB, SPEECH_PERSONS
+from quoteattr.lexicon import word_list
 from quoteattr.mentions import Mention, is_capitalised, mention_at
 from quoteattr.parse import Word
 from quoteattr.records import CueType, MentionKind, QuotedSpan, QuoteKind
@@ -249,8 +250,32 @@ def _cue_after_mark(ctx: Context, cand: Candidate) -> CueMatch | None:
         nxt = words[nxt.index + 1]  # « … » lui a répondu X
     cue = ctx.group_at.get(nxt.index)
     if cue is None or cue.first != nxt.index:
+        carried = _carried_cue(ctx, nxt)
+        if carried is not None:
+            return carried
         return _far_incise(ctx, cand, nxt) if "," in gap else None
     return cue
+
+
+def _carried_cue(ctx: Context, start: Word) -> CueMatch | None:
+    """``a tenu à préciser``, ``veut croire``, ``a fini par lâcher``: a verb of
+    ``data/catenative_verbs.txt`` (after its auxiliary) carrying the speech verb's infinitive;
+    the cue group runs from ``start``."""
+    words = ctx.parsed.words
+    i = start.index
+    while i < len(words) and words[i].upos == "AUX" and i - start.index < 2:
+        i += 1
+    if i >= len(words) or words[i].lemma not in word_list("catenative_verbs.txt"):
+        return None
+    i += 1
+    if i < len(words) and words[i].norm in ("à", "par", "de", "d'"):
+        i += 1
+    cue = ctx.cue_at.get(i)
+    if cue is None or cue.entry.type is not CueType.VERB or words[i].feats.get("VerbForm") != "Inf":
+        return None
+    return CueMatch(
+        cue.word, cue.entry, start.index, cue.last, cue.polarity, cue.modality, cue.clitic
+    )
 
 
 _FAR_INCISE_WORDS = 20

@@ -299,6 +299,12 @@ CASES = [
     # a preposed source phrase runs to its comma, past a participle
     ("Selon une enquête Ipsos publiée mardi, 40 % des jeunes s'informent sur les réseaux sociaux.",
      "40 % des jeunes s'informent sur les réseaux sociaux", A, "Ipsos", "according_to"),
+    # an incise whose speech verb is carried by another verb
+    ("« Aucun emploi ne sera supprimé », a tenu à rassurer la directrice du site.",
+     "Aucun emploi ne sera supprimé", D, "la directrice du site", "incise_after"),
+    ("« Le pire est derrière nous », a voulu rassurer le président du club.",
+     "Le pire est derrière nous", D, "le président du club", "incise_after"),
+    ("« Je démissionne », a fini par annoncer le trésorier.", "Je démissionne", D, "le trésorier", "incise_after"),
     # marks around the whole reported clause: one mixed record (GUIDELINES)
     ("La ministre a estimé que « la situation reste fragile ».", "la situation reste fragile", M, "la ministre", "clause"),
 ]  # fmt: skip
