@@ -275,4 +275,5 @@ def _load_rule_modules() -> None:
     # imports quoteattr.sieves first, so the conversation rules come after the sieves.
     import quoteattr.dialogue
     import quoteattr.reported
-    import quoteattr.sieves  # noqa: F401
+    import quoteattr.sieves
+    import quoteattr.sources  # noqa: F401  (imports quoteattr.objects, after quoteattr.reported)

@@ -39,18 +39,30 @@ def test_default_order() -> None:
     assert [r.name for r in reported_rules()] == REPORTED_ORDER
 
 
-@pytest.mark.parametrize("first", ["quoteattr.dialogue", "quoteattr.reported", "quoteattr.rules"])
+@pytest.mark.parametrize(
+    "first",
+    [
+        "quoteattr.dialogue",
+        "quoteattr.reported",
+        "quoteattr.objects",
+        "quoteattr.sources",
+        "quoteattr.rules",
+    ],
+)
 def test_default_order_whatever_module_is_imported_first(first: str) -> None:
     import subprocess
     import sys
 
     code = (
         f"import {first}\n"
-        "from quoteattr.rules import quote_rules\n"
-        "print(','.join(r.name for r in quote_rules()))"
+        "from quoteattr.rules import quote_rules, reported_rules\n"
+        "print(','.join(r.name for r in quote_rules()))\n"
+        "print(','.join(r.name for r in reported_rules()))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip().split(",") == QUOTE_ORDER
+    quote, reported = out.stdout.strip().splitlines()
+    assert quote.split(",") == QUOTE_ORDER
+    assert reported.split(",") == REPORTED_ORDER
 
 
 def test_every_built_in_rule_is_measured_or_has_a_prior_row() -> None:

@@ -1,0 +1,282 @@
+"""Reported speech as a noun phrase: what was announced, asked for, estimated or proposed.
+
+* ``noun_object``  X a démenti tout lien avec ces personnes (a noun phrase as the message)
+* ``call_object``  X appelle à une journée de mobilisation (what a call asks for)
+* ``estimate``     X estime à 75 000 le nombre d'emplois menacés (a figure for a quantity)
+* ``reduced_passive`` les mesures évoquées par l'architecte (the agent speaks)
+
+The verbs come from data files (``message_objects.txt``, ``attitude_objects.txt``,
+``litotes_verbs.txt``, ``request_verbs.txt``, ``estimate_verbs.txt``,
+``reduced_passive_verbs.txt``); where a noun phrase stops and which objects carry no message is
+:mod:`quoteattr.messages`. These rules register after those of :mod:`quoteattr.reported`.
+
+Example:
+    >>> from quoteattr.rules import rule
+    >>> rule("noun_object").stage
+    'reported'
+"""
+
+from __future__ import annotations
+
+from quoteattr.clauses import (
+    clause_end,
+    last_content_word,
+    partitive_in,
+    passive_cue,
+    purpose_adjunct,
+    respect_quotes,
+    sentence_bounds,
+)
+from quoteattr.context import Context
+from quoteattr.cues import CueMatch
+from quoteattr.french import DATE_WORDS, QUE
+from quoteattr.lexicon import word_list
+from quoteattr.messages import names_topic, points_back, tail_start
+from quoteattr.parse import Word
+from quoteattr.records import Polarity, QuoteKind
+from quoteattr.reported import reports_clauses, statement
+from quoteattr.rules import Attribution, register
+
+__all__: list[str] = []
+
+
+@register("noun_object", "reported")
+def _noun_object(ctx: Context, cue: CueMatch) -> Attribution | None:
+    """``La direction a annoncé la fermeture du site``: a noun phrase as the message.
+
+    Only for the verbs of ``data/message_objects.txt`` (announcing, asking, confirming …),
+    whose object is what was said; the object comes after adverbials and an addressee
+    (``recommande aux usagers la plus grande prudence``), a time phrase is never the
+    message (``a annoncé ce matin son départ``), and the verb has its subject before it,
+    so an inverted subject is never read as a message.
+    """
+    if not reports_clauses(cue):
+        return None
+    attitude = cue.entry.lemma in word_list("attitude_objects.txt")
+    litotes = cue.entry.lemma in word_list("litotes_verbs.txt")
+    if cue.entry.lemma not in word_list("message_objects.txt") and not attitude and not litotes:
+        return None
+    if (cue.polarity is Polarity.NEGATED) is not litotes:
+        return None  # "n'a pas confirmé le lien": no message; "n'a pas exclu un report": one
+    if _imperative(ctx, cue):
+        return None  # "notons en particulier des œuvres de …": the narrator's aside
+    words = ctx.parsed.words
+    form = words[cue.word].feats.get("VerbForm")
+    bare_participle = (
+        form == "Part" and cue.first == cue.word and not words[cue.word].norm.endswith("ant")
+    )
+    if bare_participle or (form == "Inf" and purpose_adjunct(ctx, cue)):
+        return None  # "des résultats confirmés", "pour décrire …": no one states a message
+    _first, last = sentence_bounds(ctx, cue)
+    start = ctx.skip_adverbials(cue.last + 1)
+    if start is None or start >= last or start - cue.last > 10:
+        return None
+    while start - 1 > cue.last and words[start - 1].upos == "NUM" and words[start].upos == "NOUN":
+        start -= 1  # "a requis trois ans de prison": the number opens the phrase, no adverbial
+    partitive = False
+    if words[start].upos not in ("DET", "NUM", "NOUN"):
+        found = partitive_in(ctx, cue.last + 1, start)  # demande au gouvernement des mesures
+        partitive, start = found != start, found
+    head = words[start]
+    adjective_first = head.upos == "ADJ" and start + 1 < last and words[start + 1].upos == "NOUN"
+    if head.upos not in ("DET", "NUM", "NOUN") and not partitive and not adjective_first:
+        return None  # "fait état de véritables agressions": an adjective may open the phrase
+    if head.upos == "DET" and start + 1 < last and words[start + 1].upos == "PROPN":
+        return None  # a person or a place, not a message
+    if any(
+        words[i].upos in ("VERB", "AUX") and words[i].norm not in DATE_WORDS
+        for i in range(cue.last + 1, start)
+    ):
+        return None  # another verb first (a date the parser took for a verb aside)
+    if any(words[i].norm in _INTERROGATIVES for i in range(cue.last + 1, start)):
+        return None  # "explique pourquoi le pilote a …": a question, not a noun phrase
+    if cue.first > 0 and words[cue.first - 1].norm in QUE:
+        return None  # "ce qu'a affirmé le site": inverted subject, not an object
+    mention = ctx.subject(cue)
+    if mention is None or (mention.start > words[cue.first].start and not _gerund(ctx, cue)):
+        return None  # an inverted subject is no message's speaker; a gerund's controller may follow
+    if words[mention.head].norm == "qui":
+        return None  # a relative whose antecedent is unknown: precision first
+    if words[mention.head].norm == "on" and any(
+        w.lemma in ("pouvoir", "devoir") for w in words[mention.head + 1 : cue.first]
+    ):
+        return None  # "on peut noter la hausse": the narrator's remark
+    end_word = clause_end(ctx, start, last, cue)
+    speaker_at = ctx.word_at(mention.start)
+    if speaker_at is not None and start < speaker_at <= end_word:  # "En insistant sur X, Y …"
+        end_word = last_content_word(ctx, speaker_at - 1, floor=start)
+    end_word = last_content_word(ctx, tail_start(ctx, start, end_word) - 1, floor=start)
+    if end_word <= start or points_back(ctx, start, end_word) or names_topic(ctx, start, end_word):
+        return None  # "a annoncé la nouvelle", "… la composition du jury": no message told
+    begin, stop = respect_quotes(ctx, words[start].start, words[end_word].end)
+    if attitude and not ctx.outer_quotes_between(begin, stop):
+        return None  # "a condamné l'agression": the target of an attitude, no message
+    return statement(ctx, cue, begin, stop, QuoteKind.INDIRECT, mention)
+
+
+_INTERROGATIVES = frozenset({"pourquoi", "comment", "combien", "où", "quand", "si", "s'"})
+
+
+def _imperative(ctx: Context, cue: CueMatch) -> bool:
+    """``notons``, ``rappelez``: a first or second person plural with no ``nous``/``vous``
+    before it, the narrator speaking to the reader."""
+    words = ctx.parsed.words
+    verb = words[cue.word]
+    if verb.feats.get("Mood") == "Imp":
+        return True
+    if not verb.norm.endswith(("ons", "ez")) or cue.first != cue.word:
+        return False
+    return cue.first == 0 or words[cue.first - 1].norm not in ("nous", "vous")
+
+
+def _gerund(ctx: Context, cue: CueMatch) -> bool:
+    """``(tout) en insistant sur …``: a gerund, whose controller is the main clause's subject."""
+    words = ctx.parsed.words
+    return (
+        cue.first > 0 and words[cue.first - 1].norm == "en" and words[cue.word].norm.endswith("ant")
+    )
+
+
+@register("call_object", "reported")
+def _call_object(ctx: Context, cue: CueMatch) -> Attribution | None:
+    """``La CGT appelle à une nouvelle journée de mobilisation``, ``invite à la prudence``,
+    ``exhorte au calme``: what a call asks for, a noun phrase after ``à`` (GUIDELINES: the
+    content of a call). For the verbs of ``data/request_verbs.txt``; an infinitive after
+    ``à`` is :func:`_request_infinitive`'s."""
+    if not reports_clauses(cue) or cue.entry.lemma not in word_list("request_verbs.txt"):
+        return None
+    if cue.polarity is Polarity.NEGATED or passive_cue(ctx, cue):
+        return None
+    words = ctx.parsed.words
+    _first, last = sentence_bounds(ctx, cue)
+    i = cue.last + 1
+    while i < last and i - cue.last <= 8 and words[i].norm not in ("à", "au", "aux"):
+        if words[i].upos in ("VERB", "AUX", "PUNCT", "SCONJ", "CCONJ") or words[i].norm in QUE:
+            return None  # past the addressee ("invite les automobilistes à …"), nothing else
+        i += 1
+    if i + 1 >= last or words[i].norm not in ("à", "au", "aux"):
+        return None
+    start = i + 1
+    while start < last - 1 and words[start].token == words[i].token:
+        start += 1  # "au calme": the article contracted with à is no word of the content
+    if words[start].upos not in ("DET", "NOUN", "ADJ") or words[start].feats.get("VerbForm"):
+        return None
+    mention = ctx.subject(cue)
+    if mention is None or mention.start > words[cue.first].start:
+        return None
+    end_word = clause_end(ctx, start, last, cue)
+    end_word = last_content_word(ctx, tail_start(ctx, start, end_word) - 1, floor=start)
+    if end_word < start or points_back(ctx, start, end_word):
+        return None
+    begin, stop = respect_quotes(ctx, words[start].start, words[end_word].end)
+    return statement(ctx, cue, begin, stop, QuoteKind.INDIRECT, mention)
+
+
+@register("estimate", "reported")
+def _estimate(ctx: Context, cue: CueMatch) -> Attribution | None:
+    """``La CGT estime à 75 000 le nombre d'emplois menacés``: a figure stated for a quantity.
+
+    For the verbs of ``data/estimate_verbs.txt``, followed by ``à``, a number, then a
+    definite noun phrase (the quantity measured); the content runs from the figure to the
+    end of the clause, the verb has its subject before it.
+    """
+    if not reports_clauses(cue) or cue.entry.lemma not in word_list("estimate_verbs.txt"):
+        return None
+    words = ctx.parsed.words
+    _first, last = sentence_bounds(ctx, cue)
+    at = cue.last + 1
+    if at + 2 >= last or words[at].norm not in ("à", "au"):
+        return None
+    figure = next((i for i in range(at + 1, min(at + 5, last)) if _is_figure(words[i])), None)
+    if figure is None:
+        return None
+    quantity = next(
+        (i for i in range(figure + 1, min(figure + 5, last)) if words[i].norm in _DEFINITE),
+        None,
+    )
+    if quantity is None or any(w.upos in ("VERB", "AUX") for w in words[figure + 1 : quantity]):
+        return None  # "estime à 40 % les chances …" needs the measured noun phrase
+    mention = ctx.subject(cue)
+    if mention is None or mention.start > words[cue.first].start:
+        return None
+    end_word = clause_end(ctx, at + 1, last, cue)
+    if end_word <= quantity:
+        return None
+    begin, stop = respect_quotes(ctx, words[at + 1].start, words[end_word].end)
+    return statement(ctx, cue, begin, stop, QuoteKind.INDIRECT, mention)
+
+
+_DEFINITE = frozenset(
+    {"le", "la", "l'", "les", "son", "sa", "ses", "leur", "leurs", "ce", "cet", "cette", "ces"}
+)
+"""Determiners that open the quantity an estimate measures (``à 4 points son avance``)."""
+
+
+def _is_figure(word: Word) -> bool:
+    """A number, in digits or words (``75 000``, ``3,5``, ``trois``)."""
+    return word.upos == "NUM" or word.text[:1].isdigit()
+
+
+@register("reduced_passive", "reported")
+def _reduced_passive(ctx: Context, cue: CueMatch) -> Attribution | None:
+    """``la reconstruction du tablier déjà évoquée par l'architecte``: a noun phrase qualified by
+    the past participle of a message verb and its agent is what the agent said (GUIDELINES:
+    the agent of a reduced passive of a speech verb is the speaker).
+
+    For the verbs of ``data/reduced_passive_verbs.txt``, with no auxiliary; the content is the
+    noun phrase before the participle, the speaker the agent after ``par``. Not after ``selon``
+    or ``d'après`` (a source, :func:`_according_to`).
+    """
+    if not reports_clauses(cue) or cue.entry.lemma not in word_list("reduced_passive_verbs.txt"):
+        return None
+    words = ctx.parsed.words
+    verb = words[cue.word]
+    if verb.feats.get("VerbForm") != "Part" or verb.norm.endswith("ant") or cue.first != cue.word:
+        return None
+    first, last = sentence_bounds(ctx, cue)
+    if cue.last + 2 >= last or words[cue.last + 1].norm != "par":
+        return None
+    if words[cue.last + 2].norm == "rapport":
+        return None  # "par rapport à": no agent
+    agent = ctx.noun_phrase_after(cue.last + 1)
+    if agent is None:
+        return None
+    end_word = cue.first - 1
+    while end_word >= first and (words[end_word].upos == "ADV" or words[end_word].text == ","):
+        end_word -= 1  # "déjà évoquée", "Plusieurs attaques contre des chrétiens, revendiquées par
+    if end_word < first or words[end_word].upos not in ("NOUN", "ADJ", "PROPN"):
+        return None
+    start = end_word
+    while start - 1 >= first and (
+        words[start - 1].upos in ("NOUN", "ADJ", "DET", "NUM", "PROPN")
+        or words[start - 1].norm in _NOUN_PHRASE_PREPOSITIONS
+        or (
+            _noun_participle(words[start - 1])
+            and start - 2 >= first
+            and words[start - 2].upos == "NOUN"
+        )
+    ):
+        if words[start].upos == "DET" and words[start - 1].upos in ("NOUN", "ADJ", "PROPN"):
+            break  # "a confirmé à la presse les mesures …": a new noun phrase opens here
+        start -= 1
+    while start < end_word and words[start].upos not in ("DET", "NUM"):
+        start += 1  # the phrase opens at its determiner or number
+    if words[start].upos not in ("DET", "NUM") or start == end_word:
+        return None
+    if start > first and words[start - 1].norm in ("selon", "après", "d'après", "par"):
+        return None  # "selon les chiffres publiés par l'Insee": a source, not a message
+    if points_back(ctx, start, end_word) or names_topic(ctx, start, end_word):
+        return None
+    begin, stop = respect_quotes(ctx, words[start].start, words[end_word].end)
+    return statement(ctx, cue, begin, stop, QuoteKind.INDIRECT, agent)
+
+
+_NOUN_PHRASE_PREPOSITIONS = frozenset(
+    {"de", "d'", "du", "des", "à", "au", "aux", "contre", "pour", "sur", "avec", "entre", "envers"}
+)
+"""Prepositions inside a noun phrase (``des attaques contre des chrétiens``)."""
+
+
+def _noun_participle(word: Word) -> bool:
+    """A past participle that may modify the noun before it (``son appartenance supposée``)."""
+    return word.feats.get("VerbForm") == "Part" and not word.norm.endswith("ant")
