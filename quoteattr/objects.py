@@ -101,17 +101,30 @@ def _noun_object(ctx: Context, cue: CueMatch) -> Attribution | None:
         w.lemma in ("pouvoir", "devoir") for w in words[mention.head + 1 : cue.first]
     ):
         return None  # "on peut noter la hausse": the narrator's remark
-    end_word = clause_end(ctx, start, last, cue)
-    speaker_at = ctx.word_at(mention.start)
-    if speaker_at is not None and start < speaker_at <= end_word:  # "En insistant sur X, Y …"
-        end_word = last_content_word(ctx, speaker_at - 1, floor=start)
-    end_word = last_content_word(ctx, tail_start(ctx, start, end_word) - 1, floor=start)
-    if end_word <= start or points_back(ctx, start, end_word) or names_topic(ctx, start, end_word):
-        return None  # "a annoncé la nouvelle", "… la composition du jury": no message told
+    end_word = _message_end(ctx, cue, start, last, before=ctx.word_at(mention.start))
+    if end_word <= start or _tells_nothing(ctx, start, end_word):
+        return None
     begin, stop = respect_quotes(ctx, words[start].start, words[end_word].end)
     if attitude and not ctx.outer_quotes_between(begin, stop):
         return None  # "a condamné l'agression": the target of an attitude, no message
     return statement(ctx, cue, begin, stop, QuoteKind.INDIRECT, mention)
+
+
+def _message_end(
+    ctx: Context, cue: CueMatch, start: int, last: int, *, before: int | None = None
+) -> int:
+    """The last word of a noun-phrase message opening at ``start``: the clause's end, before the
+    speaker when it follows (``En insistant sur X, le républicain …``), without a closing time
+    or medium phrase (:func:`quoteattr.messages.tail_start`)."""
+    end_word = clause_end(ctx, start, last, cue)
+    if before is not None and start < before <= end_word:
+        end_word = last_content_word(ctx, before - 1, floor=start)
+    return last_content_word(ctx, tail_start(ctx, start, end_word) - 1, floor=start)
+
+
+def _tells_nothing(ctx: Context, start: int, end: int) -> bool:
+    """``a annoncé la nouvelle``, ``… la composition du jury``: news told before or a topic."""
+    return points_back(ctx, start, end) or names_topic(ctx, start, end)
 
 
 _INTERROGATIVES = frozenset({"pourquoi", "comment", "combien", "où", "quand", "si", "s'"})
@@ -164,9 +177,8 @@ def _call_object(ctx: Context, cue: CueMatch) -> Attribution | None:
     mention = ctx.subject(cue)
     if mention is None or mention.start > words[cue.first].start:
         return None
-    end_word = clause_end(ctx, start, last, cue)
-    end_word = last_content_word(ctx, tail_start(ctx, start, end_word) - 1, floor=start)
-    if end_word < start or points_back(ctx, start, end_word):
+    end_word = _message_end(ctx, cue, start, last)
+    if end_word < start or _tells_nothing(ctx, start, end_word):
         return None
     begin, stop = respect_quotes(ctx, words[start].start, words[end_word].end)
     return statement(ctx, cue, begin, stop, QuoteKind.INDIRECT, mention)
@@ -191,7 +203,7 @@ def _estimate(ctx: Context, cue: CueMatch) -> Attribution | None:
     if figure is None:
         return None
     quantity = next(
-        (i for i in range(figure + 1, min(figure + 5, last)) if words[i].norm in _DEFINITE),
+        (i for i in range(figure + 1, min(figure + 5, last)) if words[i].norm in _QUANTITY_OPENERS),
         None,
     )
     if quantity is None or any(w.upos in ("VERB", "AUX") for w in words[figure + 1 : quantity]):
@@ -206,7 +218,7 @@ def _estimate(ctx: Context, cue: CueMatch) -> Attribution | None:
     return statement(ctx, cue, begin, stop, QuoteKind.INDIRECT, mention)
 
 
-_DEFINITE = frozenset(
+_QUANTITY_OPENERS = frozenset(
     {"le", "la", "l'", "les", "son", "sa", "ses", "leur", "leurs", "ce", "cet", "cette", "ces"}
 )
 """Determiners that open the quantity an estimate measures (``à 4 points son avance``)."""

@@ -109,14 +109,19 @@ def is_term(ctx: Context, cand: Candidate, att: Attribution | None) -> bool:
 _FUNCTION_UPOS = frozenset({"VERB", "AUX", "DET", "PRON"})
 
 
+def _content_words(ctx: Context, cand: Candidate) -> list[Word]:
+    """The words inside the marks of ``cand``."""
+    content = cand.span.content
+    return [ctx.parsed.words[i] for i in ctx.words_between(content.start, content.end)]
+
+
 def _phrase_of_speech(ctx: Context, cand: Candidate) -> bool:
     """``la chaîne met « tout en œuvre pour assurer sa sécurité »``, ``qu'il « doit être
     compréhensible par tous »``: three words or more with a verb, a determiner or a pronoun
     are someone's words even when nothing in the sentence says whose (GUIDELINES: quoted words
     attributed by context are listed); bare noun phrases (« permanganate de potassium »,
     « grand public ») are terms."""
-    content = cand.span.content
-    inside = [ctx.parsed.words[i] for i in ctx.words_between(content.start, content.end)]
+    inside = _content_words(ctx, cand)
     prev = ctx.prev_word(cand.span.open_mark.start)
     after_que = prev is not None and prev.norm in ("que", "qu'") and len(inside) >= 2
     if not after_que and (len(inside) < 3 or not any(w.upos in _FUNCTION_UPOS for w in inside)):
@@ -165,8 +170,7 @@ def _proper_name_after_article(ctx: Context, cand: Candidate, words: list[str]) 
         return False
     if prev.upos == "DET" and len(words) <= 5:
         return True
-    content = cand.span.content
-    inside = [ctx.parsed.words[i] for i in ctx.words_between(content.start, content.end)]
+    inside = _content_words(ctx, cand)
     return (
         prev.upos in ("NOUN", "PROPN", "ADP")
         and len(words) <= 8
