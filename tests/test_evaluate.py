@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -13,18 +14,25 @@ from typing import Any
 import pytest
 
 from quoteattr.evaluate import (
+    CONFIDENCE_BINS,
+    SPEAKER_FUNCTION_WORDS,
     ErrorCase,
     ErrorType,
     GoldDocument,
     GoldFormatError,
     GoldQuote,
     Metrics,
+    ReliabilityRow,
     Report,
     evaluate_documents,
+    is_named_speaker,
     load_gold,
     main,
     match_quotes,
+    named_speakers_match,
+    normalise_speaker_name,
     quote_context,
+    speaker_name_tokens,
     speaker_names_match,
 )
 from quoteattr.records import Cue, MentionKind, Quote, QuoteKind, Span, Speaker
@@ -68,10 +76,11 @@ def pq(
     cue: Span | None = None,
     *,
     no_speaker: bool = False,
+    confidence: float = 0.9,
 ) -> Quote:
     speaker = None if no_speaker else Speaker(mention, name, MentionKind.NAME)
     cue_obj = None if cue is None else Cue(cue, cue.text)
-    return Quote(content, QuoteKind(kind), speaker, cue_obj, 0.9, "test")
+    return Quote(content, QuoteKind(kind), speaker, cue_obj, confidence, "test")
 
 
 def doc(
@@ -366,10 +375,12 @@ def test_error_listing() -> None:
     report = run(gold, pq(c1, mention=LEVY, name="Pierre Lévy"), pq(spurious, "according_to"))
     assert [e.type for e in report.errors] == [
         ErrorType.WRONG_SPEAKER,
+        ErrorType.WRONG_NAMED_SPEAKER,  # the same pair, by the named-speaker metric
         ErrorType.MISSED,
         ErrorType.FALSE_POSITIVE,
     ]
-    wrong, missed, fp = report.errors
+    wrong, wrong_name, missed, fp = report.errors
+    assert (wrong_name.gold, wrong_name.predicted) == (c1, c1)
     assert wrong.doc_id == missed.doc_id == fp.doc_id == "news-1"
     assert wrong.file == "gold.jsonl"
     assert (wrong.gold, wrong.predicted) == (c1, c1)
@@ -382,10 +393,12 @@ def test_error_listing() -> None:
     assert fp.gold is None and fp.predicted == spurious
     assert fp.predicted_kind is QuoteKind.ACCORDING_TO
     assert fp.context.endswith("⟦la réunion a eu lieu⟧.")
-    text = report.format_errors(2)
-    assert text.startswith("errors: 3 (showing 2)")
+    text = report.format_errors(3)
+    assert text.startswith("errors: 4 (showing 3)")
     assert "wrong_speaker  gold.jsonl  news-1" in text
     assert "'Pierre Lévy'" in text and "missed" in text and "false_positive" not in text
+    assert "wrong_named_speaker  gold.jsonl  news-1" in text
+    assert "name: gold 'Stéphane Séjourné', predicted 'Pierre Lévy'" in text
 
 
 def test_quote_context() -> None:
@@ -428,10 +441,15 @@ def test_to_dict_round_trips_through_json() -> None:
     assert data["overall"]["scores"]["recall"] == 0.5
     assert data["overall"]["counts"]["gold"] == 2
     assert data["per_file"]["b.jsonl"]["scores"]["precision"] is None
-    assert data["n_errors"] == len(data["errors"]) == 2
-    assert {e["type"] for e in data["errors"]} == {"missed", "false_positive"}
+    assert data["n_errors"] == len(data["errors"]) == 3
+    # the predicted speaker has the right mention but no name: right for spk, wrong for named spk
+    assert {e["type"] for e in data["errors"]} == {
+        "missed",
+        "false_positive",
+        "wrong_named_speaker",
+    }
     capped = report.to_dict(max_errors=1)
-    assert (capped["n_errors"], len(capped["errors"])) == (2, 1)
+    assert (capped["n_errors"], len(capped["errors"])) == (3, 1)
     for error in report.errors:
         assert ErrorCase.from_dict(json.loads(json.dumps(error.to_dict()))) == error
     assert Metrics.from_dict(report.overall.to_dict()) == report.overall
@@ -478,6 +496,317 @@ def test_predict_callable_is_called_with_each_text() -> None:
 
     evaluate_documents([doc([], text="un"), doc([], text="deux", doc_id="d2")], predict=predict)
     assert seen == ["un", "deux"]
+
+
+# --------------------------------------------------------------------------- named speakers
+
+
+@pytest.mark.parametrize(
+    ("predicted", "gold", "expected"),
+    [
+        ("Awa N'Diaye", "Awa N’Diaye", True),  # ’ and ' are one apostrophe
+        ("  AWA   n’diaye ", "Awa N'Diaye", True),  # casefold, spaces
+        ("« Awa N'Diaye »,", "Awa N'Diaye", True),  # punctuation around the name
+        ("N’Diaye", "Awa N'Diaye", True),  # the surname alone: whole words
+        ("Awa N'Diaye", "N'Diaye", True),  # either direction
+        ("Diaye", "Awa N'Diaye", False),  # N'Diaye is one word (only l' d' j' qu' split off)
+        ("Awa", "Awa N'Diaye", True),  # a first name is whole words too
+        ("Hélène de Brachène", "de Brachène", True),
+        ("Brachène", "Hélène de Brachène", True),
+        ("de Brachène", "Hélène de Brachène", True),
+        ("Hélène Brachène", "Hélène de Brachène", False),  # not a run of the gold's words
+        ("de", "Hélène de Brachène", False),  # function words name no one
+        ("Olivier d’Ormesson", "Olivier d'Ormesson", True),
+        ("d'Ormesson", "Olivier d'Ormesson", True),
+        ("Ormesson", "Olivier d'Ormesson", True),  # the elided d' is a word of its own
+        ("M. Lenoir", "Marc Lenoir", True),  # title dropped: Lenoir is in Marc Lenoir
+        ("Marc Lenoir", "M. Lenoir", True),
+        ("Mme Awa N'Diaye", "Awa N'Diaye", True),
+        ("Me Gaëlle Lenoir-Vidal", "Gaëlle Lenoir-Vidal", True),
+        ("Dr Lenoir", "Lenoir", True),
+        ("Lenoir", "Gaëlle Lenoir-Vidal", False),  # a hyphenated name is one word
+        ("Marc", "Jean-Marc Lenoir", False),
+        ("Marc", "Marcel Dupont", False),  # token boundaries, not prefixes
+        ("Marcel Dupont", "Marcel Dupont-Aignan", False),
+        ("Lenoir Marc", "Marc Lenoir", False),  # word order counts
+        ("l’AFP", "AFP", True),
+        ("la préfecture de police", "la préfecture", True),
+        ("le préfet", "la préfecture", False),
+        ("la", "la préfecture", False),
+        ("le président Lenoir", "Marc Lenoir", False),  # job titles are not dropped
+        ("Sejourne", "Séjourné", False),  # no accent folding
+        ("Se\u0301journe\u0301", "Séjourné", True),  # decomposed accents (NFC)
+        ("il", "il", False),
+        ("ce dernier", "ce dernier", False),
+        (None, "Marc Lenoir", False),
+        ("Marc Lenoir", None, False),
+        ("", "", False),
+    ],
+)
+def test_named_speakers_match(predicted: str | None, gold: str | None, expected: bool) -> None:
+    assert named_speakers_match(predicted, gold) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "named"),
+    [
+        ("il", False),
+        ("Elle", False),
+        ("ils", False),
+        ("on", False),
+        ("je", False),
+        ("j’", False),
+        ("nous", False),
+        ("qui", False),
+        ("ce dernier", False),
+        ("Cette dernière", False),
+        ("celle-ci", False),
+        ("Celui-ci", False),
+        ("l'un", False),
+        ("L’autre", False),
+        ("quelqu’un", False),
+        ("lui-même", False),
+        ("M.", False),  # a title alone
+        ("", False),
+        (None, False),
+        ("la CGT", True),
+        ("le prêtre", True),
+        ("sept individus", True),
+        ("porte-parole de Febelfin", True),
+        ("de Brachène", True),
+        ("Awa N'Diaye", True),
+    ],
+)
+def test_is_named_speaker(name: str | None, named: bool) -> None:
+    assert is_named_speaker(name) is named
+
+
+def test_name_normalisation_and_tokens() -> None:
+    assert normalise_speaker_name("\t« Gaëlle  LENOIR-Vidal » ;") == "gaëlle lenoir-vidal"
+    assert normalise_speaker_name("l’") == "l'"
+    assert speaker_name_tokens("Mme Hélène de Brachène") == ("hélène", "de", "brachène")
+    assert speaker_name_tokens("M. et Mme Lenoir") == ("et", "mme", "lenoir")  # leading only
+    assert speaker_name_tokens("l’Élysée") == ("l'", "élysée")
+    assert speaker_name_tokens("Awa N’Diaye") == ("awa", "n'diaye")
+    assert {"il", "elle", "ce", "dernier", "celui-ci", "l'", "d'", "du"} <= SPEAKER_FUNCTION_WORDS
+
+
+# A text with four quotes: two by Séjourné (one with a pronoun gold name), one by Lévy and a
+# mixed fragment inside the first quote attributed by context.
+NAMED_TEXT = (
+    "Le ministre Stéphane Séjourné a déclaré : « Nous ne céderons pas. » "
+    "Il a ajouté que la France restait prête au dialogue. "
+    "Selon Pierre Lévy, la réunion a eu lieu. Le « compromis » reste loin."
+)
+N_DIRECT = sp(NAMED_TEXT, "Nous ne céderons pas.")
+N_INDIRECT = sp(NAMED_TEXT, "la France restait prête au dialogue")
+N_ACCORDING = sp(NAMED_TEXT, "la réunion a eu lieu")
+N_MIXED = sp(NAMED_TEXT, "compromis")
+N_SEJ = sp(NAMED_TEXT, "Stéphane Séjourné")
+N_IL = sp(NAMED_TEXT, "Il")
+N_LEVY = sp(NAMED_TEXT, "Pierre Lévy")
+
+
+def _named_report() -> Report:
+    gold = doc(
+        [
+            gq(N_DIRECT, speaker=N_SEJ, name="Stéphane Séjourné"),
+            gq(N_INDIRECT, "indirect", speaker=N_IL, name="il"),  # not named: left out
+            gq(N_ACCORDING, "according_to", speaker=N_LEVY, name="Pierre Lévy"),
+            gq(N_MIXED, "mixed", speaker=None, name="Pierre Lévy"),
+        ],
+        text=NAMED_TEXT,
+        doc_id="named",
+    )
+    return run(
+        gold,
+        # right mention, no name: right for spk, wrong for named spk
+        pq(N_DIRECT, mention=N_SEJ, name=None, confidence=0.95),
+        pq(N_INDIRECT, "indirect", mention=N_IL, name="Stéphane Séjourné", confidence=0.75),
+        pq(N_ACCORDING, "according_to", mention=N_LEVY, name="Lévy", confidence=0.6),
+        # no mention, a titled name: wrong for spk (no suffix match), right for named spk
+        pq(N_MIXED, "mixed", mention=None, name="M. Lévy", confidence=0.95),
+    )
+
+
+def test_named_speaker_accuracy_fields() -> None:
+    report = _named_report()
+    m = report.overall
+    assert (m.speaker_eligible, m.speaker_correct) == (4, 3)
+    assert (m.named_speaker_eligible, m.named_speaker_correct) == (3, 2)
+    assert m.named_speaker_accuracy == pytest.approx(2 / 3)
+    assert m.scores()["named_speaker_accuracy"] == pytest.approx(2 / 3)
+    assert m.named_by_confidence == {0.6: (1, 1), 0.95: (2, 1)}
+    assert Metrics().named_speaker_accuracy is None
+    types = [(e.type, e.gold) for e in report.errors]
+    assert types == [
+        (ErrorType.WRONG_NAMED_SPEAKER, N_DIRECT),
+        (ErrorType.WRONG_SPEAKER, N_MIXED),
+    ]
+    named_errors = [e for e in report.errors if e.type is ErrorType.WRONG_NAMED_SPEAKER]
+    assert len(named_errors) == m.named_speaker_eligible - m.named_speaker_correct
+    [wrong_name] = named_errors
+    assert (wrong_name.gold_speaker_name, wrong_name.predicted_speaker_name) == (
+        "Stéphane Séjourné",
+        None,
+    )
+    text = wrong_name.format()
+    assert text.startswith("wrong_named_speaker  gold.jsonl  named  gold [")
+    assert "\n    name: gold 'Stéphane Séjourné', predicted none\n" in text
+    assert ErrorCase.from_dict(json.loads(json.dumps(wrong_name.to_dict()))) == wrong_name
+
+
+def test_named_speaker_gold_without_name_is_left_out() -> None:
+    gold = doc([gq(CONTENT, speaker=SEJ, name=None)])
+    m = run(gold, pq(CONTENT, mention=SEJ, name="Stéphane Séjourné")).overall
+    assert (m.speaker_eligible, m.named_speaker_eligible) == (1, 0)
+    assert m.named_speaker_accuracy is None
+    assert m.reliability()[-1].quotes == 0
+
+
+def test_named_speaker_counts_add_up_per_file_and_round_trip() -> None:
+    first = doc([gq(CONTENT, speaker=SEJ, name="Stéphane Séjourné")], file="a.jsonl")
+    second = doc([gq(CONTENT, speaker=SEJ, name="Stéphane Séjourné")], doc_id="d2", file="b.jsonl")
+    report = evaluate_documents(
+        [first, second],
+        predictions=[
+            [pq(CONTENT, mention=SEJ, name="Séjourné", confidence=0.85)],
+            [pq(CONTENT, mention=SEJ, name="Pierre Lévy", confidence=0.85)],
+        ],
+    )
+    a, b, overall = report.per_file["a.jsonl"], report.per_file["b.jsonl"], report.overall
+    assert (a.named_speaker_accuracy, b.named_speaker_accuracy) == (1.0, 0.0)
+    assert (overall.named_speaker_eligible, overall.named_speaker_correct) == (2, 1)
+    assert overall.named_by_confidence == {0.85: (2, 1)}
+    assert a + b == overall
+    data = json.loads(json.dumps(report.to_dict()))
+    assert data["overall"]["counts"]["named_speaker_eligible"] == 2
+    assert data["overall"]["counts"]["named_by_confidence"] == {"0.85": [2, 1]}
+    assert data["overall"]["scores"]["named_speaker_accuracy"] == 0.5
+    assert data["per_file"]["b.jsonl"]["scores"]["named_speaker_accuracy"] == 0.0
+    assert Report.from_dict(data) == report
+    assert report.reliability(file="a.jsonl")[3] == ReliabilityRow(0.8, 0.9, 1, 1)
+
+
+def _columns(header: str, row: str) -> dict[str, str]:
+    """Cells of a fixed-width table row by header (headers may hold one space).
+
+    The first column is left-aligned, the others right-aligned under their header.
+    """
+    cells: dict[str, str] = {header.split()[0]: row.split()[0]}
+    for match in list(re.finditer(r"\S+(?: \S+)*", header))[1:]:
+        cell = row[: match.end()].split()
+        cells[match.group()] = cell[-1] if cell else ""
+    return cells
+
+
+def test_named_speaker_in_table_and_markdown() -> None:
+    report = _named_report()
+    table, _, legend = report.format_table().partition("\n\n")
+    assert "named spk: named-speaker accuracy" in " ".join(legend.split())
+    lines = table.splitlines()
+    header = lines[0]
+    assert "  spk  spk n  named spk  named n  attP" in header
+    overall = _columns(header, lines[-1])
+    assert overall["file"] == "overall"
+    assert (overall["spk"], overall["spk n"]) == ("75.0", "4")
+    assert (overall["named spk"], overall["named n"]) == ("66.7", "3")
+    per_file = _columns(header, lines[2])
+    assert (per_file["file"], per_file["named spk"], per_file["named n"]) == (
+        "gold.jsonl",
+        "66.7",
+        "3",
+    )
+    md = report.format_markdown().split("\n\n")[0].splitlines()
+    assert "| spk | spk n | named spk | named n | attP |" in md[0]
+    cells = [c.strip() for c in md[-1].strip("|").split("|")]
+    names = [c.strip() for c in md[0].strip("|").split("|")]
+    row = dict(zip(names, cells, strict=True))
+    assert (row["file"], row["named spk"], row["named n"], row["spk n"]) == (
+        "**overall**",
+        "66.7",
+        "3",
+        "4",
+    )
+    empty = Report({}, Metrics()).format_table().split("\n\n")[0].splitlines()
+    assert _columns(empty[0], empty[-1])["named spk"] == "-"
+
+
+# --------------------------------------------------------------------------- reliability
+
+
+def test_reliability_rows_of_a_report() -> None:
+    rows = _named_report().reliability()
+    assert [r.label for r in rows] == [
+        "[0.00, 0.50)",
+        "[0.50, 0.70)",
+        "[0.70, 0.80)",
+        "[0.80, 0.90)",
+        "[0.90, 1.00]",
+        "≥ 0.90",
+    ]
+    # the 0.75 quote has a pronoun gold name: it is in no bin
+    assert [(r.quotes, r.right) for r in rows] == [(0, 0), (1, 1), (0, 0), (0, 0), (2, 1), (2, 1)]
+    assert [r.share_right for r in rows] == [None, 1.0, None, None, 0.5, 0.5]
+    assert [r.at_least for r in rows] == [False] * 5 + [True]
+    assert sum(r.quotes for r in rows[:-1]) == _named_report().overall.named_speaker_eligible
+    lower = _named_report().reliability(threshold=0.5)[-1]
+    assert (lower.label, lower.quotes, lower.right) == ("≥ 0.50", 3, 2)
+
+
+@pytest.mark.parametrize(
+    ("confidence", "bin_index"),
+    [
+        (0.0, 0),
+        (0.49, 0),
+        (0.5, 1),
+        (0.69, 1),
+        (0.7, 2),
+        (0.8, 3),
+        (0.9, 4),
+        (0.99, 4),
+        (1.0, 4),  # the last bin is closed
+    ],
+)
+def test_reliability_bin_edges(confidence: float, bin_index: int) -> None:
+    rows = Metrics(named_by_confidence={confidence: (1, 1)}).reliability()
+    assert len(rows) == len(CONFIDENCE_BINS) + 1
+    assert [r.quotes for r in rows[:-1]] == [int(i == bin_index) for i in range(len(rows) - 1)]
+    assert rows[-1].quotes == int(confidence >= 0.9)
+
+
+def test_reliability_in_to_dict_and_markdown() -> None:
+    report = _named_report()
+    data = json.loads(json.dumps(report.to_dict()))
+    assert data["reliability"]["threshold"] == 0.9
+    rows = data["reliability"]["rows"]
+    assert [r["label"] for r in rows][-2:] == ["[0.90, 1.00]", "≥ 0.90"]
+    assert rows[1] == {
+        "label": "[0.50, 0.70)",
+        "low": 0.5,
+        "high": 0.7,
+        "closed": False,
+        "at_least": False,
+        "quotes": 1,
+        "right": 1,
+        "share_right": 1.0,
+    }
+    assert Report.from_dict(data).reliability() == report.reliability()
+    table, _, legend = report.format_reliability().partition("\n\n")
+    lines = table.splitlines()
+    assert lines[0] == "| confidence | quotes | right | right % |"
+    assert lines[1] == "| --- | ---: | ---: | ---: |"
+    assert lines[2:] == [
+        "| [0.00, 0.50) | 0 | 0 | - |",
+        "| [0.50, 0.70) | 1 | 1 | 100.0 |",
+        "| [0.70, 0.80) | 0 | 0 | - |",
+        "| [0.80, 0.90) | 0 | 0 | - |",
+        "| [0.90, 1.00] | 2 | 1 | 50.0 |",
+        "| **≥ 0.90** | 2 | 1 | 50.0 |",
+    ]
+    assert "overall" in legend
+    per_file = report.format_reliability(threshold=0.0, file="gold.jsonl")
+    assert "| **≥ 0.00** | 3 | 2 | 66.7 |" in per_file and "`gold.jsonl`" in per_file
 
 
 # --------------------------------------------------------------------------- gold loading
@@ -728,6 +1057,9 @@ def test_real_dev_files_load_and_score_perfectly_against_themselves(
     assert m.recall == 1.0 and m.exact_boundary_rate == 1.0
     assert m.attribution_recall == 1.0 and m.kind_accuracy == 1.0
     assert m.precision == (1.0 if complete else None)
+    assert m.named_speaker_accuracy == (1.0 if m.named_speaker_eligible else None)
+    [*_, top_bin, at_least] = report.reliability()
+    assert top_bin.quotes == at_least.quotes == m.named_speaker_eligible  # confidence 1.0
     assert report.errors == []
     nothing = evaluate_documents(gold_docs, predictions=[[] for _ in gold_docs])
     assert nothing.overall.recall == 0.0

@@ -22,13 +22,26 @@ overall, then divided):
   ``speaker_name`` is set: correct when the predicted mention overlaps the gold
   mention (or one of its ``speaker_alt`` antecedents) by a character, or when
   the names agree (see :func:`speaker_names_match`);
+* named-speaker accuracy (stricter), over matched pairs whose gold
+  ``speaker_name`` is more than function words and titles (not ``il``,
+  ``ce dernier``, ``l'un``: :data:`SPEAKER_FUNCTION_WORDS`,
+  :func:`is_named_speaker`): correct only when the predicted canonical name
+  (``Quote.speaker_name``) equals the gold name or one contains the other as a
+  run of whole words, after casefolding, unifying apostrophes, collapsing
+  spaces, stripping surrounding punctuation and dropping leading titles
+  (``M.``, ``Mme``, ``Me``, ``Dr`` ...; see :func:`named_speakers_match`); its
+  failures are listed as ``wrong_named_speaker`` errors;
 * attribution precision / recall / F1: like detection, but a true positive is
   a matched pair with a correct speaker; a gold quote without speaker is
   correct only when the predicted speaker is ``None`` or has no name;
 * cue accuracy, over matched pairs with a gold cue: the predicted cue span
   overlaps the gold cue span;
 * recall per kind (gold of that kind matched / gold of that kind), kind
-  accuracy on matched pairs, and a gold-kind x predicted-kind confusion.
+  accuracy on matched pairs, and a gold-kind x predicted-kind confusion;
+* reliability of ``Quote.confidence``: the named-speaker pairs binned by
+  predicted confidence (:data:`CONFIDENCE_BINS`), with the share right per bin
+  and among pairs with confidence >= a threshold (:meth:`Report.reliability`,
+  :meth:`Report.format_reliability`).
 
 The package: :mod:`~quoteattr.evaluate.gold` (format and loading),
 :mod:`~quoteattr.evaluate.matching` (pairing quotes, comparing speakers),
@@ -46,6 +59,8 @@ Example:
     >>> report = evaluate_documents([gold], predictions=[[gold.quotes[0].to_quote()]])
     >>> report.overall.precision, report.overall.recall, report.overall.attribution_f1
     (1.0, 1.0, 1.0)
+    >>> report.overall.named_speaker_eligible  # "il" names no one
+    0
 """
 
 from __future__ import annotations
@@ -59,13 +74,31 @@ from quoteattr.evaluate.gold import (
     annotated_kinds,
     load_gold,
 )
-from quoteattr.evaluate.matching import match_quotes, speaker_names_match
-from quoteattr.evaluate.metrics import Metrics
+from quoteattr.evaluate.matching import (
+    SPEAKER_FUNCTION_WORDS,
+    SPEAKER_TITLES,
+    is_named_speaker,
+    match_quotes,
+    named_speakers_match,
+    normalise_speaker_name,
+    speaker_name_tokens,
+    speaker_names_match,
+)
+from quoteattr.evaluate.metrics import (
+    CONFIDENCE_BINS,
+    RELIABILITY_THRESHOLD,
+    Metrics,
+    ReliabilityRow,
+)
 from quoteattr.evaluate.report import ErrorCase, ErrorType, Report, quote_context
 from quoteattr.evaluate.scoring import Predictor, evaluate_documents
 
 __all__ = [
+    "CONFIDENCE_BINS",
     "KINDS",
+    "RELIABILITY_THRESHOLD",
+    "SPEAKER_FUNCTION_WORDS",
+    "SPEAKER_TITLES",
     "ErrorCase",
     "ErrorType",
     "GoldDocument",
@@ -73,12 +106,17 @@ __all__ = [
     "GoldQuote",
     "Metrics",
     "Predictor",
+    "ReliabilityRow",
     "Report",
     "annotated_kinds",
     "evaluate_documents",
+    "is_named_speaker",
     "load_gold",
     "main",
     "match_quotes",
+    "named_speakers_match",
+    "normalise_speaker_name",
     "quote_context",
+    "speaker_name_tokens",
     "speaker_names_match",
 ]

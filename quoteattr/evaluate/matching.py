@@ -4,16 +4,35 @@ Two content spans can pair when they share at least half of the *longer*
 span's characters; pairs are made one-to-one, greedily by largest overlap.
 A predicted speaker is right when its mention overlaps the gold mention (or
 one of its ``speaker_alt`` antecedents) or when the names agree.
+
+The strict *named speaker* comparison (:func:`named_speakers_match`) looks at
+names only: the predicted canonical name must equal the gold ``speaker_name``
+or contain it (or be contained in it) as whole words, after
+:func:`normalise_speaker_name` and with leading civil titles dropped. It is
+defined for gold names that are more than function words
+(:func:`is_named_speaker`, :data:`SPEAKER_FUNCTION_WORDS`).
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Sequence
 
 from quoteattr.evaluate.gold import GoldQuote
 from quoteattr.records import Quote, Span
 
-__all__ = ["is_correct_speaker", "match_quotes", "speaker_names_match"]
+__all__ = [
+    "SPEAKER_FUNCTION_WORDS",
+    "SPEAKER_TITLES",
+    "is_correct_speaker",
+    "is_named_speaker",
+    "match_quotes",
+    "named_speakers_match",
+    "normalise_speaker_name",
+    "speaker_name_tokens",
+    "speaker_names_match",
+]
 
 _MIN_SUFFIX_CHARS = 4
 
@@ -118,3 +137,131 @@ def is_correct_speaker(gold: GoldQuote, pred: Quote) -> bool:
     return _speaker_mention_hits(gold, speaker.mention) or speaker_names_match(
         speaker.name, gold.speaker_name
     )
+
+
+# --------------------------------------------------------------------------- named speakers
+
+SPEAKER_FUNCTION_WORDS: frozenset[str] = frozenset(
+    (
+        # personal pronouns, elided and stressed forms
+        *("il", "elle", "ils", "elles", "on", "je", "j'", "tu", "nous", "vous", "moi", "toi"),
+        *("me", "m'", "te", "t'", "se", "s'", "lui", "eux", "même", "lui-même", "elle-même"),
+        *("eux-mêmes", "elles-mêmes"),
+        # relative and demonstrative pronouns, "ce dernier"
+        *("qui", "que", "qu'", "lequel", "laquelle", "lesquels", "lesquelles"),
+        *("celui", "celle", "ceux", "celles", "celui-ci", "celle-ci", "ceux-ci", "celles-ci"),
+        *("celui-là", "celle-là", "ceux-là", "celles-là", "ce", "cet", "cette", "ces", "cela"),
+        *("ça", "dernier", "dernière", "derniers", "dernières"),
+        # indefinites ("l'un", "l'autre", "quelqu'un")
+        *("autre", "autres", "quelqu'un"),
+        # articles and prepositions
+        *("le", "la", "les", "l'", "un", "une", "des", "de", "du", "d'", "au", "aux", "à"),
+    )
+)
+"""Tokens that do not name anyone: a gold ``speaker_name`` made of these only (``il``,
+``ce dernier``, ``l'un``, ``celle-ci``) is left out of the named-speaker accuracy, and a
+name made of these only never matches (:func:`is_named_speaker`)."""
+
+SPEAKER_TITLES: frozenset[str] = frozenset(
+    (
+        *("m", "mm", "mme", "mmes", "mlle", "mlles", "me", "dr", "pr", "mgr"),
+        *("monsieur", "madame", "mademoiselle", "maître", "docteur", "professeur"),
+    )
+)
+"""Civil and professional titles (casefolded, without their dot) dropped from the start of a
+name before names are compared: the guidelines leave them out of ``speaker_name``."""
+
+_APOSTROPHES = str.maketrans(dict.fromkeys("\u2019\u2018\u02bc\u00b4`\u2032", "'"))
+_NAME_TOKEN = re.compile(r"\w+(?:['-]\w+)*'?")
+_ELISION = re.compile(r"^(l'|d'|j'|qu')(\w.*)$")
+
+
+def normalise_speaker_name(name: str) -> str:
+    """A speaker name for comparison: NFC, casefolded, one kind of apostrophe, spaces collapsed.
+
+    Typographic apostrophes (’ ‘ ʼ ´ ` ′) become ``'``; whitespace runs become
+    one space; punctuation and spaces around the name are stripped (a final
+    elided ``l'`` keeps its apostrophe).
+
+    Example:
+        >>> normalise_speaker_name("  « Awa  N’Diaye », ")
+        "awa n'diaye"
+    """
+    text = unicodedata.normalize("NFC", name).casefold().translate(_APOSTROPHES)
+    text = " ".join(text.split())
+    start, end = 0, len(text)
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum() and text[end - 1] != "'":
+        end -= 1
+    return text[start:end]
+
+
+def speaker_name_tokens(name: str) -> tuple[str, ...]:
+    """The words of a normalised speaker name, leading titles dropped.
+
+    Words are runs of letters and digits joined by inner hyphens and
+    apostrophes (``jean-marc`` and ``n'diaye`` are one word each); an elided
+    ``l'``, ``d'``, ``j'`` or ``qu'`` is split off as a word of its own
+    (``d'ormesson`` → ``d'``, ``ormesson``). Titles of
+    :data:`SPEAKER_TITLES` at the start are dropped while a word remains.
+
+    Example:
+        >>> speaker_name_tokens("M. Olivier d’Ormesson-Vautrin")
+        ('olivier', "d'", 'ormesson-vautrin')
+        >>> speaker_name_tokens("Me")
+        ('me',)
+    """
+    tokens: list[str] = []
+    for word in _NAME_TOKEN.findall(normalise_speaker_name(name)):
+        elided = _ELISION.match(word)
+        tokens.extend(elided.groups() if elided else (word,))
+    while len(tokens) > 1 and tokens[0] in SPEAKER_TITLES:
+        del tokens[0]
+    return tuple(tokens)
+
+
+def _names_someone(tokens: Sequence[str]) -> bool:
+    return any(t not in SPEAKER_FUNCTION_WORDS and t not in SPEAKER_TITLES for t in tokens)
+
+
+def is_named_speaker(name: str | None) -> bool:
+    """Whether a speaker name is more than function words and titles (``None`` is not).
+
+    Example:
+        >>> [is_named_speaker(n) for n in ("Il", "ce dernier", "L’un", None, "la CGT")]
+        [False, False, False, False, True]
+    """
+    return name is not None and _names_someone(speaker_name_tokens(name))
+
+
+def _contains(longer: Sequence[str], shorter: Sequence[str]) -> bool:
+    size = len(shorter)
+    return any(tuple(longer[i : i + size]) == tuple(shorter) for i in range(len(longer) - size + 1))
+
+
+def named_speakers_match(predicted: str | None, gold: str | None) -> bool:
+    """The strict name comparison of the named-speaker accuracy.
+
+    True when both names are more than function words (:func:`is_named_speaker`)
+    and, as word sequences (:func:`speaker_name_tokens`: normalised, leading
+    titles dropped), are equal or one is a contiguous run of the other's words.
+    Words are whole: ``Marc`` is not in ``Marcel Dupont``, nor in
+    ``Jean-Marc Dupont`` (a hyphenated name is one word). No suffix or length
+    rule, no accent folding; ``None`` never matches.
+
+    Example:
+        >>> named_speakers_match("Macron", "Emmanuel Macron")
+        True
+        >>> named_speakers_match("Marc", "Marcel Dupont"), named_speakers_match("il", "il")
+        (False, False)
+        >>> named_speakers_match("M. Lenoir", "Marc Lenoir")
+        True
+    """
+    if predicted is None or gold is None:
+        return False
+    a, b = speaker_name_tokens(predicted), speaker_name_tokens(gold)
+    if not (_names_someone(a) and _names_someone(b)):
+        return False
+    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+    return _contains(longer, shorter)

@@ -1,8 +1,13 @@
-"""Counts and scores of an evaluation: :class:`Metrics` (see :mod:`quoteattr.evaluate`)."""
+"""Counts and scores of an evaluation: :class:`Metrics` (see :mod:`quoteattr.evaluate`).
+
+Besides the summed counts, :class:`Metrics` keeps the named-speaker outcomes by
+predicted confidence, from which :meth:`Metrics.reliability` makes the rows of a
+reliability table (:class:`ReliabilityRow`, bins :data:`CONFIDENCE_BINS`).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -10,7 +15,20 @@ from attrs import field
 
 from quoteattr.evaluate.gold import KINDS
 
-__all__ = ["Metrics"]
+__all__ = ["CONFIDENCE_BINS", "RELIABILITY_THRESHOLD", "Metrics", "ReliabilityRow"]
+
+CONFIDENCE_BINS: tuple[tuple[float, float], ...] = (
+    (0.0, 0.5),
+    (0.5, 0.7),
+    (0.7, 0.8),
+    (0.8, 0.9),
+    (0.9, 1.0),
+)
+"""The bins of predicted confidence of the reliability table: ``[low, high)``, the last one
+``[low, high]`` (closed, so that confidence 1 falls in it)."""
+
+RELIABILITY_THRESHOLD = 0.9
+"""The default threshold of the reliability table's ``≥ threshold`` row."""
 
 
 def _ratio(numerator: int, denominator: int) -> float | None:
@@ -39,6 +57,105 @@ def _kind_counts(values: Mapping[str, int] | None = None) -> dict[str, int]:
     if values:
         counts.update({str(k): int(v) for k, v in values.items()})
     return counts
+
+
+def _confidence_counts(
+    values: Mapping[Any, Sequence[int]] | None = None,
+) -> dict[float, tuple[int, int]]:
+    """``{confidence: (quotes, right)}`` sorted by confidence; keys may be strings (from JSON)."""
+    if not values:
+        return {}
+    pairs = ((float(k), (int(v[0]), int(v[1]))) for k, v in values.items())
+    return dict(sorted(pairs))
+
+
+def _add_confidence_counts(
+    a: Mapping[float, tuple[int, int]], b: Mapping[float, tuple[int, int]]
+) -> dict[float, tuple[int, int]]:
+    out = dict(a)
+    for key, (quotes, right) in b.items():
+        before = out.get(key, (0, 0))
+        out[key] = (before[0] + quotes, before[1] + right)
+    return _confidence_counts(out)
+
+
+@attrs.frozen(slots=True)
+class ReliabilityRow:
+    """One row of a reliability table: named-speaker outcomes of quotes in a confidence range.
+
+    A bin row covers ``low <= confidence < high`` (``<= high`` when ``closed``);
+    the threshold row (``at_least``) covers ``confidence >= low``. ``quotes``
+    counts matched quotes whose gold speaker is named, ``right`` those whose
+    predicted name is right (:func:`~quoteattr.evaluate.matching.named_speakers_match`).
+
+    Example:
+        >>> row = ReliabilityRow(0.5, 0.7, quotes=4, right=3)
+        >>> row.label, row.share_right
+        ('[0.50, 0.70)', 0.75)
+        >>> ReliabilityRow(0.9, 1.0, 0, 0, at_least=True).label
+        '≥ 0.90'
+    """
+
+    low: float
+    high: float
+    quotes: int
+    right: int
+    closed: bool = False
+    """Whether ``high`` itself falls in the bin."""
+    at_least: bool = False
+    """The ``confidence >= low`` row (not a bin: it overlaps the bins above ``low``)."""
+
+    @property
+    def label(self) -> str:
+        """``[low, high)``, ``[low, high]`` or ``≥ low``, two decimals.
+
+        Example:
+            >>> ReliabilityRow(0.9, 1.0, 2, 1, closed=True).label
+            '[0.90, 1.00]'
+        """
+        if self.at_least:
+            return f"≥ {self.low:.2f}"
+        return f"[{self.low:.2f}, {self.high:.2f}{']' if self.closed else ')'}"
+
+    @property
+    def share_right(self) -> float | None:
+        """``right / quotes``; ``None`` for an empty row.
+
+        Example:
+            >>> ReliabilityRow(0.0, 0.5, 0, 0).share_right is None
+            True
+        """
+        return _ratio(self.right, self.quotes)
+
+    def covers(self, confidence: float) -> bool:
+        """Whether a confidence falls in this row.
+
+        Example:
+            >>> row = ReliabilityRow(0.7, 0.8, 0, 0)
+            >>> row.covers(0.7), row.covers(0.8)
+            (True, False)
+        """
+        if self.at_least:
+            return confidence >= self.low
+        return self.low <= confidence < self.high or (self.closed and confidence == self.high)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-able form (with the label and the share).
+
+        Example:
+            >>> ReliabilityRow(0.5, 0.7, 4, 3).to_dict()["share_right"]
+            0.75
+        """
+        return {
+            "label": self.label,
+            "low": self.low,
+            "high": self.high,
+            "closed": self.closed,
+            "at_least": self.at_least,
+            "quotes": self.quotes,
+            "right": self.right,
+            "share_right": self.share_right,
+        }
 
 
 def _add_counts(a: Mapping[str, int], b: Mapping[str, int]) -> dict[str, int]:
@@ -74,6 +191,10 @@ class Metrics:
     exact: int = 0
     speaker_eligible: int = 0
     speaker_correct: int = 0
+    named_speaker_eligible: int = 0
+    """Matched pairs whose gold ``speaker_name`` is more than function words."""
+    named_speaker_correct: int = 0
+    """Of those, pairs whose predicted name matches (``named_speakers_match``)."""
     attributed: int = 0
     attributed_complete: int = 0
     cue_eligible: int = 0
@@ -83,6 +204,10 @@ class Metrics:
     matched_by_kind: Mapping[str, int] = field(factory=_kind_counts, converter=_kind_counts)
     kind_confusion: Mapping[str, Mapping[str, int]] = field(factory=dict)
     """``kind_confusion[gold_kind][predicted_kind]``: matched pairs, by kind."""
+    named_by_confidence: Mapping[float, tuple[int, int]] = field(
+        factory=dict, converter=_confidence_counts
+    )
+    """``{predicted confidence: (named-speaker pairs, right ones)}``, for :meth:`reliability`."""
 
     # -- scores
 
@@ -141,6 +266,49 @@ class Metrics:
             0.5
         """
         return _ratio(self.speaker_correct, self.speaker_eligible)
+
+    @property
+    def named_speaker_accuracy(self) -> float | None:
+        """Right predicted names among matched pairs whose gold speaker is named.
+
+        Stricter than :attr:`speaker_accuracy`: only names count (no mention
+        overlap), compared by
+        :func:`~quoteattr.evaluate.matching.named_speakers_match`; gold names
+        made of function words only (``il``, ``ce dernier``) are left out.
+
+        Example:
+            >>> Metrics(named_speaker_eligible=4, named_speaker_correct=3).named_speaker_accuracy
+            0.75
+        """
+        return _ratio(self.named_speaker_correct, self.named_speaker_eligible)
+
+    def reliability(self, threshold: float = RELIABILITY_THRESHOLD) -> list[ReliabilityRow]:
+        """Named-speaker outcomes by predicted confidence: one row per bin, then ``≥ threshold``.
+
+        The bins are :data:`CONFIDENCE_BINS`; the last row (``at_least``)
+        counts every named-speaker pair whose confidence is at least
+        ``threshold``.
+
+        Example:
+            >>> m = Metrics(named_by_confidence={0.6: (2, 1), 0.95: (3, 3)})
+            >>> [(r.label, r.quotes, r.right) for r in m.reliability()][1::3]
+            [('[0.50, 0.70)', 2, 1), ('[0.90, 1.00]', 3, 3)]
+            >>> m.reliability(0.5)[-1].share_right
+            0.8
+        """
+        last = len(CONFIDENCE_BINS) - 1
+        shapes = [
+            ReliabilityRow(low, high, 0, 0, closed=i == last)
+            for i, (low, high) in enumerate(CONFIDENCE_BINS)
+        ]
+        shapes.append(ReliabilityRow(threshold, 1.0, 0, 0, closed=True, at_least=True))
+        rows: list[ReliabilityRow] = []
+        for shape in shapes:
+            counts = [n for c, n in self.named_by_confidence.items() if shape.covers(c)]
+            quotes = sum(n for n, _ in counts)
+            right = sum(r for _, r in counts)
+            rows.append(attrs.evolve(shape, quotes=quotes, right=right))
+        return rows
 
     @property
     def attribution_precision(self) -> float | None:
@@ -226,6 +394,9 @@ class Metrics:
             gold_by_kind=_add_counts(self.gold_by_kind, other.gold_by_kind),
             matched_by_kind=_add_counts(self.matched_by_kind, other.matched_by_kind),
             kind_confusion=confusion,
+            named_by_confidence=_add_confidence_counts(
+                self.named_by_confidence, other.named_by_confidence
+            ),
         )
 
     def scores(self) -> dict[str, float | None]:
@@ -241,6 +412,7 @@ class Metrics:
             "f1": self.f1,
             "exact_boundary_rate": self.exact_boundary_rate,
             "speaker_accuracy": self.speaker_accuracy,
+            "named_speaker_accuracy": self.named_speaker_accuracy,
             "attribution_precision": self.attribution_precision,
             "attribution_recall": self.attribution_recall,
             "attribution_f1": self.attribution_f1,
@@ -261,6 +433,9 @@ class Metrics:
         counts["gold_by_kind"] = dict(self.gold_by_kind)
         counts["matched_by_kind"] = dict(self.matched_by_kind)
         counts["kind_confusion"] = {k: dict(v) for k, v in self.kind_confusion.items()}
+        counts["named_by_confidence"] = {
+            repr(c): list(n) for c, n in self.named_by_confidence.items()
+        }
         return {"counts": counts, "scores": self.scores()}
 
     @classmethod
@@ -283,5 +458,5 @@ class Metrics:
 _COUNT_FIELDS: tuple[str, ...] = tuple(
     a.name
     for a in attrs.fields(Metrics)
-    if a.name not in {"gold_by_kind", "matched_by_kind", "kind_confusion"}
+    if a.name not in {"gold_by_kind", "matched_by_kind", "kind_confusion", "named_by_confidence"}
 )

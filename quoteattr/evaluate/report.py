@@ -1,4 +1,9 @@
-"""The report of an evaluation: metrics per file and overall, error cases, tables."""
+"""The report of an evaluation: metrics per file and overall, error cases, tables.
+
+Tables: :meth:`Report.format_table` (fixed width), :meth:`Report.format_markdown`
+and :meth:`Report.format_reliability` (named-speaker accuracy by predicted
+confidence, Markdown).
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,7 @@ from typing import Any
 import attrs
 from attrs import field
 
-from quoteattr.evaluate.metrics import Metrics
+from quoteattr.evaluate.metrics import RELIABILITY_THRESHOLD, Metrics, ReliabilityRow
 from quoteattr.records import QuoteKind, Span
 
 __all__ = ["ErrorCase", "ErrorType", "Report", "quote_context"]
@@ -63,6 +68,9 @@ class ErrorType(str, enum.Enum):
     """A prediction matching no gold quote, in a complete document."""
     WRONG_SPEAKER = "wrong_speaker"
     """A matched pair whose predicted speaker is not the gold one."""
+    WRONG_NAMED_SPEAKER = "wrong_named_speaker"
+    """A matched pair with a named gold speaker whose predicted name does not match it
+    (the named-speaker accuracy; the same pair may also be a :attr:`WRONG_SPEAKER`)."""
 
     def __str__(self) -> str:
         return self.value
@@ -82,7 +90,7 @@ def _optional_kind(value: Any) -> QuoteKind | None:
 
 @attrs.frozen(slots=True)
 class ErrorCase:
-    """One error for inspection: a missed quote, a false positive or a wrong speaker.
+    """One error for inspection: a missed quote, a false positive, a wrong speaker or name.
 
     ``context`` shows about 80 characters around the quote (the gold one, or
     the predicted one for a false positive) with the quote marked by ⟦ ⟧.
@@ -129,6 +137,11 @@ class ErrorCase:
             head += (
                 f"\n    speaker: gold {_who(self.gold_speaker, self.gold_speaker_name)}"
                 f", predicted {_who(self.predicted_speaker, self.predicted_speaker_name)}"
+            )
+        elif self.type is ErrorType.WRONG_NAMED_SPEAKER:
+            head += (
+                f"\n    name: gold {_name(self.gold_speaker_name)}"
+                f", predicted {_name(self.predicted_speaker_name)}"
             )
         return f"{head}\n    {self.context}" if self.context else head
 
@@ -179,6 +192,10 @@ class ErrorCase:
         )
 
 
+def _name(name: str | None) -> str:
+    return "none" if name is None else repr(name)
+
+
 def _who(mention: str | None, name: str | None) -> str:
     if mention is None and name is None:
         return "none"
@@ -193,6 +210,9 @@ _COLUMNS: tuple[tuple[str, str], ...] = (
     ("F1", "f1"),
     ("exact", "exact_boundary_rate"),
     ("spk", "speaker_accuracy"),
+    ("spk n", "speaker_eligible"),
+    ("named spk", "named_speaker_accuracy"),
+    ("named n", "named_speaker_eligible"),
     ("attP", "attribution_precision"),
     ("attR", "attribution_recall"),
     ("attF1", "attribution_f1"),
@@ -205,7 +225,9 @@ _COLUMNS: tuple[tuple[str, str], ...] = (
 )
 _LEGEND = textwrap.fill(
     "scores in %; P/R/F1: quote detection (P over complete documents only); "
-    "exact: exact boundaries among matches; spk: speaker accuracy; "
+    "exact: exact boundaries among matches; spk: speaker accuracy (mention or name); "
+    "named spk: named-speaker accuracy (predicted name vs gold name, gold names that are only "
+    "pronouns or function words left out); spk n / named n: their denominators (counts); "
     "attP/attR/attF1: detection with the right speaker; cue: cue accuracy; "
     "kind: kind accuracy; Rdir/Rmix/Rind/Racc: recall of direct/mixed/indirect/"
     "according_to quotes; -: undefined",
@@ -222,6 +244,10 @@ _COUNT_COLUMNS: tuple[tuple[str, str], ...] = (
 
 def _percent(value: float | None) -> str:
     return "-" if value is None else f"{100 * value:.1f}"
+
+
+_SCORE_KEYS = frozenset(Metrics().scores())
+"""Keys of :data:`_COLUMNS` that are scores (shown in %); the others are count fields."""
 
 
 @attrs.frozen(slots=True)
@@ -245,19 +271,23 @@ class Report:
         Example:
             >>> r = Report({"dev.jsonl": Metrics(documents=1)}, Metrics(documents=1))
             >>> sorted(r.to_dict())
-            ['errors', 'n_errors', 'overall', 'per_file']
+            ['errors', 'n_errors', 'overall', 'per_file', 'reliability']
         """
         errors = self.errors if max_errors is None else self.errors[: max(max_errors, 0)]
         return {
             "per_file": {name: metrics.to_dict() for name, metrics in self.per_file.items()},
             "overall": self.overall.to_dict(),
+            "reliability": {
+                "threshold": RELIABILITY_THRESHOLD,
+                "rows": [row.to_dict() for row in self.reliability()],
+            },
             "n_errors": len(self.errors),
             "errors": [error.to_dict() for error in errors],
         }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Report:
-        """Rebuild from :meth:`to_dict` output.
+        """Rebuild from :meth:`to_dict` output (reliability rows are recomputed from the counts).
 
         Example:
             >>> r = Report({"dev.jsonl": Metrics(documents=1)}, Metrics(documents=1))
@@ -270,13 +300,63 @@ class Report:
             errors=[ErrorCase.from_dict(e) for e in data.get("errors", [])],
         )
 
+    def reliability(
+        self, threshold: float = RELIABILITY_THRESHOLD, file: str | None = None
+    ) -> list[ReliabilityRow]:
+        """Named-speaker accuracy by predicted confidence: one row per bin, then ``≥ threshold``.
+
+        Over the matched quotes whose gold speaker is named (the pairs of
+        :attr:`Metrics.named_speaker_accuracy`), overall or for one gold
+        ``file``; see :meth:`Metrics.reliability`.
+
+        Example:
+            >>> r = Report({}, Metrics(named_by_confidence={0.95: (4, 3), 0.4: (2, 0)}))
+            >>> [(row.label, row.quotes, row.share_right) for row in r.reliability()][::4]
+            [('[0.00, 0.50)', 2, 0.0), ('[0.90, 1.00]', 4, 0.75)]
+            >>> r.reliability(threshold=0.0)[-1].quotes
+            6
+        """
+        metrics = self.overall if file is None else self.per_file[file]
+        return metrics.reliability(threshold)
+
+    def format_reliability(
+        self, threshold: float = RELIABILITY_THRESHOLD, file: str | None = None
+    ) -> str:
+        """:meth:`reliability` as a GitHub-flavoured Markdown table, the ``≥`` row in bold.
+
+        Example:
+            >>> r = Report({}, Metrics(named_by_confidence={0.95: (4, 3), 0.6: (2, 1)}))
+            >>> print("\\n".join(r.format_reliability().splitlines()[:4]))
+            | confidence | quotes | right | right % |
+            | --- | ---: | ---: | ---: |
+            | [0.00, 0.50) | 0 | 0 | - |
+            | [0.50, 0.70) | 2 | 1 | 50.0 |
+            >>> r.format_reliability(threshold=0.5).splitlines()[7]
+            '| **≥ 0.50** | 6 | 4 | 66.7 |'
+        """
+        lines = [
+            "| confidence | quotes | right | right % |",
+            "| --- | ---: | ---: | ---: |",
+        ]
+        for row in self.reliability(threshold, file):
+            label = f"**{row.label}**" if row.at_least else row.label
+            cells = [label, str(row.quotes), str(row.right), _percent(row.share_right)]
+            lines.append("| " + " | ".join(cells) + " |")
+        scope = "overall" if file is None else f"`{file}`"
+        legend = (
+            f"named-speaker accuracy by predicted confidence ({scope}): matched quotes whose "
+            "gold speaker is named; right: the predicted name matches; -: no quote"
+        )
+        return "\n".join([*lines, "", textwrap.fill(legend, width=100)])
+
     def _rows(self) -> list[tuple[str, Metrics]]:
         return [*self.per_file.items(), ("overall", self.overall)]
 
     def _cells(self, metrics: Metrics) -> list[str]:
         scores = metrics.scores()
         return [str(getattr(metrics, attr)) for _, attr in _COUNT_COLUMNS] + [
-            _percent(scores[key]) for _, key in _COLUMNS
+            _percent(scores[key]) if key in _SCORE_KEYS else str(getattr(metrics, key))
+            for _, key in _COLUMNS
         ]
 
     def format_table(self) -> str:

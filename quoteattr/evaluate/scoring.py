@@ -6,7 +6,12 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from quoteattr.evaluate.gold import GoldDocument, GoldQuote, annotated_kinds
-from quoteattr.evaluate.matching import is_correct_speaker, match_quotes
+from quoteattr.evaluate.matching import (
+    is_correct_speaker,
+    is_named_speaker,
+    match_quotes,
+    named_speakers_match,
+)
 from quoteattr.evaluate.metrics import Metrics
 from quoteattr.evaluate.report import ErrorCase, ErrorType, Report, quote_context
 from quoteattr.records import Quote
@@ -33,6 +38,8 @@ def _score_document(
     errors: list[ErrorCase] = []
     exact = speaker_eligible = speaker_correct = attributed = 0
     cue_eligible = cue_correct = kind_correct = 0
+    named_eligible = named_correct = 0
+    named_by_confidence: dict[float, tuple[int, int]] = {}
     matched_by_kind: Counter[str] = Counter()
     confusion: dict[str, dict[str, int]] = {}
     for gi, pi in pairs:
@@ -52,6 +59,14 @@ def _score_document(
             cue_correct += p.cue is not None and p.cue.span.overlap(g.cue) > 0
         if not correct:
             errors.append(_error(ErrorType.WRONG_SPEAKER, doc, g, p))
+        if is_named_speaker(g.speaker_name):
+            named = named_speakers_match(p.speaker_name, g.speaker_name)
+            named_eligible += 1
+            named_correct += named
+            quotes, right = named_by_confidence.get(p.confidence, (0, 0))
+            named_by_confidence[p.confidence] = (quotes + 1, right + named)
+            if not named:
+                errors.append(_error(ErrorType.WRONG_NAMED_SPEAKER, doc, g, p))
     matched_gold = {gi for gi, _ in pairs}
     errors.extend(
         _error(ErrorType.MISSED, doc, g, None)
@@ -78,6 +93,8 @@ def _score_document(
         exact=exact,
         speaker_eligible=speaker_eligible,
         speaker_correct=speaker_correct,
+        named_speaker_eligible=named_eligible,
+        named_speaker_correct=named_correct,
         attributed=attributed,
         attributed_complete=attributed if complete else 0,
         cue_eligible=cue_eligible,
@@ -86,6 +103,7 @@ def _score_document(
         gold_by_kind=Counter(g.kind.value for g in gold),
         matched_by_kind=matched_by_kind,
         kind_confusion=confusion,
+        named_by_confidence=named_by_confidence,
     )
     return metrics, errors
 
