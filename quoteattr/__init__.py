@@ -1,8 +1,5 @@
 """quoteattr: who said what in French text."""
 
-from quoteattr.language import NotFrenchWarning
-from quoteattr.marks import find_quotations
-from quoteattr.pipeline import ModelNotFoundError
 from quoteattr.records import (
     Cue,
     CueClass,
@@ -17,6 +14,9 @@ from quoteattr.records import (
     Speaker,
     SpeakerType,
 )
+from quoteattr.syntax.pipeline import ModelNotFoundError
+from quoteattr.text.language import NotFrenchWarning
+from quoteattr.text.marks import find_quotations
 
 __version__ = "0.1.0"
 
@@ -56,15 +56,15 @@ def __getattr__(name: str) -> object:
 
         return getattr(engine, name)
     if name in ("QuoteList", "SpeakerSummary"):
-        from quoteattr import results
+        from quoteattr.output import results
 
         return getattr(results, name)
     if name in ("read_corpus", "to_csv", "to_dataframe", "to_jsonl"):
-        from quoteattr import tables
+        from quoteattr.output import tables
 
         return getattr(tables, name)
     if name == "get_pipeline":
-        from quoteattr.pipeline import get_pipeline
+        from quoteattr.syntax.pipeline import get_pipeline
 
         return get_pipeline
     raise AttributeError(f"module 'quoteattr' has no attribute {name!r}")

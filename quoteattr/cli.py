@@ -15,13 +15,13 @@ input). Output formats:
   mention, cue, sieve, confidence);
 * ``json``: one JSON array of documents ``{"doc_id", "text", "quotes"}``;
 * ``jsonl``: one JSON object per quote, with its ``doc_id``;
-* ``csv``: one row per quote, flat columns (see :data:`quoteattr.export.CSV_COLUMNS`);
+* ``csv``: one row per quote, flat columns (see :data:`quoteattr.output.export.CSV_COLUMNS`);
 * ``html``: one self-contained page with every document highlighted, as
-  Jupyter shows it (:func:`quoteattr.display.render_page`): redirect it to a
+  Jupyter shows it (:func:`quoteattr.output.display.render_page`): redirect it to a
   file and open it in a browser.
 
 ``--threads N`` sets the torch CPU threads of the parser (default:
-:func:`quoteattr.pipeline.default_threads`, one on a two-core machine).
+:func:`quoteattr.syntax.pipeline.default_threads`, one on a two-core machine).
 
 ``quoteattr corpus`` processes a whole corpus with worker processes into a
 resumable JSON Lines file (see :mod:`quoteattr.corpus`).
@@ -53,10 +53,11 @@ from quoteattr.exitcodes import (
     EXIT_OK,
     EXIT_UNREADABLE,
     from_system_exit,
+    int_at_least,
 )
-from quoteattr.export import CSV_COLUMNS, quote_to_row
+from quoteattr.output.export import CSV_COLUMNS, quote_to_row
+from quoteattr.output.results import QuoteList
 from quoteattr.records import Quote
-from quoteattr.results import QuoteList
 
 __all__ = [
     "EXIT_MODEL",
@@ -79,30 +80,6 @@ ExtractMany = Callable[..., Iterable[QuoteList]]
 
 class _InputError(Exception):
     """An input that cannot be read or decoded."""
-
-
-def int_at_least(minimum: int) -> Callable[[str], int]:
-    """An ``argparse`` type: an integer of at least ``minimum`` (used by every command).
-
-    Example:
-        >>> int_at_least(1)("3")
-        3
-        >>> int_at_least(1)("0")
-        Traceback (most recent call last):
-        ...
-        argparse.ArgumentTypeError: must be at least 1, got 0
-    """
-
-    def parse(value: str) -> int:
-        try:
-            number = int(value)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"not an integer: {value!r}") from None
-        if number < minimum:
-            raise argparse.ArgumentTypeError(f"must be at least {minimum}, got {number}")
-        return number
-
-    return parse
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -181,8 +158,8 @@ def _read_inputs(files: Sequence[str]) -> list[tuple[str, str]]:
 
 
 def _model_not_found_error() -> type[BaseException]:
-    """:class:`quoteattr.pipeline.ModelNotFoundError` (the pipeline module imports no model)."""
-    from quoteattr.pipeline import ModelNotFoundError
+    """:class:`quoteattr.syntax.pipeline.ModelNotFoundError` (that module loads no model)."""
+    from quoteattr.syntax.pipeline import ModelNotFoundError
 
     return ModelNotFoundError
 
@@ -282,7 +259,7 @@ class _Writer:
         elif self.fmt == "csv":
             self._csv()
         elif self.fmt == "html":
-            from quoteattr.display import render_page
+            from quoteattr.output.display import render_page
 
             names = [doc_id for doc_id, _fragment in self.pages]
             title = "quoteattr: " + (

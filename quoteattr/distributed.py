@@ -6,7 +6,7 @@ here is called. The work is done partition by partition
 (``map_partitions``) by module-level functions that take only plain
 arguments (the model directory, the batch size): the Stanza pipeline is
 never pickled. Each worker process builds it lazily on its first partition
-with the cached :func:`quoteattr.pipeline.get_pipeline` and keeps it for all
+with the cached :func:`quoteattr.syntax.pipeline.get_pipeline` and keeps it for all
 later partitions. quoteattr and the Stanza model must be installed on every
 worker; the model is found through ``model_dir`` or the workers'
 ``STANZA_RESOURCES_DIR`` (worker processes started by a local cluster inherit
@@ -30,7 +30,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from quoteattr.corpus import process_batch
-from quoteattr.export import CSV_COLUMNS, CSV_DTYPES, quote_to_row
+from quoteattr.output.export import CSV_COLUMNS, CSV_DTYPES, quote_to_row
 
 __all__ = ["INSTALL_HINT", "attribute_bag", "attribute_dataframe", "empty_frame"]
 
@@ -102,7 +102,7 @@ def attribute_bag(
     with an id and a text field (``id``, else ``doc_id``, and ``text`` by
     default). Each row has the shape of a :mod:`quoteattr.corpus` output
     line: ``{"doc_id", "status", "quotes", "error", "seconds"}`` with
-    ``quotes`` as :func:`quoteattr.export.quote_to_dict` dicts; ``doc_id``
+    ``quotes`` as :func:`quoteattr.output.export.quote_to_dict` dicts; ``doc_id``
     is ``None`` for a bare text. A document whose attribution raises gives a
     row with status ``error`` (the others of its batch are retried alone); a
     missing model fails the task.
@@ -125,8 +125,8 @@ def attribute_bag(
 def empty_frame() -> Any:
     """An empty :mod:`pandas` frame with the columns and dtypes of :func:`attribute_dataframe`.
 
-    Columns are :data:`quoteattr.export.CSV_COLUMNS`, with the dtypes of
-    :data:`quoteattr.export.CSV_DTYPES` (offsets ``int64``, optional offsets
+    Columns are :data:`quoteattr.output.export.CSV_COLUMNS`, with the dtypes of
+    :data:`quoteattr.output.export.CSV_DTYPES` (offsets ``int64``, optional offsets
     nullable ``Int64``, ``confidence`` ``float64``, flags ``bool``, the rest
     strings).
 
@@ -184,7 +184,7 @@ def attribute_dataframe(
 
     Each document is the ``text_column`` of a row, identified by its
     ``id_column`` (``None``: by its index), as a string. The result has the
-    columns :data:`quoteattr.export.CSV_COLUMNS` (dtypes: :func:`empty_frame`),
+    columns :data:`quoteattr.output.export.CSV_COLUMNS` (dtypes: :func:`empty_frame`),
     rows in document order within each partition, and a per-partition index
     that carries no meaning. A document with no quote gives no row; a
     document whose attribution raises fails its task (use

@@ -1,9 +1,9 @@
 """The one-call entry points: text in, attributed quotes out.
 
-Data flow, top to bottom: text → quotation marks (:mod:`quoteattr.marks`) →
-Stanza parse (:mod:`quoteattr.parse`) → reporting cues
-(:mod:`quoteattr.cues`) → attribution sieves (:mod:`quoteattr.sieves`,
-:mod:`quoteattr.reported`) → speaker resolution (:mod:`quoteattr.speakers`)
+Data flow, top to bottom: text → quotation marks (:mod:`quoteattr.text.marks`) →
+Stanza parse (:mod:`quoteattr.syntax.parse`) → reporting cues
+(:mod:`quoteattr.syntax.cues`) → attribution sieves (:mod:`quoteattr.rules.sieves`,
+:mod:`quoteattr.rules.reported`) → speaker resolution (:mod:`quoteattr.speakers.resolution`)
 → :class:`~quoteattr.records.Quote` records.
 
 Example:
@@ -22,24 +22,25 @@ from typing import Any
 
 import attrs
 
-from quoteattr.candidates import Candidate
-from quoteattr.context import Context
-from quoteattr.cues import find_cues
-from quoteattr.language import warn_if_not_french
-from quoteattr.lexicon import Lexicon, default_lexicon
-from quoteattr.marks import find_quotations
-from quoteattr.mentions import Mention, mention_at
-from quoteattr.parse import ParsedText, from_stanza, parse_texts
-from quoteattr.pipeline import get_pipeline, torch_threads
-from quoteattr.profiles import apply_profiles
-from quoteattr.progress import parse_with_progress, progress_bar
+from quoteattr.output.progress import parse_with_progress, progress_bar
+from quoteattr.output.results import QuoteList
 from quoteattr.records import MentionKind, Quote, QuoteKind, Span, Speaker
-from quoteattr.reported import find_reported, one_quote
-from quoteattr.results import QuoteList
-from quoteattr.rules import UNATTRIBUTED, Attribution, Rule, confidence_of, rule, select
-from quoteattr.sieves import attribute_quotations
-from quoteattr.speakers import Resolver
-from quoteattr.terms import position_kind
+from quoteattr.rules.candidates import Candidate
+from quoteattr.rules.order import rule, select
+from quoteattr.rules.registry import UNATTRIBUTED, Attribution, Rule, confidence_of
+from quoteattr.rules.reported import find_reported, one_quote
+from quoteattr.rules.sieves import attribute_quotations
+from quoteattr.rules.terms import position_kind
+from quoteattr.speakers.profiles import apply_profiles
+from quoteattr.speakers.resolution import Resolver
+from quoteattr.syntax.context import Context
+from quoteattr.syntax.cues import find_cues
+from quoteattr.syntax.lexicon import Lexicon, default_lexicon
+from quoteattr.syntax.mentions import Mention, mention_at
+from quoteattr.syntax.parse import ParsedText, from_stanza, parse_texts
+from quoteattr.syntax.pipeline import get_pipeline, torch_threads
+from quoteattr.text.language import warn_if_not_french
+from quoteattr.text.marks import find_quotations
 
 __all__ = ["attribute", "extract", "extract_many"]
 
@@ -61,17 +62,17 @@ def extract(
     ``text`` is a ``str`` or an already parsed ``stanza.Document`` (it is not
     parsed again). ``pipeline`` is a caller's own Stanza pipeline; otherwise
     the shared one for ``model_dir`` is used (see
-    :func:`quoteattr.pipeline.get_pipeline`). ``threads`` is the number of
+    :func:`quoteattr.syntax.pipeline.get_pipeline`). ``threads`` is the number of
     torch CPU threads for the parse (default:
-    :func:`quoteattr.pipeline.default_threads`, one on a two-core machine, and
+    :func:`quoteattr.syntax.pipeline.default_threads`, one on a two-core machine, and
     never more than torch is already set to);
     ``progress=True`` shows a bar over the chunks of the text on standard
     error (for long texts). Empty or blank text gives an empty result;
     anything that is not text raises ``TypeError``; text that is plainly not
-    French gives a :class:`~quoteattr.language.NotFrenchWarning`. ``rules``
+    French gives a :class:`~quoteattr.text.language.NotFrenchWarning`. ``rules``
     names the attribution rules to run, in that order (default: all of
-    :mod:`quoteattr.rules`); an unknown name raises
-    :class:`~quoteattr.rules.UnknownRuleError`.
+    :mod:`quoteattr.rules.registry`); an unknown name raises
+    :class:`~quoteattr.rules.registry.UnknownRuleError`.
 
     Example:
         >>> quotes = extract('"Il faut rétablir la confiance", a indiqué le ministre.')
@@ -282,7 +283,7 @@ def attribute(
         else:
             quotes.append(_reported_record(ctx, resolver, payload))
     quotes.sort(key=lambda q: (q.content.start, -q.content.end))
-    return apply_profiles(parsed, quotes)  # speakers' roles and types (quoteattr.profiles)
+    return apply_profiles(parsed, quotes)  # speakers' roles and types (quoteattr.speakers.profiles)
 
 
 def _merge_quoted_clauses(

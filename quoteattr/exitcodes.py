@@ -1,4 +1,4 @@
-"""The exit statuses of every ``quoteattr`` command, in one place.
+"""The exit statuses of every ``quoteattr`` command, and the argument checks they share.
 
 ``quoteattr``, ``quoteattr evaluate`` and ``quoteattr corpus`` return these
 codes (their ``main`` functions return them as plain ``int``, the console
@@ -30,6 +30,8 @@ Example:
 
 from __future__ import annotations
 
+import argparse
+from collections.abc import Callable
 from typing import Final
 
 __all__ = [
@@ -40,6 +42,7 @@ __all__ = [
     "EXIT_OK",
     "EXIT_UNREADABLE",
     "from_system_exit",
+    "int_at_least",
 ]
 
 EXIT_OK: Final = 0
@@ -67,3 +70,27 @@ def from_system_exit(exc: SystemExit) -> int:
     if code is None:
         return EXIT_OK
     return code if isinstance(code, int) else EXIT_UNREADABLE
+
+
+def int_at_least(minimum: int) -> Callable[[str], int]:
+    """An ``argparse`` type: an integer of at least ``minimum`` (used by every command).
+
+    Example:
+        >>> int_at_least(1)("3")
+        3
+        >>> int_at_least(1)("0")
+        Traceback (most recent call last):
+        ...
+        argparse.ArgumentTypeError: must be at least 1, got 0
+    """
+
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not an integer: {value!r}") from None
+        if number < minimum:
+            raise argparse.ArgumentTypeError(f"must be at least {minimum}, got {number}")
+        return number
+
+    return parse

@@ -4,7 +4,7 @@ Importing this module registers a Stanza processor named ``quoteattr``
 (:data:`PROCESSOR`). A French pipeline that lists it after the parser runs
 quoteattr's attribution on every document it processes and stores the
 result on the document, as ``doc.quotes`` (a
-:class:`~quoteattr.results.QuoteList` whose offsets point into ``doc.text``)::
+:class:`~quoteattr.output.results.QuoteList` whose offsets point into ``doc.text``)::
 
     import stanza
     import quoteattr.processor  # registers "quoteattr"
@@ -17,9 +17,9 @@ The processor needs ``tokenize``, ``pos``, ``lemma`` and ``depparse`` before
 it (Stanza checks this when the pipeline is built) and has no model of its
 own. Option, given to the pipeline with the processor's prefix:
 ``quoteattr_lexicon`` (a path to a cue table, see
-:func:`quoteattr.lexicon.load_lexicon`, or a
-:class:`~quoteattr.lexicon.Lexicon`). Text that is plainly not French gives
-a :class:`~quoteattr.language.NotFrenchWarning`, as with
+:func:`quoteattr.syntax.lexicon.load_lexicon`, or a
+:class:`~quoteattr.syntax.lexicon.Lexicon`). Text that is plainly not French gives
+a :class:`~quoteattr.text.language.NotFrenchWarning`, as with
 :func:`quoteattr.extract`.
 
 This is the same attribution as ``quoteattr.extract(doc)`` on a document
@@ -38,10 +38,10 @@ from stanza.models.common.doc import Document
 from stanza.pipeline.processor import Processor, register_processor
 
 from quoteattr.engine import attribute
-from quoteattr.language import warn_if_not_french
-from quoteattr.lexicon import Lexicon, default_lexicon, load_lexicon
-from quoteattr.parse import from_stanza
-from quoteattr.results import QuoteList
+from quoteattr.output.results import QuoteList
+from quoteattr.syntax.lexicon import Lexicon, default_lexicon, load_lexicon
+from quoteattr.syntax.parse import from_stanza
+from quoteattr.text.language import warn_if_not_french
 
 __all__ = ["PROCESSOR", "QuoteProcessor"]
 

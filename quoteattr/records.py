@@ -217,7 +217,7 @@ class MentionKind(str, enum.Enum):
 class SpeakerType(str, enum.Enum):
     """What kind of speaker a :class:`Speaker` is, from the document's own evidence.
 
-    Set by :mod:`quoteattr.profiles`: titles (``M.``, ``Mme``), role nouns
+    Set by :mod:`quoteattr.speakers.profiles`: titles (``M.``, ``Mme``), role nouns
     (``le ministre``), known first names and the pronouns used for the
     speaker point to a person; organisation words (``ministère``,
     ``Amnesty International``) to an organisation; no evidence, or evidence
@@ -269,7 +269,7 @@ class Speaker:
     ``role`` is the title or role the document gives the speaker
     (``ministre des Affaires étrangères``) and ``type`` whether it is a
     person or an organisation; both are the same for every quote of one
-    speaker in a document (see :mod:`quoteattr.profiles`).
+    speaker in a document (see :mod:`quoteattr.speakers.profiles`).
 
     Example:
         >>> text = "Il a ajouté que non."
@@ -304,7 +304,7 @@ class Quote:
     """One quotation or reported statement with its attribution.
 
     ``content`` excludes the quotation marks; ``rule`` names the sieve that
-    attributed the quote (see :mod:`quoteattr.sieves`); ``sentence`` and
+    attributed the quote (see :mod:`quoteattr.rules.sieves`); ``sentence`` and
     ``paragraph`` are 0-based indexes of where the content starts.
 
     Example:
@@ -405,8 +405,8 @@ class QuotedSpan:
     ``close_mark`` may be ``None`` (the content runs to the end of the
     paragraph), and ``open_mark`` is the empty span where the content starts
     when the opening mark was lost (``Non », a-t-il dit``: see
-    :mod:`quoteattr.marks`). ``style`` names the marks: ``guillemets`` (« » or ASCII ``<< >>``),
-    ``curly`` (“ ”), ``low`` („ “), ``single`` (‹ › or ‘ ’), ``straight``
+    :mod:`quoteattr.text.marks`). ``style`` names the marks: ``guillemets`` (« » or
+    ASCII ``<< >>``),    ``curly`` (“ ”), ``low`` („ “), ``single`` (‹ › or ‘ ’), ``straight``
     (" "), or ``dash`` (a dialogue line).
 
     Example:

@@ -19,7 +19,7 @@ if not os.environ.get("STANZA_RESOURCES_DIR") and (SHARED / "models" / "stanza_r
 @pytest.fixture(scope="session")
 def nlp() -> object:
     """The shared Stanza pipeline (loaded once for the whole session)."""
-    from quoteattr.pipeline import get_pipeline
+    from quoteattr.syntax.pipeline import get_pipeline
 
     return get_pipeline()
 

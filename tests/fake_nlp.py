@@ -1,8 +1,8 @@
 """Stand-ins for a Stanza pipeline, for inputs too big to parse on CPU in a test.
 
 Both return real ``stanza.Document`` objects from ``bulk_process`` with
-token offsets into each chunk, so :func:`quoteattr.parse.parse_texts`,
-:func:`quoteattr.parse.from_stanza` and the whole attribution layer run
+token offsets into each chunk, so :func:`quoteattr.syntax.parse.parse_texts`,
+:func:`quoteattr.syntax.parse.from_stanza` and the whole attribution layer run
 exactly as with the real model.
 
 * :class:`ReplayPipeline` parses each distinct paragraph once with the real
@@ -11,7 +11,7 @@ exactly as with the real model.
 * :class:`SurfacePipeline` needs no model: tokens from a regular
   expression, sentences cut at ``.!?`` (or every 40 tokens), a flat tree.
   :func:`surface_parse` builds the same parse as a
-  :class:`~quoteattr.parse.ParsedText` directly (no ``stanza.Document``), to
+  :class:`~quoteattr.syntax.parse.ParsedText` directly (no ``stanza.Document``), to
   time the attribution layer alone.
 """
 
@@ -23,8 +23,8 @@ from typing import Any
 
 from stanza.models.common.doc import Document
 
-from quoteattr.marks import paragraph_spans
-from quoteattr.parse import ParsedText, Sentence, Word
+from quoteattr.syntax.parse import ParsedText, Sentence, Word
+from quoteattr.text.marks import paragraph_spans
 
 _TOKEN_RE = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 
@@ -150,7 +150,7 @@ def replay_parse(nlp: Any, text: str) -> ParsedText:
     ``stanza.Document`` is built: fast enough to time the attribution layer on
     large documents).
     """
-    from quoteattr.parse import parse_texts
+    from quoteattr.syntax.parse import parse_texts
 
     spans = paragraph_spans(text)
     distinct = sorted({text[s:e] for s, e in spans})

@@ -17,9 +17,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from quoteattr.marks import paragraph_spans
-from quoteattr.parse import ParsedText
 from quoteattr.records import Cue, Quote, QuotedSpan, Span, Speaker
+from quoteattr.syntax.parse import ParsedText
+from quoteattr.text.marks import paragraph_spans
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_edc37f481cdcf508.txt"
 

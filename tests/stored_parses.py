@@ -2,7 +2,7 @@
 
 Every French sentence of a rule test is parsed once with the shared model and its parse
 stored as JSON in ``tests/parses/`` (one file per text, named by a hash of the text).
-Rule tests rebuild :class:`~quoteattr.parse.ParsedText` from there and run marks, cues,
+Rule tests rebuild :class:`~quoteattr.syntax.parse.ParsedText` from there and run marks, cues,
 sieves and speaker resolution in milliseconds. ``python -m pytest --update-parses``
 (re)writes the parses of the texts a run needs with the real model; the model test
 ``test_stored_parses_match_the_model`` fails when a stored parse differs from what the
@@ -17,8 +17,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from quoteattr.engine import attribute
-from quoteattr.parse import ParsedText
 from quoteattr.records import Quote
+from quoteattr.syntax.parse import ParsedText
 
 STORE = Path(__file__).resolve().parent / "parses"
 UPDATE = {"on": False}
@@ -32,8 +32,8 @@ def path_for(text: str) -> Path:
 
 def parse_now(texts: list[str]) -> list[ParsedText]:
     """Parse with the real shared model (one batched call)."""
-    from quoteattr.parse import parse_texts
-    from quoteattr.pipeline import get_pipeline
+    from quoteattr.syntax.parse import parse_texts
+    from quoteattr.syntax.pipeline import get_pipeline
 
     return parse_texts(texts, get_pipeline())
 

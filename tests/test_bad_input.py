@@ -2,7 +2,7 @@
 
 * Not text (``None``, bytes, numbers, containers) → ``TypeError`` naming the
   problem.
-* Empty or blank text → an empty :class:`~quoteattr.results.QuoteList`,
+* Empty or blank text → an empty :class:`~quoteattr.output.results.QuoteList`,
   without loading the model.
 * Every other ``str`` → a result whose offsets keep the contract of
   :func:`invariants.check_invariants`. All the model cases go through one
@@ -27,12 +27,13 @@ from invariants import (
 )
 
 import quoteattr
-from quoteattr import engine, pipeline
+from quoteattr import engine
 from quoteattr.engine import attribute
-from quoteattr.language import NotFrenchWarning
-from quoteattr.marks import find_quotations
-from quoteattr.parse import chunk_text
-from quoteattr.results import QuoteList
+from quoteattr.output.results import QuoteList
+from quoteattr.syntax import pipeline
+from quoteattr.syntax.parse import chunk_text
+from quoteattr.text.language import NotFrenchWarning
+from quoteattr.text.marks import find_quotations
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 SEED = seed_text()

@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 
 from quoteattr import cli
-from quoteattr.export import CSV_COLUMNS
+from quoteattr.output.export import CSV_COLUMNS
+from quoteattr.output.results import QuoteList
 from quoteattr.records import Cue, Quote, QuoteKind, Span, Speaker
-from quoteattr.results import QuoteList
 
 ARTICLE = (
     "« Il faut d'abord peut-être rétablir la confiance, pour que les relations puissent se "
@@ -35,7 +35,7 @@ SPEAKER_RE = re.compile(r"(a déclaré) ([A-ZÉ]\w+ [A-ZÉ]\w+)")
 
 
 class ModelNotFoundError(RuntimeError):
-    """Stand-in for ``quoteattr.pipeline.ModelNotFoundError``."""
+    """Stand-in for ``quoteattr.syntax.pipeline.ModelNotFoundError``."""
 
 
 def fake_extract(doc_id: str | None, text: str) -> QuoteList:
@@ -69,10 +69,10 @@ class FakeExtractor:
 
 @pytest.fixture(autouse=True)
 def fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> types.ModuleType:
-    """A light ``quoteattr.pipeline`` so that no test imports Stanza."""
-    module = types.ModuleType("quoteattr.pipeline")
+    """A light ``quoteattr.syntax.pipeline`` so that no test imports Stanza."""
+    module = types.ModuleType("quoteattr.syntax.pipeline")
     module.ModelNotFoundError = ModelNotFoundError  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "quoteattr.pipeline", module)
+    monkeypatch.setitem(sys.modules, "quoteattr.syntax.pipeline", module)
     return module
 
 

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from quoteattr import cli
+from quoteattr.output.results import QuoteList
 from quoteattr.records import Cue, Quote, QuoteKind, Span, Speaker
-from quoteattr.results import QuoteList
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = "« Nous ne céderons pas », a déclaré la ministre.\n\nElle n'a pas dit qu’elle partirait."

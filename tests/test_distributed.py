@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from quoteattr import distributed
-from quoteattr.export import CSV_COLUMNS, quote_to_row
+from quoteattr.output.export import CSV_COLUMNS, quote_to_row
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -105,7 +105,7 @@ def test_local_cluster_matches_one_process(
     assert [r["quotes"] for r in rows] == [q.to_dicts() for q in expected]
     assert sum(len(r["quotes"]) for r in rows) > 10
     # at most one pipeline per worker process, built there (none was shipped)
-    built = client.run(lambda: len(__import__("quoteattr.pipeline").pipeline._cache))
+    built = client.run(lambda: len(__import__("quoteattr.syntax.pipeline").syntax.pipeline._cache))
     assert sum(built.values()) >= 1 and max(built.values()) == 1
     # the nanny's OMP_NUM_THREADS=1 gives torch one thread per worker process
     assert set(client.run(lambda: __import__("torch").get_num_threads()).values()) == {1}

@@ -18,8 +18,8 @@ from test_docs import files_with_python, python_blocks, run_block, split_output
 
 import quoteattr
 from quoteattr import engine
+from quoteattr.output.results import QuoteList
 from quoteattr.records import MentionKind, Quote, QuoteKind, Span, Speaker
-from quoteattr.results import QuoteList
 
 
 def with_bare_quotes(result: QuoteList) -> QuoteList:

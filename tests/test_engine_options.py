@@ -12,10 +12,10 @@ from fake_nlp import ReplayPipeline, SurfacePipeline
 from invariants import check_invariants, long_document
 
 import quoteattr
-from quoteattr import pipeline as pipeline_module
-from quoteattr.language import NotFrenchWarning, guess_language
-from quoteattr.parse import chunk_text
-from quoteattr.pipeline import MAX_DEFAULT_THREADS, default_threads, torch_threads
+from quoteattr.syntax import pipeline as pipeline_module
+from quoteattr.syntax.parse import chunk_text
+from quoteattr.syntax.pipeline import MAX_DEFAULT_THREADS, default_threads, torch_threads
+from quoteattr.text.language import NotFrenchWarning, guess_language
 
 # --- an item that is not text names its document --------------------------------------------------
 

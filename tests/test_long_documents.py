@@ -35,16 +35,16 @@ from invariants import (
 )
 
 import quoteattr
-from quoteattr import parse
 from quoteattr.engine import attribute
-from quoteattr.marks import find_quotations, paragraph_spans
-from quoteattr.parse import (
+from quoteattr.syntax import parse
+from quoteattr.syntax.parse import (
     MAX_CHUNK_CHARS,
     MAX_PARAGRAPH_CHARS,
     MAX_PIECE_TOKENS,
     ParsedText,
     chunk_text,
 )
+from quoteattr.text.marks import find_quotations, paragraph_spans
 
 MB = 1_000_000
 TOKEN_RE = re.compile(r"\w+|[^\w\s]")

@@ -20,7 +20,7 @@ def quote_nlp() -> Any:
     import stanza
 
     import quoteattr.processor  # noqa: F401  (registers the processor)
-    from quoteattr.pipeline import resolve_model_dir
+    from quoteattr.syntax.pipeline import resolve_model_dir
 
     return stanza.Pipeline(
         "fr",
@@ -34,7 +34,7 @@ def quote_nlp() -> Any:
 @pytest.mark.parametrize("text", TEXTS)
 def test_the_pipeline_stores_the_quotes_on_the_document(quote_nlp: Any, text: str) -> None:
     from quoteattr import extract
-    from quoteattr.results import QuoteList
+    from quoteattr.output.results import QuoteList
 
     doc = quote_nlp(text)
     assert isinstance(doc.quotes, QuoteList) and doc.quotes.text == text
@@ -71,7 +71,7 @@ def test_a_pipeline_without_the_parser_is_refused_when_built() -> None:
     from stanza.pipeline.core import PipelineRequirementsException
 
     import quoteattr.processor  # noqa: F401
-    from quoteattr.pipeline import resolve_model_dir
+    from quoteattr.syntax.pipeline import resolve_model_dir
 
     with pytest.raises(PipelineRequirementsException) as info:
         stanza.Pipeline(
@@ -87,8 +87,8 @@ def test_a_pipeline_without_the_parser_is_refused_when_built() -> None:
 def test_the_lexicon_option_reaches_the_processor(quote_nlp: Any, tmp_path: Any) -> None:
     import stanza
 
-    from quoteattr.lexicon import load_lexicon
-    from quoteattr.pipeline import resolve_model_dir
+    from quoteattr.syntax.lexicon import load_lexicon
+    from quoteattr.syntax.pipeline import resolve_model_dir
 
     table = tmp_path / "cues.tsv"
     table.write_text(
@@ -112,7 +112,7 @@ def test_the_lexicon_option_reaches_the_processor(quote_nlp: Any, tmp_path: Any)
 
 
 def test_text_that_is_not_french_gets_the_warning(quote_nlp: Any) -> None:
-    from quoteattr.language import NotFrenchWarning
+    from quoteattr.text.language import NotFrenchWarning
 
     with pytest.warns(NotFrenchWarning):
         quote_nlp("The minister said on Monday that the reform would be passed before summer.")

@@ -21,8 +21,8 @@ from invariants import (
     check_quoted_spans,
 )
 
-from quoteattr.marks import find_quotations, paragraph_spans
 from quoteattr.records import QuoteKind
+from quoteattr.text.marks import find_quotations, paragraph_spans
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 

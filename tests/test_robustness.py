@@ -31,10 +31,10 @@ from invariants import (
 )
 
 import quoteattr
-from quoteattr import pipeline
 from quoteattr.engine import attribute
-from quoteattr.marks import find_quotations, paragraph_spans
-from quoteattr.parse import chunk_text
+from quoteattr.syntax import pipeline
+from quoteattr.syntax.parse import chunk_text
+from quoteattr.text.marks import find_quotations, paragraph_spans
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 
@@ -74,7 +74,7 @@ def _compiled_patterns() -> list[tuple[str, Any]]:
     """Every module-level compiled pattern of the quoteattr package."""
     found = []
     package = importlib.import_module("quoteattr")
-    for info in pkgutil.iter_modules(package.__path__, "quoteattr."):
+    for info in pkgutil.walk_packages(package.__path__, "quoteattr."):
         if info.name in ("quoteattr.__main__",):
             continue
         module = importlib.import_module(info.name)
@@ -89,7 +89,7 @@ PATTERNS = _compiled_patterns()
 
 def test_the_package_has_patterns_to_check() -> None:
     names = {name for name, _ in PATTERNS}
-    assert {"quoteattr.marks._PARAGRAPH_RE", "quoteattr.mentions._CLITIC"} <= names
+    assert {"quoteattr.text.marks._PARAGRAPH_RE", "quoteattr.syntax.mentions._CLITIC"} <= names
 
 
 @pytest.mark.parametrize(("name", "pattern"), PATTERNS, ids=[n for n, _ in PATTERNS])

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from quoteattr.engine import attribute
-from quoteattr.parse import ParsedText
+from quoteattr.syntax.parse import ParsedText
 
 
 def main() -> None:

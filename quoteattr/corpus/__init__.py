@@ -10,8 +10,8 @@ document::
 
     {"doc_id": "a.txt", "status": "ok", "quotes": [...], "error": null, "seconds": 0.42}
 
-``quotes`` holds :func:`quoteattr.export.quote_to_dict` dicts (rebuild them
-with :meth:`quoteattr.results.QuoteList.from_dicts`); ``status`` is ``ok``,
+``quotes`` holds :func:`quoteattr.output.export.quote_to_dict` dicts (rebuild them
+with :meth:`quoteattr.output.results.QuoteList.from_dicts`); ``status`` is ``ok``,
 ``error`` (an exception in the engine, a worker crash, or a document that
 cannot be read, ``error`` then says why) or ``timeout``. ``seconds`` is the
 worker's wall-clock time for the document; documents parsed together in one

@@ -9,7 +9,6 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from quoteattr.cli import int_at_least
 from quoteattr.corpus.inputs import CorpusInputError
 from quoteattr.corpus.pool import WorkerStartError
 from quoteattr.corpus.run import run_corpus
@@ -20,6 +19,7 @@ from quoteattr.exitcodes import (
     EXIT_OK,
     EXIT_UNREADABLE,
     from_system_exit,
+    int_at_least,
 )
 
 __all__ = ["build_parser", "main"]
@@ -127,7 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         options = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
     except SystemExit as exc:
         return from_system_exit(exc)
-    from quoteattr.pipeline import ModelNotFoundError
+    from quoteattr.syntax.pipeline import ModelNotFoundError
 
     if options.workers == 0 and options.timeout is not None:
         print("quoteattr corpus: note: --timeout is not enforced with --workers 0", file=sys.stderr)

@@ -49,7 +49,7 @@ def process_batch(
     alone and an exception is recorded as an ``error`` row for its document.
     A missing model is not a document error: :class:`ModelNotFoundError`
     propagates. The Stanza pipeline is the shared one of the process
-    (:func:`quoteattr.pipeline.get_pipeline`) unless ``pipeline`` is given.
+    (:func:`quoteattr.syntax.pipeline.get_pipeline`) unless ``pipeline`` is given.
 
     Example:
         >>> [row] = process_batch([("a1", "« Oui », a dit Paul.")])   # doctest: +SKIP
@@ -57,7 +57,7 @@ def process_batch(
         ('ok', 'Oui')
     """
     from quoteattr.engine import extract_many
-    from quoteattr.pipeline import get_pipeline
+    from quoteattr.syntax.pipeline import get_pipeline
 
     if not documents:
         return []
@@ -91,7 +91,7 @@ def _initialize_worker(model_dir: str | None, threads: int) -> None:
     import torch
 
     torch.set_num_threads(threads)
-    from quoteattr.pipeline import get_pipeline
+    from quoteattr.syntax.pipeline import get_pipeline
 
     get_pipeline(model_dir)
 
@@ -115,7 +115,7 @@ def _inject_faults(faults: dict[str, set[str]], batch: Sequence[tuple[str, str]]
 
 def _worker_main(conn: Connection, model_dir: str | None, threads: int) -> None:
     """The loop of a worker process: receive a batch, send its rows back."""
-    from quoteattr.pipeline import ModelNotFoundError
+    from quoteattr.syntax.pipeline import ModelNotFoundError
 
     try:
         _initialize_worker(model_dir, threads)
@@ -277,7 +277,7 @@ class WorkerPool:
         elif kind == "fatal":
             _kind, what, model_dir, detail = message
             if what == "model":
-                from quoteattr.pipeline import ModelNotFoundError
+                from quoteattr.syntax.pipeline import ModelNotFoundError
 
                 error = ModelNotFoundError(model_dir)
                 error.args = (detail,)

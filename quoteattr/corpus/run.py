@@ -38,7 +38,7 @@ def run_corpus(
     :class:`CorpusInputError` for an unreadable input (a malformed line
     stops the run after the documents in flight are written; the output
     stays resumable),
-    :class:`~quoteattr.pipeline.ModelNotFoundError` for a missing model.
+    :class:`~quoteattr.syntax.pipeline.ModelNotFoundError` for a missing model.
 
     Example:
         >>> s = run_corpus("dev.jsonl", "out.jsonl", workers=2, id_field="doc_id")  # doctest: +SKIP

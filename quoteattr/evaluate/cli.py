@@ -84,7 +84,7 @@ def main(
             return EXIT_UNREADABLE
     if predict is None:
         from quoteattr.engine import extract_many
-        from quoteattr.pipeline import ModelNotFoundError
+        from quoteattr.syntax.pipeline import ModelNotFoundError
 
         texts = [doc.text for doc in gold_docs]
         try:

@@ -29,7 +29,7 @@ Markup contract (useful for tests and post-processing):
   (``<span class="qa-flag qa-flag-<flag>">``) inside its number's ``<sup>``.
 
 The per-speaker table gives each speaker's role and type
-(:mod:`quoteattr.profiles`) and counts the flagged quotes.
+(:mod:`quoteattr.speakers.profiles`) and counts the flagged quotes.
 
 :func:`render_page` wraps one or several renderings in a complete UTF-8 HTML
 page, the one ``quoteattr --format html`` writes.
@@ -51,8 +51,25 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from html import escape
 
+from quoteattr.output.styles import (
+    BODY_STYLE,
+    CELL_STYLE,
+    CONTAINER_STYLE,
+    CUE_STYLE,
+    FLAG_COLOURS,
+    FLAG_LABELS,
+    HEAD_STYLE,
+    KIND_COLOURS,
+    KIND_LABELS,
+    LINK_STYLE,
+    MENTION_STYLE,
+    MUTED_STYLE,
+    REF_STYLE,
+    badge,
+    quote_style,
+)
+from quoteattr.output.summary import shorten, summarize_speakers
 from quoteattr.records import FLAGS, MentionKind, Quote, QuoteKind
-from quoteattr.summary import shorten, summarize_speakers
 
 __all__ = [
     "FLAG_COLOURS",
@@ -62,88 +79,6 @@ __all__ = [
     "render_html",
     "render_page",
 ]
-
-KIND_COLOURS: dict[QuoteKind, str] = {
-    QuoteKind.DIRECT: "#ffe082",
-    QuoteKind.MIXED: "#c5e1a5",
-    QuoteKind.INDIRECT: "#b3e5fc",
-    QuoteKind.ACCORDING_TO: "#e1bee7",
-}
-"""Background colour of each quote kind."""
-
-_KIND_BORDERS: dict[QuoteKind, str] = {
-    QuoteKind.DIRECT: "#ffa000",
-    QuoteKind.MIXED: "#689f38",
-    QuoteKind.INDIRECT: "#0288d1",
-    QuoteKind.ACCORDING_TO: "#8e24aa",
-}
-
-KIND_LABELS: dict[QuoteKind, str] = {
-    QuoteKind.DIRECT: "direct quote",
-    QuoteKind.MIXED: "mixed quote",
-    QuoteKind.INDIRECT: "indirect speech",
-    QuoteKind.ACCORDING_TO: "according to",
-}
-"""Legend label of each quote kind."""
-
-FLAG_COLOURS: dict[str, str] = {"negated": "#d50000", "alleged": "#ff6d00", "denial": "#6200ea"}
-"""Badge and outline colour of each warning flag (white text on it)."""
-
-FLAG_LABELS: dict[str, str] = {
-    "negated": "negated: the cue is negated, the speaker did not say this",
-    "alleged": "alleged: reported in the conditional, the newspaper does not vouch for it",
-    "denial": "denial: the speaker denies this",
-}
-"""Tooltip of each warning flag's badge."""
-
-_CONTAINER_STYLE = (
-    "font-family: -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif; "
-    "font-size: 15px; color: #212121; max-width: 60em;"
-)
-_BODY_STYLE = "line-height: 2.3; padding: 0.5em 0; direction: ltr;"
-_MENTION_STYLE = (
-    "font-weight: 600; border: 2px {line} #37474f; border-radius: 0.3em; "
-    "padding: 0 0.15em; background: rgba(255, 255, 255, 0.55);"
-)
-_CUE_STYLE = (
-    "font-style: italic; text-decoration: underline wavy #c62828; "
-    "text-decoration-skip-ink: none; text-underline-offset: 0.25em;"
-)
-_REF_STYLE = (
-    "font-size: 0.68em; font-weight: 600; margin: 0 0.2em 0 0.1em; color: #37474f; "
-    "white-space: nowrap;"
-)
-_LINK_STYLE = "color: #37474f; text-decoration: none;"
-_FLAG_STYLE = (
-    "background: {colour}; color: #ffffff; font-weight: 700; font-style: normal; "
-    "padding: 0.1em 0.45em; margin-left: 0.3em; border-radius: 0.7em; letter-spacing: 0.02em;"
-)
-_MUTED_STYLE = "color: #757575;"
-_CELL_STYLE = "border-bottom: 1px solid #e0e0e0; padding: 0.3em 0.6em; vertical-align: top;"
-_HEAD_STYLE = (
-    "border-bottom: 2px solid #9e9e9e; padding: 0.3em 0.6em; text-align: left; "
-    "vertical-align: bottom;"
-)
-
-
-def _quote_style(kind: QuoteKind, flags: Sequence[str] = ()) -> str:
-    style = (
-        f"background: {KIND_COLOURS[kind]}; border-bottom: 2px solid {_KIND_BORDERS[kind]}; "
-        "padding: 0.2em 0.1em; border-radius: 0.25em; color: inherit; "
-        "-webkit-box-decoration-break: clone; box-decoration-break: clone;"
-    )
-    if flags:
-        style += f" outline: 2px dashed {FLAG_COLOURS[flags[0]]}; outline-offset: 1px;"
-    return style
-
-
-def _badge(flag: str, text: str | None = None) -> str:
-    """The coloured badge of a warning flag."""
-    return (
-        f'<span class="qa-flag qa-flag-{flag}" data-flag="{flag}" '
-        f'title="{escape(FLAG_LABELS[flag])}" '
-        f'style="{_FLAG_STYLE.format(colour=FLAG_COLOURS[flag])}">{escape(text or flag)}</span>'
-    )
 
 
 def _attrs(values: dict[str, str]) -> str:
@@ -241,7 +176,7 @@ def _build_marks(quotes: Sequence[Quote], text: str, prefix: str) -> list[_Mark]
                         "data-start": str(mention.start),
                         "data-end": str(mention.end),
                         "data-mark": f"{prefix}-m{len(mentions)}",
-                        "style": _MENTION_STYLE.format(line=line),
+                        "style": MENTION_STYLE.format(line=line),
                     },
                     ident=f"{prefix}-m{len(mentions)}",
                 )
@@ -276,7 +211,7 @@ def _build_marks(quotes: Sequence[Quote], text: str, prefix: str) -> list[_Mark]
                             f"cue: {cue.lemma} ({cue.type.value}; {cue.cls.value}, "
                             f"{cue.polarity.value}, {cue.modality.value})"
                         ),
-                        "style": _CUE_STYLE,
+                        "style": CUE_STYLE,
                     },
                 )
                 cues[key] = cue_mark
@@ -296,12 +231,12 @@ def _build_marks(quotes: Sequence[Quote], text: str, prefix: str) -> list[_Mark]
         label = escape(shorten(_speaker_label(quote), 28))
         if mention_mark is not None and mention_mark.ident is not None:
             link = (
-                f'<a href="#{mention_mark.ident}" style="{_LINK_STYLE}" '
+                f'<a href="#{mention_mark.ident}" style="{LINK_STYLE}" '
                 f'title="{escape(_speaker_label(quote))}">{number}&#8239;→&#8239;{label}</a>'
             )
         else:
             link = f"{number}&#8239;→&#8239;{label}"
-        link += "".join(_badge(flag) for flag in quote.flags)
+        link += "".join(badge(flag) for flag in quote.flags)
         attributes = {
             "class": " ".join(
                 [f"qa-quote qa-{quote.kind.value}", *(f"qa-flag-{flag}" for flag in quote.flags)]
@@ -311,7 +246,7 @@ def _build_marks(quotes: Sequence[Quote], text: str, prefix: str) -> list[_Mark]
             "data-end": str(content.end),
             "data-mark": f"{prefix}-q{index}",
             "title": _quote_title(number, quote),
-            "style": _quote_style(quote.kind, quote.flags),
+            "style": quote_style(quote.kind, quote.flags),
         }
         if quote.flags:
             attributes["data-flags"] = " ".join(quote.flags)
@@ -325,7 +260,7 @@ def _build_marks(quotes: Sequence[Quote], text: str, prefix: str) -> list[_Mark]
                 attributes,
                 ident=f"{prefix}-q{index}",
                 after=(
-                    f'<sup class="qa-ref" data-quote="{index}" style="{_REF_STYLE}">{link}</sup>'
+                    f'<sup class="qa-ref" data-quote="{index}" style="{REF_STYLE}">{link}</sup>'
                 ),
                 after_at=after_at,
                 quotes=[index],
@@ -386,23 +321,23 @@ def _legend(quotes: Sequence[Quote]) -> str:
     counts = Counter(q.kind for q in quotes)
     items = [
         f'<span class="qa-legend-item" data-kind="{kind.value}" '
-        f'style="{_quote_style(kind)} margin-right: 0.6em;">'
+        f'style="{quote_style(kind)} margin-right: 0.6em;">'
         f"{escape(KIND_LABELS[kind])} ({counts.get(kind, 0)})</span>"
         for kind in QuoteKind
     ]
     flagged = Counter(flag for q in quotes for flag in q.flags)
     items.extend(
         f'<span class="qa-legend-item" data-kind="{flag}" style="margin-right: 0.6em;">'
-        f"{_badge(flag, f'{flag} ({flagged.get(flag, 0)})')}</span>"
+        f"{badge(flag, f'{flag} ({flagged.get(flag, 0)})')}</span>"
         for flag in FLAGS
     )
     items.append(
         '<span class="qa-legend-item" data-kind="mention" '
-        f'style="{_MENTION_STYLE.format(line="solid")} margin-right: 0.6em;">speaker</span>'
+        f'style="{MENTION_STYLE.format(line="solid")} margin-right: 0.6em;">speaker</span>'
     )
     items.append(
         '<span class="qa-legend-item" data-kind="cue" '
-        f'style="{_CUE_STYLE} margin-right: 0.6em;">cue</span>'
+        f'style="{CUE_STYLE} margin-right: 0.6em;">cue</span>'
     )
     return (
         '<div class="qa-legend" style="line-height: 2.2; margin: 0.4em 0;">'
@@ -426,10 +361,10 @@ _SUMMARY_COLUMNS = (
 
 
 def _count_cell(flag: str, count: int) -> str:
-    shown = _badge(flag, str(count)) if count else f'<span style="{_MUTED_STYLE}">0</span>'
+    shown = badge(flag, str(count)) if count else f'<span style="{MUTED_STYLE}">0</span>'
     return (
         f'<td class="qa-count qa-count-{flag}" data-count="{count}" '
-        f'style="{_CELL_STYLE} text-align: center;">{shown}</td>'
+        f'style="{CELL_STYLE} text-align: center;">{shown}</td>'
     )
 
 
@@ -437,7 +372,7 @@ def _summary(quotes: Sequence[Quote], prefix: str) -> str:
     positions: dict[int, list[int]] = {}
     for index, quote in enumerate(quotes):
         positions.setdefault(id(quote), []).append(index)
-    head = "".join(f'<th style="{_HEAD_STYLE}">{name}</th>' for name in _SUMMARY_COLUMNS)
+    head = "".join(f'<th style="{HEAD_STYLE}">{name}</th>' for name in _SUMMARY_COLUMNS)
     rows = []
     for group in summarize_speakers(quotes):
         kinds = ", ".join(f"{kind.value} {n}" for kind, n in group.kinds.most_common())
@@ -445,30 +380,30 @@ def _summary(quotes: Sequence[Quote], prefix: str) -> str:
         for quote in group.quotes:
             index = positions[id(quote)].pop(0)
             said.append(
-                f'<a href="#{prefix}-q{index}" style="{_LINK_STYLE}" data-quote="{index}">'
+                f'<a href="#{prefix}-q{index}" style="{LINK_STYLE}" data-quote="{index}">'
                 f"{index + 1}. «{escape(shorten(quote.content.text, 90))}»</a>"
-                + "".join(_badge(flag) for flag in quote.flags)
+                + "".join(badge(flag) for flag in quote.flags)
             )
         name_style = "font-weight: 600;" if group.name is not None else "font-style: italic;"
         kind = group.type.value if group.name is not None else ""
         rows.append(
             f'<tr class="qa-speaker-row">'
-            f'<td style="{_CELL_STYLE} {name_style}">{escape(group.label)}</td>'
-            f'<td class="qa-role" style="{_CELL_STYLE}">{escape(group.role or "")}</td>'
-            f'<td class="qa-type" data-type="{kind}" style="{_CELL_STYLE} {_MUTED_STYLE}">'
+            f'<td style="{CELL_STYLE} {name_style}">{escape(group.label)}</td>'
+            f'<td class="qa-role" style="{CELL_STYLE}">{escape(group.role or "")}</td>'
+            f'<td class="qa-type" data-type="{kind}" style="{CELL_STYLE} {MUTED_STYLE}">'
             f"{kind}</td>"
-            f'<td style="{_CELL_STYLE} text-align: right;">{group.count}</td>'
-            f'<td style="{_CELL_STYLE}">{escape(kinds)}</td>'
+            f'<td style="{CELL_STYLE} text-align: right;">{group.count}</td>'
+            f'<td style="{CELL_STYLE}">{escape(kinds)}</td>'
             f"{_count_cell('negated', group.negated)}"
             f"{_count_cell('alleged', group.alleged)}"
             f"{_count_cell('denial', group.denials)}"
-            f'<td style="{_CELL_STYLE}">{escape("; ".join(group.mentions))}</td>'
-            f'<td style="{_CELL_STYLE}">{"<br>".join(said)}</td>'
+            f'<td style="{CELL_STYLE}">{escape("; ".join(group.mentions))}</td>'
+            f'<td style="{CELL_STYLE}">{"<br>".join(said)}</td>'
             "</tr>"
         )
     if not rows:
         rows.append(
-            f'<tr><td colspan="{len(_SUMMARY_COLUMNS)}" style="{_CELL_STYLE}">'
+            f'<tr><td colspan="{len(_SUMMARY_COLUMNS)}" style="{CELL_STYLE}">'
             "No quotes found.</td></tr>"
         )
     return (
@@ -507,11 +442,11 @@ def render_html(
     header_bits.append(f"{len(speakers)} speaker{'s' if len(speakers) != 1 else ''}")
     title = f"<strong>{escape(doc_id)}</strong> · " if doc_id is not None else ""
     return (
-        f'<div class="quoteattr" style="{_CONTAINER_STYLE}">'
+        f'<div class="quoteattr" style="{CONTAINER_STYLE}">'
         f'<div class="qa-header" style="color: #616161; font-size: 0.9em;">'
         f"{title}{' · '.join(header_bits)}</div>"
         f"{_legend(quotes)}"
-        f'<div class="qa-text" style="{_BODY_STYLE}">{_render_body(text, marks)}</div>'
+        f'<div class="qa-text" style="{BODY_STYLE}">{_render_body(text, marks)}</div>'
         f"{_summary(quotes, id_prefix)}"
         "</div>"
     )

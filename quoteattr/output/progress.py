@@ -2,7 +2,7 @@
 
 :func:`quoteattr.extract_many` counts documents; :func:`quoteattr.extract`
 with ``progress=True`` parses its text chunk by chunk (the paragraph-aligned
-chunks of :func:`quoteattr.parse.chunk_text`) and advances a bar after each,
+chunks of :func:`quoteattr.syntax.parse.chunk_text`) and advances a bar after each,
 so that a book-length text shows how far it got. Bars are written by tqdm
 (which comes with Stanza) on standard error.
 
@@ -17,7 +17,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from quoteattr.parse import ParsedText, chunk_text, from_stanza
+from quoteattr.syntax.parse import ParsedText, chunk_text, from_stanza
 
 __all__ = ["parse_with_progress", "progress_bar"]
 
@@ -45,12 +45,12 @@ def progress_bar(progress: bool | None, *, unit: str = "doc", total: int | None 
 def parse_with_progress(text: str, nlp: Any, *, progress: bool | None = True) -> ParsedText:
     """Parse ``text`` one chunk per Stanza call, advancing a bar over its chunks.
 
-    The result is the same :class:`~quoteattr.parse.ParsedText` as
-    :func:`quoteattr.parse.parse_texts` gives (same chunks, same offsets);
+    The result is the same :class:`~quoteattr.syntax.parse.ParsedText` as
+    :func:`quoteattr.syntax.parse.parse_texts` gives (same chunks, same offsets);
     only the batching across chunks is given up for the progress.
 
     Example:
-        >>> from quoteattr.pipeline import get_pipeline
+        >>> from quoteattr.syntax.pipeline import get_pipeline
         >>> parsed = parse_with_progress("Il a dit non.", get_pipeline())   # doctest: +SKIP
         quoteattr: 100%|██████████| 1/1 [00:00<00:00, 12.5chunk/s]
         >>> [w.text for w in parsed.words]                                 # doctest: +SKIP
@@ -58,7 +58,7 @@ def parse_with_progress(text: str, nlp: Any, *, progress: bool | None = True) ->
     """
     import stanza
 
-    from quoteattr.pipeline import run_lock
+    from quoteattr.syntax.pipeline import run_lock
 
     chunks = chunk_text(text)
     bar = progress_bar(progress, unit="chunk", total=len(chunks))

@@ -27,9 +27,9 @@ import os
 from collections.abc import Iterable, Mapping
 from typing import Any, SupportsIndex, TextIO, overload
 
-from quoteattr.export import CSV_COLUMNS, quote_from_dict, quote_to_dict, quote_to_row
+from quoteattr.output.export import CSV_COLUMNS, quote_from_dict, quote_to_dict, quote_to_row
+from quoteattr.output.summary import UNATTRIBUTED, SpeakerSummary, shorten, summarize_speakers
 from quoteattr.records import Quote
-from quoteattr.summary import UNATTRIBUTED, SpeakerSummary, shorten, summarize_speakers
 
 __all__ = ["QuoteList", "SpeakerSummary", "summarize_speakers"]
 
@@ -243,7 +243,7 @@ class QuoteList(list[Quote]):
     def speakers(self) -> list[SpeakerSummary]:
         """Quotes grouped by canonical speaker, with role, type and flag counts.
 
-        See :func:`quoteattr.summary.summarize_speakers`.
+        See :func:`quoteattr.output.summary.summarize_speakers`.
 
         Example:
             >>> QuoteList(text="").speakers()
@@ -258,7 +258,7 @@ class QuoteList(list[Quote]):
             >>> QuoteList(text="a < b").to_html().count("a &lt; b")
             1
         """
-        from quoteattr.display import render_html
+        from quoteattr.output.display import render_html
 
         return render_html(self, self.text, doc_id=self.doc_id)
 

@@ -3,8 +3,8 @@
 :func:`summarize_speakers` groups quotes by canonical speaker name; the
 :class:`SpeakerSummary` of each group counts the quotes by kind and by
 warning flag (negated, alleged, denial) and carries the speaker's role and
-type. :class:`quoteattr.results.QuoteList` (``speakers()``) and the HTML of
-:mod:`quoteattr.display` both use it; this module imports neither of them.
+type. :class:`quoteattr.output.results.QuoteList` (``speakers()``) and the HTML of
+:mod:`quoteattr.output.display` both use it; this module imports neither of them.
 
 Example:
     >>> from quoteattr.records import Quote, Span, Speaker
@@ -36,7 +36,7 @@ class SpeakerSummary:
     ``name`` is ``None`` for the quotes with no known speaker (``label`` is
     then ``"unattributed"``); ``mentions`` lists the distinct mention texts
     in order of appearance; ``role`` and ``type`` are the speaker's (see
-    :mod:`quoteattr.profiles`); ``negated``, ``alleged`` and ``denials``
+    :mod:`quoteattr.speakers.profiles`); ``negated``, ``alleged`` and ``denials``
     count the quotes with each warning flag (see
     :attr:`Quote.flags <quoteattr.records.Quote.flags>`).
 

@@ -2,21 +2,21 @@
 
 Every function here takes either the results of
 :func:`quoteattr.extract_many` (any iterable of
-:class:`~quoteattr.results.QuoteList`, consumed lazily) or the path of a
+:class:`~quoteattr.output.results.QuoteList`, consumed lazily) or the path of a
 ``quoteattr corpus`` output file (see :mod:`quoteattr.corpus`), and writes one
 row per quote with its ``doc_id`` first, in the columns of
-:data:`quoteattr.export.CSV_COLUMNS`:
+:data:`quoteattr.output.export.CSV_COLUMNS`:
 
 * :func:`to_dataframe`: a :class:`pandas.DataFrame` with the dtypes of
-  :data:`quoteattr.export.CSV_DTYPES` (needs ``pip install 'quoteattr[pandas]'``);
+  :data:`quoteattr.output.export.CSV_DTYPES` (needs ``pip install 'quoteattr[pandas]'``);
 * :func:`to_csv`: a CSV file, written as the documents come (flat memory);
 * :func:`to_jsonl`: a JSON Lines file of nested quote dicts
-  (:func:`quoteattr.export.quote_to_dict`), one per quote, each with its
+  (:func:`quoteattr.output.export.quote_to_dict`), one per quote, each with its
   ``doc_id``.
 
 A document without an id gets its 0-based position in the stream, as a
 string. :func:`read_corpus` reads a ``quoteattr corpus`` output back as
-:class:`~quoteattr.results.QuoteList` objects (without their text, which
+:class:`~quoteattr.output.results.QuoteList` objects (without their text, which
 that file does not keep).
 
 Example:
@@ -42,8 +42,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from quoteattr.export import CSV_COLUMNS, CSV_DTYPES, quote_to_row
-from quoteattr.results import QuoteList
+from quoteattr.output.export import CSV_COLUMNS, CSV_DTYPES, quote_to_row
+from quoteattr.output.results import QuoteList
 
 __all__ = ["Results", "read_corpus", "to_csv", "to_dataframe", "to_jsonl", "to_rows"]
 
@@ -124,7 +124,7 @@ def _documents(results: Results) -> Iterator[tuple[str, QuoteList]]:
 
 
 def to_rows(results: Results) -> Iterator[dict[str, Any]]:
-    """Flat rows (:func:`quoteattr.export.quote_to_row`), one per quote, lazily.
+    """Flat rows (:func:`quoteattr.output.export.quote_to_row`), one per quote, lazily.
 
     Example:
         >>> list(to_rows([QuoteList(text="Rien.", doc_id="a")]))
@@ -138,8 +138,8 @@ def to_rows(results: Results) -> Iterator[dict[str, Any]]:
 def to_dataframe(results: Results) -> Any:
     """All the quotes as one :class:`pandas.DataFrame`, one row per quote, ``doc_id`` first.
 
-    Columns: :data:`quoteattr.export.CSV_COLUMNS`, dtypes
-    :data:`quoteattr.export.CSV_DTYPES` (the flags are booleans).
+    Columns: :data:`quoteattr.output.export.CSV_COLUMNS`, dtypes
+    :data:`quoteattr.output.export.CSV_DTYPES` (the flags are booleans).
 
     Example:
         >>> frame = to_dataframe(extract_many(articles))          # doctest: +SKIP

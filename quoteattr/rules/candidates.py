@@ -11,9 +11,9 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
-from quoteattr.context import Context
 from quoteattr.records import QuotedSpan
-from quoteattr.rules import Attribution
+from quoteattr.rules.registry import Attribution
+from quoteattr.syntax.context import Context
 
 __all__ = ["Candidate", "History", "Sieve", "candidates"]
 

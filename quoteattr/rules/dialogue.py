@@ -2,7 +2,7 @@
 
 Fiction and long interviews write most lines without an incise; the reader knows the speaker
 from the narration just before the line and from the turns of the conversation. These rules
-run after the explicit sieves of :mod:`quoteattr.sieves`, in this order:
+run after the explicit sieves of :mod:`quoteattr.rules.sieves`, in this order:
 
 1. ``narration_before``  ``Paul se leva. — Je pars.``: the subject of the narration sentence
                          that ends right before the line speaks it.
@@ -10,7 +10,7 @@ run after the explicit sieves of :mod:`quoteattr.sieves`, in this order:
 3. ``dialogue_turn``     cue-less dialogue lines alternate between the two speakers.
 
 Example:
-    >>> from quoteattr.rules import quote_rules
+    >>> from quoteattr.rules.order import quote_rules
     >>> [r.name for r in quote_rules() if r.name in ("narration_before", "dialogue_turn")]
     ['narration_before', 'dialogue_turn']
 """
@@ -19,16 +19,15 @@ from __future__ import annotations
 
 import functools
 
-import quoteattr.sieves  # noqa: F401  (the sieves register first: these rules run after them)
-from quoteattr.candidates import Candidate, History, candidates
-from quoteattr.context import Context
-from quoteattr.french import NOT_SUBJECT_PRONOUNS
-from quoteattr.lexicon import role_nouns, word_list
-from quoteattr.mentions import Mention, mention_at
-from quoteattr.parse import Sentence
 from quoteattr.records import MentionKind
-from quoteattr.rules import Attribution, register
-from quoteattr.terms import utterance
+from quoteattr.rules.candidates import Candidate, History, candidates
+from quoteattr.rules.registry import Attribution, register
+from quoteattr.rules.terms import utterance
+from quoteattr.syntax.context import Context
+from quoteattr.syntax.lexicon import role_nouns, word_list
+from quoteattr.syntax.mentions import Mention, mention_at
+from quoteattr.syntax.parse import Sentence
+from quoteattr.text.french import NOT_SUBJECT_PRONOUNS
 
 __all__ = [
     "dialogue_turn",
@@ -318,8 +317,8 @@ _TURNS_BACK = 4
 def _chain(ctx: Context, cand: Candidate) -> list[Candidate]:
     """The dialogue lines of the conversation ending at ``cand``, most recent first
     (``cand`` itself first): whole-paragraph lines in consecutive paragraphs."""
-    lines = _lines(ctx)
-    at = next((n for n, c in enumerate(lines) if c.span is cand.span), None)
+    lines, position = _lines(ctx)
+    at = position.get(id(cand.span))
     if at is None:
         return [cand]
     chain = [cand]
@@ -332,17 +331,19 @@ def _chain(ctx: Context, cand: Candidate) -> list[Candidate]:
     return chain
 
 
-_LINES: dict[int, tuple[Context, list[Candidate]]] = {}
+_LINES: dict[int, tuple[Context, list[Candidate], dict[int, int]]] = {}
 
 
-def _lines(ctx: Context) -> list[Candidate]:
-    """The outermost quotations of the document, placed in the parse (one cached document)."""
+def _lines(ctx: Context) -> tuple[list[Candidate], dict[int, int]]:
+    """The outermost quotations of the document, placed in the parse, and the position of
+    each in that list by ``id`` of its quoted span (one cached document)."""
     cached = _LINES.get(id(ctx))
     if cached is None or cached[0] is not ctx:
         _LINES.clear()
-        cached = (ctx, [c for c in candidates(ctx) if c.span.level == 0])
+        lines = [c for c in candidates(ctx) if c.span.level == 0]
+        cached = (ctx, lines, {id(c.span): n for n, c in enumerate(lines)})
         _LINES[id(ctx)] = cached
-    return cached[1]
+    return cached[1], cached[2]
 
 
 def _said_by(history: History, line: Candidate) -> Attribution | None:

@@ -8,17 +8,21 @@
 The verbs come from data files (``message_objects.txt``, ``attitude_objects.txt``,
 ``litotes_verbs.txt``, ``request_verbs.txt``, ``estimate_verbs.txt``,
 ``reduced_passive_verbs.txt``); where a noun phrase stops and which objects carry no message is
-:mod:`quoteattr.messages`. These rules register after those of :mod:`quoteattr.reported`.
+:mod:`quoteattr.syntax.messages`. They run after those of :mod:`quoteattr.rules.reported`
+(:mod:`quoteattr.rules.order`).
 
 Example:
-    >>> from quoteattr.rules import rule
+    >>> from quoteattr.rules.order import rule
     >>> rule("noun_object").stage
     'reported'
 """
 
 from __future__ import annotations
 
-from quoteattr.clauses import (
+from quoteattr.records import Polarity, QuoteKind
+from quoteattr.rules.registry import Attribution, register
+from quoteattr.rules.reported import reports_clauses, statement
+from quoteattr.syntax.clauses import (
     clause_end,
     last_content_word,
     partitive_in,
@@ -27,15 +31,14 @@ from quoteattr.clauses import (
     respect_quotes,
     sentence_bounds,
 )
-from quoteattr.context import Context
-from quoteattr.cues import CueMatch
-from quoteattr.french import DATE_WORDS, QUE
-from quoteattr.lexicon import word_list
-from quoteattr.messages import names_topic, points_back, tail_start
-from quoteattr.parse import Word
-from quoteattr.records import Polarity, QuoteKind
-from quoteattr.reported import reports_clauses, statement
-from quoteattr.rules import Attribution, register
+from quoteattr.syntax.context import Context
+from quoteattr.syntax.cues import CueMatch
+from quoteattr.syntax.lexicon import word_list
+from quoteattr.syntax.messages import names_topic, points_back, tail_start
+from quoteattr.syntax.parse import Word
+from quoteattr.syntax.phrases import noun_phrase_after, skip_adverbials
+from quoteattr.syntax.subjects import subject
+from quoteattr.text.french import DATE_WORDS, QUE
 
 __all__: list[str] = []
 
@@ -68,7 +71,7 @@ def _noun_object(ctx: Context, cue: CueMatch) -> Attribution | None:
     if bare_participle or (form == "Inf" and purpose_adjunct(ctx, cue)):
         return None  # "des résultats confirmés", "pour décrire …": no one states a message
     _first, last = sentence_bounds(ctx, cue)
-    start = ctx.skip_adverbials(cue.last + 1)
+    start = skip_adverbials(ctx, cue.last + 1)
     if start is None or start >= last or start - cue.last > 10:
         return None
     while start - 1 > cue.last and words[start - 1].upos == "NUM" and words[start].upos == "NOUN":
@@ -92,7 +95,7 @@ def _noun_object(ctx: Context, cue: CueMatch) -> Attribution | None:
         return None  # "explique pourquoi le pilote a …": a question, not a noun phrase
     if cue.first > 0 and words[cue.first - 1].norm in QUE:
         return None  # "ce qu'a affirmé le site": inverted subject, not an object
-    mention = ctx.subject(cue)
+    mention = subject(ctx, cue)
     if mention is None or (mention.start > words[cue.first].start and not _gerund(ctx, cue)):
         return None  # an inverted subject is no message's speaker; a gerund's controller may follow
     if words[mention.head].norm == "qui":
@@ -115,7 +118,7 @@ def _message_end(
 ) -> int:
     """The last word of a noun-phrase message opening at ``start``: the clause's end, before the
     speaker when it follows (``En insistant sur X, le républicain …``), without a closing time
-    or medium phrase (:func:`quoteattr.messages.tail_start`)."""
+    or medium phrase (:func:`quoteattr.syntax.messages.tail_start`)."""
     end_word = clause_end(ctx, start, last, cue)
     if before is not None and start < before <= end_word:
         end_word = last_content_word(ctx, before - 1, floor=start)
@@ -174,7 +177,7 @@ def _call_object(ctx: Context, cue: CueMatch) -> Attribution | None:
         start += 1  # "au calme": the article contracted with à is no word of the content
     if words[start].upos not in ("DET", "NOUN", "ADJ") or words[start].feats.get("VerbForm"):
         return None
-    mention = ctx.subject(cue)
+    mention = subject(ctx, cue)
     if mention is None or mention.start > words[cue.first].start:
         return None
     end_word = _message_end(ctx, cue, start, last)
@@ -208,7 +211,7 @@ def _estimate(ctx: Context, cue: CueMatch) -> Attribution | None:
     )
     if quantity is None or any(w.upos in ("VERB", "AUX") for w in words[figure + 1 : quantity]):
         return None  # "estime à 40 % les chances …" needs the measured noun phrase
-    mention = ctx.subject(cue)
+    mention = subject(ctx, cue)
     if mention is None or mention.start > words[cue.first].start:
         return None
     end_word = clause_end(ctx, at + 1, last, cue)
@@ -250,7 +253,7 @@ def _reduced_passive(ctx: Context, cue: CueMatch) -> Attribution | None:
         return None
     if words[cue.last + 2].norm == "rapport":
         return None  # "par rapport à": no agent
-    agent = ctx.noun_phrase_after(cue.last + 1)
+    agent = noun_phrase_after(ctx, cue.last + 1)
     if agent is None:
         return None
     end_word = cue.first - 1

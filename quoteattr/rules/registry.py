@@ -1,12 +1,17 @@
-"""The rule registry: every attribution rule declared once, with its measured confidence.
+"""The rule registry: every attribution rule's name, flags and measured confidence.
 
-A rule is a small function with a name. Two ordered registries hold them, in the style of
-CoreNLP's configurable sieve list:
+A rule is a small function with a name, declared with :func:`register` above it. There are two
+stages:
 
-* quote rules (``stage = "quote"``, the sieves of :mod:`quoteattr.sieves`) look at one quoted
-  span and return an :class:`Attribution` or ``None``; the first that answers wins;
-* reported rules (``stage = "reported"``, :mod:`quoteattr.reported`) look at one reporting cue
+* quote rules (``stage = "quote"``, the sieves of :mod:`quoteattr.rules.sieves` and
+  :mod:`quoteattr.rules.dialogue`) look at one quoted span and return an :class:`Attribution`
+  or ``None``; the first that answers wins;
+* reported rules (``stage = "reported"``, :mod:`quoteattr.rules.reported`,
+  :mod:`quoteattr.rules.objects`, :mod:`quoteattr.rules.sources`) look at one reporting cue
   and return the unmarked statement it introduces, or ``None``.
+
+The registry knows rule names, flags and confidences, never the modules that declare rules: the
+order in which rules run is declared once, in :mod:`quoteattr.rules.order`.
 
 Both return the same :class:`Attribution` type; the runner stamps it with the rule's name and
 confidence, so a rule never writes its own name. Confidences are data
@@ -15,21 +20,19 @@ development set (``python tools/rule_precision.py --write``), so ``Quote.confide
 "how often a record of this rule was right".
 
 Choosing rules: ``extract(text, rules=["incise_after", "colon_before", "que_clause"])`` runs
-only those, in that order (see :func:`select`).
+only those, in that order (see :func:`quoteattr.rules.order.select`).
 
 Example:
-    >>> import quoteattr.sieves, quoteattr.reported
-    >>> [r.name for r in quote_rules()][:3]
-    ['incise_inside', 'incise_after', 'dash_after']
-    >>> 0.0 < rule("incise_after").confidence <= 1.0
+    >>> 0.0 < confidence_of("incise_after") <= 1.0
     True
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Mapping
 from importlib import resources
+from types import MappingProxyType
 from typing import Any, Literal
 
 import attrs
@@ -42,11 +45,8 @@ __all__ = [
     "Rule",
     "UnknownRuleError",
     "confidence_of",
-    "quote_rules",
+    "declared",
     "register",
-    "reported_rules",
-    "rule",
-    "select",
 ]
 
 Stage = Literal["quote", "reported"]
@@ -63,9 +63,9 @@ class Attribution:
     """
 
     cue: Any = None
-    """The :class:`~quoteattr.cues.CueMatch` that introduces the statement, if any."""
+    """The :class:`~quoteattr.syntax.cues.CueMatch` that introduces the statement, if any."""
     mention: Any = None
-    """The speaker :class:`~quoteattr.mentions.Mention`, if any."""
+    """The speaker :class:`~quoteattr.syntax.mentions.Mention`, if any."""
     kind: QuoteKind | None = None
     """The kind the rule decided (None: from the quote's position)."""
     start: int | None = None
@@ -136,6 +136,7 @@ class UnknownRuleError(ValueError):
 
 
 _REGISTRY: dict[str, Rule] = {}
+_VIEW: Mapping[str, Rule] = MappingProxyType(_REGISTRY)
 
 
 def register(
@@ -151,7 +152,7 @@ def register(
 ) -> Callable[[Callable[..., Attribution | None]], Callable[..., Attribution | None]]:
     """Declare a rule: ``@register("incise_after", "quote", explicit=True)`` above its function.
 
-    Rules run in the order they are registered (their order in the module); a rule declared
+    The built-in rules run in the order :mod:`quoteattr.rules.order` declares; a rule declared
     in your own module joins the end of its stage (choose its place with ``rules=``).
     ``fallback=True`` marks a last-resort rule (``continues`` implies it).
     ``default=False`` keeps a rule out of the default list: it runs only when named in
@@ -161,8 +162,11 @@ def register(
     ``data/rule_confidence.tsv``.
 
     Example:
-        >>> rule("que_clause").stage
-        'reported'
+        >>> @register("doc_example_rule", "quote", prior=0.3, default=False)
+        ... def doc_example_rule(ctx, cand, history):
+        ...     return None
+        >>> declared()["doc_example_rule"].confidence
+        0.3
     """
 
     def decorate(function: Callable[..., Attribution | None]) -> Callable[..., Attribution | None]:
@@ -190,58 +194,15 @@ def register(
     return decorate
 
 
-def rule(name: str) -> Rule:
-    """The registered rule called ``name``.
+def declared() -> Mapping[str, Rule]:
+    """Every rule registered so far, by name, in the order of registration (read-only view).
 
     Example:
-        >>> rule("colon_before").explicit
-        True
+        >>> import quoteattr.rules.order
+        >>> declared()["que_clause"].stage
+        'reported'
     """
-    _load_rule_modules()
-    try:
-        return _REGISTRY[name]
-    except KeyError:
-        raise UnknownRuleError(name) from None
-
-
-def quote_rules() -> list[Rule]:
-    """The quote rules (sieves), in their default order.
-
-    Example:
-        >>> quote_rules()[-1].name
-        'dialogue_turn'
-    """
-    _load_rule_modules()
-    return [r for r in _REGISTRY.values() if r.stage == "quote" and r.default]
-
-
-def reported_rules() -> list[Rule]:
-    """The reported-speech rules, in their default order.
-
-    Example:
-        >>> reported_rules()[0].name
-        'que_clause'
-    """
-    _load_rule_modules()
-    return [r for r in _REGISTRY.values() if r.stage == "reported" and r.default]
-
-
-def select(names: Iterable[str] | None) -> tuple[list[Rule], list[Rule]]:
-    """The quote rules and reported rules named in ``names``, in the order given.
-
-    ``None`` means every rule in its default order.
-
-    Example:
-        >>> quote, reported = select(["que_clause", "incise_after"])
-        >>> [r.name for r in quote], [r.name for r in reported]
-        (['incise_after'], ['que_clause'])
-    """
-    if names is None:
-        return quote_rules(), reported_rules()
-    if isinstance(names, str):
-        raise TypeError("rules takes a list of rule names, not one string")
-    chosen = [rule(n) for n in names]
-    return [r for r in chosen if r.stage == "quote"], [r for r in chosen if r.stage == "reported"]
+    return _VIEW
 
 
 @functools.cache
@@ -268,12 +229,3 @@ def confidence_of(name: str) -> float:
         return _confidences()[name]
     except KeyError:
         raise UnknownRuleError(name) from None
-
-
-def _load_rule_modules() -> None:
-    # The rules register themselves when their modules are imported; quoteattr.dialogue
-    # imports quoteattr.sieves first, so the conversation rules come after the sieves.
-    import quoteattr.dialogue
-    import quoteattr.reported
-    import quoteattr.sieves
-    import quoteattr.sources  # noqa: F401  (imports quoteattr.objects, after quoteattr.reported)

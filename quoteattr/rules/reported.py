@@ -8,8 +8,8 @@
 * ``self_description`` X s'est dit satisfait de …
 
 Noun-phrase messages (``noun_object``, ``call_object``, ``estimate``, ``reduced_passive``) are in
-:mod:`quoteattr.objects`, ``selon X`` statements (``according_to``) in :mod:`quoteattr.sources`;
-they register after the rules here, in that order.
+:mod:`quoteattr.rules.objects`, ``selon X`` statements (``according_to``) in
+:mod:`quoteattr.rules.sources`; they run after the rules here (:mod:`quoteattr.rules.order`).
 
 The content runs from the start of the complement to the end of the
 sentence, cut at the first clause boundary (``;``, ``, tandis que``, a
@@ -25,7 +25,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from quoteattr.clauses import (
+from quoteattr.records import CueClass, CueType, MentionKind, QuoteKind
+from quoteattr.rules.registry import Attribution, Rule, register
+from quoteattr.syntax.clauses import (
     CLAUSE_BREAKS,
     as_source_opener,
     clause_end,
@@ -40,19 +42,19 @@ from quoteattr.clauses import (
     restrictive_que,
     sentence_bounds,
 )
-from quoteattr.context import Context
-from quoteattr.cues import CueMatch
-from quoteattr.french import (
+from quoteattr.syntax.context import Context
+from quoteattr.syntax.cues import CueMatch
+from quoteattr.syntax.lexicon import word_list
+from quoteattr.syntax.mentions import Mention
+from quoteattr.syntax.phrases import inverted_after, skip_prepositional_object
+from quoteattr.syntax.subjects import subject
+from quoteattr.text.french import (
     QUE,
     REFLEXIVE,
     SI,
     SUBORDINATORS_BEFORE_QUE,
     TIME_WORDS,
 )
-from quoteattr.lexicon import word_list
-from quoteattr.mentions import Mention
-from quoteattr.records import CueClass, CueType, MentionKind, QuoteKind
-from quoteattr.rules import Attribution, Rule, register, reported_rules
 
 __all__ = [
     "CLAUSE_BREAKS",
@@ -68,30 +70,28 @@ _MAX_GAP = 8
 
 
 Reported = Attribution
-"""A statement found without marks: an :class:`~quoteattr.rules.Attribution` whose
+"""A statement found without marks: an :class:`~quoteattr.rules.registry.Attribution` whose
 ``start``, ``end`` and ``sentence`` are set."""
 
 
-def find_reported(
-    ctx: Context, used_cues: set[int], rules: Sequence[Rule] | None = None
-) -> list[Attribution]:
+def find_reported(ctx: Context, used_cues: set[int], rules: Sequence[Rule]) -> list[Attribution]:
     """Indirect clauses and according-to statements of the document.
 
-    Each cue goes through the reported rules (default: all, in order) until one answers.
+    Each cue goes through the reported ``rules`` (:func:`quoteattr.rules.order.reported_rules`
+    for all, in order) until one answers.
     ``used_cues`` holds the cue words already used by an incise after a quoted span:
     those verbs report the quote, not a clause.
 
     Example:
-        >>> [r.kind.value for r in find_reported(ctx, set())]   # doctest: +SKIP
+        >>> [r.kind.value for r in find_reported(ctx, set(), reported_rules())]   # doctest: +SKIP
         ['indirect', 'indirect']
     """
-    chosen = reported_rules() if rules is None else list(rules)
     out = []
     for cue in ctx.cues:
         enclosing = ctx.enclosing_quote(ctx.parsed.words[cue.word].start)
         if cue.word in used_cues or (enclosing is not None and enclosing.balanced):
             continue  # speech reported inside a quotation belongs to the quoted speaker's words
-        for rule in chosen:
+        for rule in rules:
             found = rule.run(ctx, cue)
             if found is not None:
                 assert found.start is not None and found.end is not None
@@ -232,14 +232,14 @@ def _unmarked_incise(ctx: Context, cue: CueMatch) -> Attribution | None:
         return None  # "… « pourront atteindre 130 km/h » averti Météo France": no comma needed
     if ctx.is_mark(before) and quote_opens_clause(ctx, before, first):
         return None  # « … », a-t-il dit: a direct quote with its own incise
-    mention = ctx.inverted_after(cue)
+    mention = inverted_after(ctx, cue)
     if mention is None:
         return None
     i = ctx.word_at(max(mention.end, mention.name[1] if mention.name else 0))
     if i is not None and i < last and words[i].upos == "DET" and mention.kind is MentionKind.NAME:
-        i = ctx.skip_prepositional_object(i, last)  # "explique Jean Roy le vice-président de X"
+        i = skip_prepositional_object(ctx, i, last)  # "explique Jean Roy le vice-président de X"
     while i is not None and i < last and words[i].upos == "ADP":
-        i = ctx.skip_prepositional_object(i + 1, last)  # "a révélé son avocate à l'AFP"
+        i = skip_prepositional_object(ctx, i + 1, last)  # "a révélé son avocate à l'AFP"
     after = words[i] if i is not None and i < last else None
     inner = (  # the statement goes on after the incise, not an adverbial
         after is not None
@@ -287,7 +287,7 @@ def _as_source(ctx: Context, cue: CueMatch) -> Attribution | None:
     opener = as_source_opener(ctx, cue)
     if opener is None:
         return None
-    mention = ctx.inverted_after(cue)
+    mention = inverted_after(ctx, cue)
     if mention is None:
         return None
     words = ctx.parsed.words
@@ -358,7 +358,7 @@ def _build(ctx: Context, cue: CueMatch, start_word: int) -> Attribution | None:
     end_word = clause_end(ctx, start_word, last)
     if end_word < start_word:
         return None
-    mention = ctx.subject(cue)
+    mention = subject(ctx, cue)
     if impersonal(ctx, cue, mention) or narrator_aside(ctx, cue, mention):
         return None
     begin, stop = respect_quotes(ctx, words[start_word].start, words[end_word].end)

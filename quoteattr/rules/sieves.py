@@ -1,10 +1,10 @@
 """Attribution sieves for quoted spans, applied in order (CoreNLP style).
 
 Each sieve looks at one quoted span in its parsed context and either
-returns an :class:`~quoteattr.rules.Attribution` (cue, speaker mention) or
+returns an :class:`~quoteattr.rules.registry.Attribution` (cue, speaker mention) or
 ``None`` to pass the quote on to the next sieve. The first sieve that answers
 wins; its name and measured confidence come from the registry
-(:mod:`quoteattr.rules`, ``@register`` above each sieve) and are recorded in
+(:mod:`quoteattr.rules.registry`, ``@register`` above each sieve) and are recorded in
 :attr:`Quote.rule` and :attr:`Quote.confidence`.
 
 Order, most reliable first:
@@ -22,30 +22,44 @@ Order, most reliable first:
 9. ``previous_sentence`` Le ministre a réagi lundi. « … » (the cue of the sentence before)
 
 The conversation rules of fiction and interviews (``narration_before``, ``previous_speaker``,
-``dialogue_turn``) follow, in :mod:`quoteattr.dialogue`.
+``dialogue_turn``) follow, in :mod:`quoteattr.rules.dialogue`.
+
+Their order is declared in :mod:`quoteattr.rules.order`.
 
 Example:
-    >>> [r.name for r in SIEVES][:3]
-    ['incise_inside', 'incise_after', 'dash_after']
+    >>> from quoteattr.rules.registry import declared
+    >>> declared()["incise_after"].explicit
+    True
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from quoteattr.candidates import Candidate, History, Sieve, candidates
-from quoteattr.context import INCISE_BOUNDARY, Context
-from quoteattr.cues import COLON, DASH, CueMatch, punctuation_cue
-from quoteattr.french import CLITICS_BEFORE_VERB, SPEECH_PERSONS
-from quoteattr.lexicon import word_list
-from quoteattr.mentions import Mention, is_capitalised, mention_at
-from quoteattr.parse import Word
 from quoteattr.records import CueType, MentionKind, QuotedSpan, QuoteKind
-from quoteattr.rules import Attribution, Rule, quote_rules, register
-from quoteattr.terms import is_term, position_kind, unrealized_speech
+from quoteattr.rules.candidates import Candidate, History, Sieve, candidates
+from quoteattr.rules.incises import (
+    INCISE_CLITICS,
+    after_gerund,
+    bare_incise,
+    cue_after_mark,
+    inside_nested,
+    inside_noun_phrase,
+    narration_tail,
+    speech_end,
+    speech_resumes,
+)
+from quoteattr.rules.registry import Attribution, Rule, register
+from quoteattr.rules.terms import is_term, position_kind, unrealized_speech
+from quoteattr.syntax.context import INCISE_BOUNDARY, Context
+from quoteattr.syntax.cues import COLON, DASH, CueMatch, punctuation_cue
+from quoteattr.syntax.mentions import Mention, is_capitalised, mention_at
+from quoteattr.syntax.parse import Word
+from quoteattr.syntax.phrases import inverted_after, noun_phrase_after, preposition_object
+from quoteattr.syntax.subjects import subject, verb_subject
+from quoteattr.text.french import CLITICS_BEFORE_VERB
 
 __all__ = [
-    "SIEVES",
     "Attribution",
     "Candidate",
     "History",
@@ -59,9 +73,6 @@ __all__ = [
 _DASHES = frozenset({"—", "–", "-"})
 _BEFORE_INCISE = frozenset({",", "!", "?", "…"})
 """What ends the spoken words before an incise: ``— Assez ! s'écria le comte.``"""
-_SENTENCE_END = frozenset({".", "!", "?", "…"})
-_INCISE_CLITICS = frozenset({"me", "m'", "te", "t'", "lui", "nous", "vous", "leur"})
-_NOT_BEFORE_BARE_INCISE = frozenset({"que", "qu'", "où", "dont", "comme", "quand", "si"})
 _NOT_SPEAKERS = frozenset({"qui", "que", "qu'", "le", "la", "les", "l'", "lui", "leur", "ayant"})
 
 
@@ -79,14 +90,14 @@ def incise_inside(ctx: Context, cand: Candidate, history: History) -> Attributio
         if cue is None or cue.entry.type is not CueType.VERB or cue.first <= cand.first:
             continue
         before = cue.first - 1
-        if words[before].norm in _INCISE_CLITICS and before - 1 > cand.first:
+        if words[before].norm in INCISE_CLITICS and before - 1 > cand.first:
             before -= 1  # "…, lui dit-elle", "…, nous dit Rosalie", "…, me répétait l'oncle"
         bare = words[before].text not in _BEFORE_INCISE
-        if bare and not _bare_incise(ctx, cue, words[before]):
+        if bare and not bare_incise(ctx, cue, words[before]):
             continue
-        if _inside_nested(ctx, cand, words[i].start):
+        if inside_nested(ctx, cand, words[i].start):
             continue
-        mention = ctx.inverted_after(cue) or _after_gerund(ctx, cue)
+        mention = inverted_after(ctx, cue) or after_gerund(ctx, cue)
         if mention is None:
             continue
         after = ctx.next_word(max(mention.end, words[cue.last].end))
@@ -99,96 +110,11 @@ def incise_inside(ctx: Context, cand: Candidate, history: History) -> Attributio
             continue
         found = Attribution(cue, mention)
         if cand.span.style == "dash" and (
-            _narration_tail(ctx, cand, after) or (goes_on and not _speech_resumes(ctx, cand, after))
+            narration_tail(ctx, cand, after) or (goes_on and not speech_resumes(ctx, cand, after))
         ):
-            found.content_end = _speech_end(ctx, cue)
+            found.content_end = speech_end(ctx, cue)
         return found
     return None
-
-
-def _after_gerund(ctx: Context, cue: CueMatch) -> Mention | None:
-    """The inverted subject after a gerund: ``…, reprit en souriant M. Duflot, …``."""
-    words = ctx.parsed.words
-    i = cue.last + 1
-    if i + 2 >= len(words) or words[i].norm != "en" or not words[i + 1].norm.endswith("ant"):
-        return None
-    mention = ctx.noun_phrase_after(i + 1)
-    if mention is None or mention.kind is MentionKind.PRONOUN:
-        return None
-    return mention
-
-
-def _bare_incise(ctx: Context, cue: CueMatch, before: Word) -> bool:
-    """An incise the writer left without a comma: ``J'ai tant à dire murmura le moribond,
-    et …``. Only a passé simple or imperfect verb of speech after a content word, never after a
-    relative or a conjunction (``ce que dit Marie``, ``comme disait Paul``). The small model
-    tags many passé simple forms as present or as nouns: the ending decides."""
-    verb = ctx.parsed.words[cue.word]
-    return (
-        before.upos not in ("PUNCT", "SCONJ", "CCONJ", "PRON", "DET", "ADP")
-        and before.norm not in _NOT_BEFORE_BARE_INCISE
-        and verb.feats.get("VerbForm") in ("Fin", None)
-        and verb.norm.endswith(("a", "it", "ut", "ait", "èrent", "irent", "urent", "aient"))
-        and cue.first == cue.word
-    )
-
-
-def _narration_tail(ctx: Context, cand: Candidate, after: Word | None) -> bool:
-    """After the incise, the dialogue line goes on with narration, not speech."""
-    end = cand.span.content.end
-    if after is None or after.start >= end or (after.text in (".", "…") and after.end >= end):
-        return True
-    if after.text != ",":
-        return False
-    nxt = ctx.next_word(after.end)
-    if nxt is None or nxt.start >= end:
-        return True
-    gerund = (
-        nxt.norm == "en"
-        and nxt.index + 1 < len(ctx.parsed.words)
-        and ctx.parsed.words[nxt.index + 1].feats.get("VerbForm") == "Part"
-    )
-    participle = nxt.upos in ("VERB", "ADJ") and nxt.norm.endswith("ant")
-    # "s'écria Pécuchet, qui redoutait …", "dit-elle, furieuse", "cria-t-il, bondissant …"
-    return gerund or participle or nxt.norm == "qui" or nxt.upos == "ADJ"
-
-
-def _speech_resumes(ctx: Context, cand: Candidate, after: Word | None) -> bool:
-    """After an incise that goes on in narration (``cria Bouvard dans l'escalier``), the
-    dialogue line speaks again: a later sentence of the line addresses someone (``je``,
-    ``vous``, ``mon``…) or exclaims. ``— Viens ! disait-il. Laisse-le, je t'attends !``"""
-    if after is None:
-        return False
-    words = ctx.parsed.words
-    end = cand.span.content.end
-    i = after.index
-    while i < len(words) and words[i].start < end and words[i].text not in _SENTENCE_END:
-        i += 1
-    rest = [w for w in words[i + 1 :] if w.start < end] if i < len(words) else []
-    while rest and rest[-1].start >= end:
-        rest.pop()
-    return any(w.norm in SPEECH_PERSONS or w.text in ("!", "?") for w in rest)
-
-
-def _speech_end(ctx: Context, cue: CueMatch) -> int:
-    """End of the spoken words before an incise: keep ``!``/``?``, drop a comma."""
-    words = ctx.parsed.words
-    prev = words[cue.first - 1]
-    if prev.norm in _INCISE_CLITICS and cue.first > 1:
-        prev = words[cue.first - 2]  # "Entrez donc, lui dis-je."
-    return prev.end if prev.text in ("!", "?", "…", ".") else prev.start
-
-
-def _inside_nested(ctx: Context, cand: Candidate, char: int) -> bool:
-    for other in ctx.quotations:
-        if other is cand.span or other.level <= cand.span.level:
-            continue
-        if (
-            cand.span.content.contains(other.content)
-            and other.content.start <= char < other.content.end
-        ):
-            return True
-    return False
 
 
 @register("incise_after", "quote", explicit=True, owns_cue=True)
@@ -198,11 +124,11 @@ def incise_after(ctx: Context, cand: Candidate, history: History) -> Attribution
     The incise follows the closing mark on the same line, with or without a comma,
     however many sentences the quote holds and wherever the parser ends them.
     """
-    cue = _cue_after_mark(ctx, cand)
+    cue = cue_after_mark(ctx, cand)
     if cue is None:
         return None
     if (
-        _inside_noun_phrase(ctx, cand)
+        inside_noun_phrase(ctx, cand)
         and ","
         not in ctx.text[
             cand.span.close_mark.end if cand.span.close_mark else 0 : ctx.parsed.words[
@@ -211,96 +137,15 @@ def incise_after(ctx: Context, cand: Candidate, history: History) -> Attribution
         ]
     ):
         return None  # "les « vagues submersion » menacent la côte": the verb of the phrase
-    mention = ctx.inverted_after(cue)
+    mention = inverted_after(ctx, cue)
     if mention is None and cue.entry.type is CueType.VERB:
-        mention = ctx.subject(cue)
+        mention = subject(ctx, cue)
         if mention is not None and mention.start < cand.span.open_mark.start:
             return Attribution(cue, mention)
         return None
     if mention is None:
         return None
     return Attribution(cue, mention)
-
-
-def _inside_noun_phrase(ctx: Context, cand: Candidate) -> bool:
-    """The opening mark follows a determiner, an adjective or a preposition: the quote is a
-    piece of a noun phrase, so a verb right after it is that phrase's own verb."""
-    prev = ctx.prev_word(cand.span.open_mark.start)
-    return prev is not None and prev.upos in ("DET", "ADJ", "ADP")
-
-
-def _cue_after_mark(ctx: Context, cand: Candidate) -> CueMatch | None:
-    """The cue whose verb group starts right after the closing mark (commas, spaces between)."""
-    if cand.span.close_mark is None:
-        return None
-    words = ctx.parsed.words
-    nxt = ctx.next_word(cand.span.close_mark.end)
-    while nxt is not None and nxt.text in (",", "\u2009") and nxt.index + 1 < len(words):
-        nxt = words[nxt.index + 1]
-    if nxt is None:
-        return None
-    gap = ctx.text[cand.span.close_mark.end : nxt.start]
-    if "\n" in gap or gap.replace(",", "").strip():
-        return None
-    while (
-        nxt.norm in CLITICS_BEFORE_VERB
-        and nxt.index not in ctx.group_at
-        and nxt.index + 1 < len(words)
-    ):
-        nxt = words[nxt.index + 1]  # « … » lui a répondu X
-    cue = ctx.group_at.get(nxt.index)
-    if cue is None or cue.first != nxt.index:
-        carried = _carried_cue(ctx, nxt)
-        if carried is not None:
-            return carried
-        return _far_incise(ctx, cand, nxt) if "," in gap else None
-    return cue
-
-
-def _carried_cue(ctx: Context, start: Word) -> CueMatch | None:
-    """``a tenu à préciser``, ``veut croire``, ``a fini par lâcher``: a verb of
-    ``data/catenative_verbs.txt`` (after its auxiliary) carrying the speech verb's infinitive;
-    the cue group runs from ``start``."""
-    words = ctx.parsed.words
-    i = start.index
-    while i < len(words) and words[i].upos == "AUX" and i - start.index < 2:
-        i += 1
-    if i >= len(words) or words[i].lemma not in word_list("catenative_verbs.txt"):
-        return None
-    i += 1
-    if i < len(words) and words[i].norm in ("à", "par", "de", "d'"):
-        i += 1
-    cue = ctx.cue_at.get(i)
-    if cue is None or cue.entry.type is not CueType.VERB or words[i].feats.get("VerbForm") != "Inf":
-        return None
-    return CueMatch(
-        cue.word, cue.entry, start.index, cue.last, cue.polarity, cue.modality, cue.clitic
-    )
-
-
-_FAR_INCISE_WORDS = 20
-
-
-def _far_incise(ctx: Context, cand: Candidate, start: Word) -> CueMatch | None:
-    """``« … », y compris le montant des amendes, commente X``: the incise after a verbless
-    phrase set off by commas, the quote opening its sentence."""
-    words = ctx.parsed.words
-    sentence = ctx.parsed.sentences[start.sentence]
-    opening = ctx.word_at(cand.span.open_mark.start)
-    if opening is None or opening > sentence.first + 1:
-        return None
-    for i in range(start.index, min(start.index + _FAR_INCISE_WORDS, sentence.last - 1)):
-        w = words[i]
-        if ctx.is_mark(w) or w.text in (";", ":", ".", "!", "?") or w.upos == "AUX":
-            return None
-        if w.upos == "VERB" and w.feats.get("VerbForm") == "Fin":
-            return None
-        if w.text == "," and i > start.index:
-            cue = ctx.group_at.get(i + 1)
-            if cue is None or cue.first != i + 1 or cue.entry.type is not CueType.VERB:
-                return None
-            return cue if ctx.inverted_after(cue) is not None else None
-    return None
 
 
 @register("dash_after", "quote", explicit=True)
@@ -314,7 +159,7 @@ def dash_after(ctx: Context, cand: Candidate, history: History) -> Attribution |
     gap = ctx.text[cand.span.close_mark.end : nxt.start]
     if "\n" in gap:
         return None
-    mention = ctx.noun_phrase_after(nxt.index)
+    mention = noun_phrase_after(ctx, nxt.index)
     if mention is None or mention.kind is MentionKind.PRONOUN:
         return None
     return Attribution(punctuation_cue(nxt, DASH), mention)
@@ -325,14 +170,7 @@ def signature_after(ctx: Context, cand: Candidate, history: History) -> Attribut
     """« … » ¶ — Luc Bernard, directeur de l'école: a signature line under the quote."""
     if cand.span.close_mark is None:
         return None
-    signature = next(
-        (
-            c
-            for c in ctx.quotations
-            if c.style == "dash" and c.open_mark.start >= cand.span.close_mark.end
-        ),
-        None,
-    )
+    signature = ctx.next_dash_line(cand.span.close_mark.end)
     if signature is None or ctx.text[cand.span.close_mark.end : signature.open_mark.start].strip():
         return None
     first = is_signature(ctx, signature)
@@ -378,7 +216,7 @@ def colon_before(ctx: Context, cand: Candidate, history: History) -> Attribution
     for i in range(prev.index - 1, sentence.first - 1, -1):
         cue = ctx.cue_at.get(i)
         if cue is not None and cue.entry.type is CueType.VERB:
-            mention = ctx.subject(cue)
+            mention = subject(ctx, cue)
             if mention is None or _after_comme(ctx, cue):
                 mention = _inverted_before_colon(ctx, cue, prev) or mention
             if mention is not None:
@@ -400,7 +238,7 @@ def colon_before(ctx: Context, cand: Candidate, history: History) -> Attribution
         verb = verbs[-1]
         while verb.rel in ("advcl", "xcomp", "conj") and sentence.first <= verb.head < verb.index:
             verb = words[verb.head]
-        mention = ctx.verb_subject(verb)
+        mention = verb_subject(ctx, verb)
         if mention is not None and _before_colon(ctx, mention, prev, role=True):
             return Attribution(colon, mention)
         return None
@@ -438,7 +276,7 @@ def _inverted_before_colon(ctx: Context, cue: CueMatch, colon: Word) -> Mention 
         w.upos in ("VERB", "AUX") for w in words[cue.last + 1 : colon.index]
     ):
         return None
-    mention = ctx.inverted_after(cue)
+    mention = inverted_after(ctx, cue)
     if mention is None:
         return None
     end = max(mention.end, mention.name[1] if mention.name else 0)
@@ -473,7 +311,7 @@ def source_before(ctx: Context, cand: Candidate, history: History) -> Attributio
         cue = ctx.cue_at.get(i)
         if cue is None or cue.entry.type is not CueType.PREPOSITION:
             continue
-        mention = ctx.preposition_object(cue)
+        mention = preposition_object(ctx, cue)
         if mention is None or mention.start >= prev.start:
             return None
         return Attribution(cue, mention, kind=QuoteKind.DIRECT)
@@ -498,7 +336,7 @@ def clause(ctx: Context, cand: Candidate, history: History) -> Attribution | Non
         ):
             return None  # "les « vagues submersion » menacent …": the quote is the cue's subject
         if cue is not None and cue.entry.type is CueType.VERB and not cue.entry.incise_only:
-            mention = ctx.subject(cue)
+            mention = subject(ctx, cue)
             if mention is not None and not _inside(cand, mention):
                 return Attribution(cue, mention)
         elif cue is None and unrealized_speech(ctx, words[current]):
@@ -520,7 +358,7 @@ def source_scope(ctx: Context, cand: Candidate, history: History) -> Attribution
             continue
         if ctx.enclosing_quote(words[i].start) is not None:
             continue
-        mention = ctx.preposition_object(cue)
+        mention = preposition_object(ctx, cue)
         if mention is None or _inside(cand, mention):
             continue
         before = words[cue.first - 1] if cue.first > sentence.first else None
@@ -569,7 +407,7 @@ def sentence_cue(ctx: Context, cand: Candidate, history: History) -> Attribution
             continue
         if words[i].rel in ("advcl", "acl") and max(ctx.parsed.subtree(i)) < (cand.first or 0):
             continue  # "Après que le ministre a annoncé …, la presse a titré sur une « … »"
-        mention = ctx.subject(cue)
+        mention = subject(ctx, cue)
         if mention is not None and not _inside(cand, mention):
             return Attribution(cue, mention)
     return None
@@ -603,38 +441,34 @@ def previous_sentence(ctx: Context, cand: Candidate, history: History) -> Attrib
             and words[i].rel not in ("conj",)
         ):
             continue  # only the main verb of the sentence introduces what follows
-        mention = ctx.subject(cue)
+        mention = subject(ctx, cue)
         if mention is not None:
             return Attribution(cue, mention)
     return None
 
 
-SIEVES: list[Rule] = [r for r in quote_rules() if r.function.__module__ == __name__]
-"""The sieves of this module in their order (the conversation rules of
-:mod:`quoteattr.dialogue` follow them; :func:`quoteattr.rules.quote_rules` lists all)."""
-
-
 def attribute_quotations(
-    ctx: Context, sieves: Sequence[Rule] | None = None
+    ctx: Context, sieves: Sequence[Rule]
 ) -> list[tuple[Candidate, Attribution | None]]:
-    """Run the quote rules (default: all, in order) over every outermost quoted span.
+    """Run the quote rules ``sieves`` in order over every outermost quoted span.
+
+    :func:`quoteattr.rules.order.quote_rules` gives them all, in their default order.
 
     Nested quotes (level > 0) are skipped: a quote in a quote belongs to the
     quoted speaker's words, not to the reporter's.
 
     Example:
-        >>> results = attribute_quotations(ctx)               # doctest: +SKIP
+        >>> results = attribute_quotations(ctx, quote_rules())               # doctest: +SKIP
         >>> [(c.span.content.text, a.rule) for c, a in results if a]  # doctest: +SKIP
         [('espérer', 'clause'), ...]
     """
-    rules = quote_rules() if sieves is None else list(sieves)
     results: list[tuple[Candidate, Attribution | None]] = []
     history: list[tuple[Candidate, Attribution]] = []
     for cand in candidates(ctx):
         if cand.span.level > 0 or is_signature(ctx, cand.span) is not None:
             continue  # a quote in a quote is the quoted speaker's; a signature is no quote
         found = None
-        for sieve in rules:
+        for sieve in sieves:
             found = sieve.run(ctx, cand, history)
             if found is not None:
                 break

@@ -3,19 +3,21 @@
 * ``according_to`` Selon X, … / …, d'après X. / Pour X, … / X, pour qui …
 
 The source is the preposition's object (or the author or agent of the document it names:
-:func:`quoteattr.subjects.preposition_object`); the content is the clause in its scope. This
-rule registers after those of :mod:`quoteattr.objects`.
+:func:`quoteattr.syntax.subjects.preposition_object`); the content is the clause in its scope. This
+rule registers after those of :mod:`quoteattr.rules.objects`.
 
 Example:
-    >>> from quoteattr.rules import rule
+    >>> from quoteattr.rules.order import rule
     >>> rule("according_to").stage
     'reported'
 """
 
 from __future__ import annotations
 
-import quoteattr.objects  # noqa: F401  (its rules register before this one)
-from quoteattr.clauses import (
+from quoteattr.records import CueType, MentionKind, QuoteKind
+from quoteattr.rules.registry import Attribution, register
+from quoteattr.rules.reported import statement
+from quoteattr.syntax.clauses import (
     clause_end,
     last_content_word,
     one_quote,
@@ -23,12 +25,10 @@ from quoteattr.clauses import (
     respect_quotes,
     sentence_bounds,
 )
-from quoteattr.context import Context
-from quoteattr.cues import CueMatch
-from quoteattr.parse import Word
-from quoteattr.records import CueType, MentionKind, QuoteKind
-from quoteattr.reported import statement
-from quoteattr.rules import Attribution, register
+from quoteattr.syntax.context import Context
+from quoteattr.syntax.cues import CueMatch
+from quoteattr.syntax.parse import Word
+from quoteattr.syntax.phrases import preposition_object
 
 __all__: list[str] = []
 
@@ -61,7 +61,7 @@ def _according_to(ctx: Context, cue: CueMatch) -> Attribution | None:
         return None
     words = ctx.parsed.words
     first, last = sentence_bounds(ctx, cue)
-    mention = ctx.preposition_object(cue)
+    mention = preposition_object(ctx, cue)
     if mention is None:
         return None
     if ctx.closed_just_before(words[cue.first].start):  # « … », selon X: the quote's own source

@@ -12,12 +12,12 @@ Example:
 
 from __future__ import annotations
 
-from quoteattr.candidates import Candidate
-from quoteattr.context import Context
-from quoteattr.lexicon import word_list
-from quoteattr.parse import Word
 from quoteattr.records import CueType, QuoteKind
-from quoteattr.rules import Attribution, rule
+from quoteattr.rules.candidates import Candidate
+from quoteattr.rules.registry import Attribution, declared
+from quoteattr.syntax.context import Context
+from quoteattr.syntax.lexicon import word_list
+from quoteattr.syntax.parse import Word
 
 __all__ = ["is_term", "position_kind", "unrealized_speech", "utterance"]
 
@@ -88,7 +88,8 @@ def is_term(ctx: Context, cand: Candidate, att: Attribution | None) -> bool:
     words = text.split()
     if not words:
         return True
-    if att is not None and (rule(att.rule).explicit or rule(att.rule).continues):
+    found = declared().get(att.rule) if att is not None else None
+    if found is not None and (found.explicit or found.continues):
         return False
     titled = (
         len(words) <= 5

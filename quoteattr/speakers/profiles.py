@@ -1,6 +1,6 @@
 """Speaker profiles: the role and the type of each speaker, from the document's evidence.
 
-This stage runs after speaker resolution (:mod:`quoteattr.speakers`): every
+This stage runs after speaker resolution (:mod:`quoteattr.speakers.resolution`): every
 speaker of a document with a canonical name gets one profile, and every
 :class:`~quoteattr.records.Speaker` of that name is given its ``role`` and
 ``type``. Nothing comes from outside the document but three word lists of
@@ -38,15 +38,15 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Sequence
-from importlib import resources
 
 import attrs
 from attrs import field, validators
 
-from quoteattr.mentions import name_run
-from quoteattr.parse import ParsedText, Word
 from quoteattr.records import MentionKind, Quote, SpeakerType
-from quoteattr.speakers import role_nouns
+from quoteattr.speakers.resolution import role_nouns
+from quoteattr.syntax.lexicon import word_list
+from quoteattr.syntax.mentions import name_run
+from quoteattr.syntax.parse import ParsedText, Word
 
 __all__ = [
     "SpeakerProfile",
@@ -122,15 +122,6 @@ class SpeakerProfile:
     )
 
 
-def _word_list(name: str) -> frozenset[str]:
-    data = resources.files("quoteattr").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    return frozenset(
-        line.strip().casefold()
-        for line in data.splitlines()
-        if line.strip() and not line.startswith("#")
-    )
-
-
 @functools.lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     """Given names (case-folded) from ``quoteattr/data/first_names.txt``.
@@ -139,7 +130,7 @@ def first_names() -> frozenset[str]:
         >>> "stéphane" in first_names(), "séjourné" in first_names()
         (True, False)
     """
-    return _word_list("first_names.txt")
+    return word_list("first_names.txt")
 
 
 @functools.lru_cache(maxsize=1)
@@ -150,7 +141,7 @@ def organisation_words() -> frozenset[str]:
         >>> "ministère" in organisation_words()
         True
     """
-    return _word_list("organisations.txt")
+    return word_list("organisations.txt")
 
 
 # --- words ---------------------------------------------------------------------------------------

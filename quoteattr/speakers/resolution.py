@@ -23,11 +23,11 @@ from collections.abc import Sequence
 
 import attrs
 
-from quoteattr.french import CIVIL_TITLES, DETERMINERS, normalise
-from quoteattr.lexicon import role_nouns
-from quoteattr.mentions import THIRD_PERSON, Mention, is_capitalised, mention_at, name_run
-from quoteattr.parse import ParsedText
 from quoteattr.records import MentionKind, Span, Speaker
+from quoteattr.syntax.lexicon import role_nouns
+from quoteattr.syntax.mentions import THIRD_PERSON, Mention, is_capitalised, mention_at, name_run
+from quoteattr.syntax.parse import ParsedText
+from quoteattr.text.french import CIVIL_TITLES, DETERMINERS, normalise
 
 __all__ = ["Resolver", "normalise_name", "role_nouns"]
 

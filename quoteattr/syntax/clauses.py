@@ -1,6 +1,6 @@
 """Where unmarked reported content starts and ends: clause boundaries and their cues.
 
-The reported-speech rules (:mod:`quoteattr.reported`) find a cue and where its content
+The reported-speech rules (:mod:`quoteattr.rules.reported`) find a cue and where its content
 starts; the helpers here decide where that content stops (``;``, ``, tandis que``, another
 source such as ``, comme l'a dit X``, a new finite clause), keep quoted spans whole, and
 recognise the constructions that make a ``que`` or an object no reported content (``ne …
@@ -13,12 +13,12 @@ Example:
 
 from __future__ import annotations
 
-from quoteattr.context import Context
-from quoteattr.cues import CueMatch
-from quoteattr.french import CLITICS_BEFORE_VERB, DATE_WORDS, NE, NEGATORS, QUE
-from quoteattr.mentions import Mention
-from quoteattr.parse import Word
 from quoteattr.records import CueType
+from quoteattr.syntax.context import Context
+from quoteattr.syntax.cues import CueMatch
+from quoteattr.syntax.mentions import Mention
+from quoteattr.syntax.parse import Word
+from quoteattr.text.french import CLITICS_BEFORE_VERB, DATE_WORDS, NE, NEGATORS, QUE
 
 __all__ = [
     "AS_SOURCE_OPENERS",

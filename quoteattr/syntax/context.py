@@ -1,13 +1,13 @@
 """One document's analysis state, shared by all sieves.
 
 :class:`Context` holds the parse, the quoted spans, the cues, and lookup
-tables built once per document (character → word, word → cue), and, as
-methods, the grammar every sieve needs (the subject of a cue, the noun phrase
-after an inverted verb, the object of ``selon``), which :mod:`quoteattr.subjects`
-implements.
+tables built once per document (character → word, word → cue). The grammar the
+rules read over it (the subject of a cue, the noun phrase after an inverted verb, the
+object of ``selon``) is in :mod:`quoteattr.syntax.subjects` and
+:mod:`quoteattr.syntax.phrases`, as functions of a context.
 
 Example:
-    >>> from quoteattr.context import INCISE_BOUNDARY
+    >>> from quoteattr.syntax.context import INCISE_BOUNDARY
     >>> "," in INCISE_BOUNDARY
     True
 """
@@ -18,13 +18,11 @@ import bisect
 
 import attrs
 
-from quoteattr import subjects
-from quoteattr.cues import CueMatch
-from quoteattr.french import QUOTE_MARK_TOKENS
-from quoteattr.lexicon import Lexicon, default_lexicon
-from quoteattr.mentions import Mention
-from quoteattr.parse import ParsedText, Sentence, Word
 from quoteattr.records import QuotedSpan
+from quoteattr.syntax.cues import CueMatch
+from quoteattr.syntax.lexicon import Lexicon, default_lexicon
+from quoteattr.syntax.parse import ParsedText, Sentence, Word
+from quoteattr.text.french import QUOTE_MARK_TOKENS
 
 __all__ = ["INCISE_BOUNDARY", "Context"]
 
@@ -51,6 +49,8 @@ class Context:
     _open_marks: set[int] = attrs.field(init=False)
     _close_marks: set[int] = attrs.field(init=False)
     _close_ends: set[int] = attrs.field(init=False)
+    _dash_lines: list[QuotedSpan] = attrs.field(init=False)
+    _dash_starts: list[int] = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
         self.cue_at = {c.word: c for c in self.cues}
@@ -67,6 +67,10 @@ class Context:
         }
         self._close_ends = {q.close_mark.end for q in self.quotations if q.close_mark is not None}
         self._outer_starts = [q.content.start for q in self._outer]
+        self._dash_lines = sorted(
+            (q for q in self.quotations if q.style == "dash"), key=lambda q: q.open_mark.start
+        )
+        self._dash_starts = [q.open_mark.start for q in self._dash_lines]
 
     @property
     def text(self) -> str:
@@ -141,64 +145,11 @@ class Context:
                 return quote
         return None
 
+    def next_dash_line(self, char: int) -> QuotedSpan | None:
+        """The first dialogue-dash line that opens at or after ``char``, if any."""
+        i = bisect.bisect_left(self._dash_starts, char)
+        return self._dash_lines[i] if i < len(self._dash_lines) else None
+
     def is_mark(self, word: Word) -> bool:
         """True for a quotation-mark token."""
         return word.text in QUOTE_MARK_TOKENS
-
-    # --- grammar, implemented in quoteattr.subjects -------------------------------------------
-
-    def subject(self, cue: CueMatch) -> Mention | None:
-        """The speaker of a verb cue: clitic, agent, subject, controller.
-
-        Example:
-            >>> # "Le maire a dit que …" → the mention "Le maire"
-        """
-        return subjects.subject(self, cue)
-
-    def verb_subject(self, verb: Word) -> Mention | None:
-        """The subject of any verb, from the parse or the noun phrase before it.
-
-        Example:
-            >>> # "Il articula plus fort :" → "Il"
-        """
-        return subjects.verb_subject(self, verb)
-
-    def noun_phrase_after(self, index: int) -> Mention | None:
-        """The noun phrase right after word ``index`` (an inverted subject).
-
-        Example:
-            >>> # "…, a dit la ministre." after "dit" → "la ministre"
-        """
-        return subjects.noun_phrase_after(self, index)
-
-    def preposition_object(self, cue: CueMatch) -> Mention | None:
-        """The source named by ``selon``, ``d'après`` or ``pour`` (or its document's author).
-
-        Example:
-            >>> # "selon les chiffres publiés par l'Insee" → "l'Insee"
-        """
-        return subjects.preposition_object(self, cue)
-
-    def inverted_after(self, cue: CueMatch) -> Mention | None:
-        """The speaker of an incise verb: its clitic, else the subject after it.
-
-        Example:
-            >>> # "« … », a expliqué à RTL Paul Roy." → "Paul Roy"
-        """
-        return subjects.inverted_after(self, cue)
-
-    def skip_adverbials(self, index: int) -> int | None:
-        """The first word at or after ``index`` that is not part of an adverbial.
-
-        Example:
-            >>> # "a indiqué mardi soir au micro de RTL la ministre" → the index of "la"
-        """
-        return subjects.skip_adverbials(self, index)
-
-    def skip_prepositional_object(self, i: int, stop: int) -> int:
-        """The index past the object of a preposition starting at ``i``.
-
-        Example:
-            >>> # "au micro de RTL la ministre" → the index of "la"
-        """
-        return subjects.skip_prepositional_object(self, i, stop)

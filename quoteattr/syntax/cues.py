@@ -6,7 +6,7 @@ adverbs in between, an inverted subject clitic: ``a-t-il ajouté``), its
 polarity (``n'a pas dit``) and its modality (``aurait déclaré``).
 
 Example:
-    >>> from quoteattr.cues import NEGATORS
+    >>> from quoteattr.syntax.cues import NEGATORS
     >>> "jamais" in NEGATORS
     True
 """
@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import attrs
 
-from quoteattr.french import NE, NEGATORS, QUE, REFLEXIVE, normalise
-from quoteattr.lexicon import Lexicon, LexiconEntry, role_nouns, source_nouns, word_list
-from quoteattr.mentions import clitic_pronoun
-from quoteattr.parse import ParsedText, Word
 from quoteattr.records import Cue, CueClass, CueType, Modality, Polarity, Span
+from quoteattr.syntax.lexicon import Lexicon, LexiconEntry, role_nouns, source_nouns, word_list
+from quoteattr.syntax.mentions import clitic_pronoun
+from quoteattr.syntax.parse import ParsedText, Word
+from quoteattr.text.french import NE, NEGATORS, QUE, REFLEXIVE, normalise
 
 __all__ = ["COLON", "DASH", "NEGATORS", "CueMatch", "find_cues", "punctuation_cue"]
 
@@ -66,7 +66,7 @@ def punctuation_cue(word: Word, entry: LexiconEntry) -> CueMatch:
     """A cue made of one punctuation word (the colon or the dash).
 
     Example:
-        >>> from quoteattr.parse import Word
+        >>> from quoteattr.syntax.parse import Word
         >>> w = Word(3, 0, ":", ":", "PUNCT", {}, -1, "punct", 10, 11, 3)
         >>> punctuation_cue(w, COLON).entry.lemma
         ':'

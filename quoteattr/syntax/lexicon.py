@@ -61,7 +61,7 @@ Conventions:
   de`` (``a fait état de menaces``).
 * ``pour`` is a source preposition only as an opinion source at the start of a
   sentence, ``Pour X, …`` with X a person, a role, a group or a pronoun (the
-  check is in :mod:`quoteattr.cues`): ``Pour cette raison, …`` is no source.
+  check is in :mod:`quoteattr.syntax.cues`): ``Pour cette raison, …`` is no source.
 * Kept with care: *estimer*, *juger*, *considérer* (class ``assert``) report
   an opinion that was voiced, so they are cues only with a ``que`` clause or a
   quotation; *faire* only in an inverted incise (``incise_only``).
@@ -87,17 +87,21 @@ from __future__ import annotations
 
 import functools
 import os
-import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 
-import attrs
-from attrs import field, validators
-
-from quoteattr.records import CueClass, CueType
+from quoteattr.records import CueType
+from quoteattr.syntax.lexicon_entries import (
+    SOURCES,
+    TYPE_ORDER,
+    LexiconEntry,
+    normalize_form,
+    normalize_lemma,
+    parse_cues,
+    parse_forms,
+)
 
 __all__ = [
     "SOURCES",
@@ -111,108 +115,9 @@ __all__ = [
     "word_list",
 ]
 
-SOURCES: frozenset[str] = frozenset({"ggt", "verbenet", "textacy", "news"})
-"""The allowed values of the ``sources`` column."""
-
 _CUES_FILE = "cues.tsv"
 _FORMS_FILE = "cue_forms.tsv"
-_CUES_HEADER = ("lemma", "type", "class", "sources", "incise_only")
-_FORMS_HEADER = ("form", "lemma")
-_TYPE_ORDER = (CueType.VERB, CueType.NOUN, CueType.PREPOSITION)
-_LEXICON_TYPES = frozenset(_TYPE_ORDER)
-
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2011": "-"})
-_REFLEXIVE = re.compile(r"^(?:se\s+|s')(?=\S)")
-_INVERTED_SUBJECT = re.compile(r"-(?:t-)?(?:il|elle|on|ils|elles|iel|iels|je|tu|nous|vous)$")
-
-
-def normalize_lemma(text: str) -> str:
-    """Normalise a lemma for lookup: NFC, lowercase, ``'`` for ``’``, single
-    spaces, and no leading reflexive pronoun (``se``/``s'``).
-
-    Example:
-        >>> normalize_lemma("  S’écrier ")
-        'écrier'
-        >>> normalize_lemma("se  féliciter"), normalize_lemma("D'après")
-        ('féliciter', "d'après")
-    """
-    text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES).lower()
-    text = " ".join(text.split())
-    return _REFLEXIVE.sub("", text, count=1)
-
-
-def _normalize_form(text: str) -> str:
-    """Normalise a surface form: as :func:`normalize_lemma`, and drop an
-    inverted subject pronoun (``lança-t-il`` → ``lança``)."""
-    return _INVERTED_SUBJECT.sub("", normalize_lemma(text))
-
-
-def _check_sources(
-    instance: LexiconEntry, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
-) -> None:
-    if not value:
-        raise ValueError("an entry needs at least one source")
-    unknown = [s for s in value if s not in SOURCES]
-    if unknown:
-        raise ValueError(f"unknown source {unknown[0]!r} (expected one of {_sorted(SOURCES)})")
-    if len(set(value)) != len(value):
-        raise ValueError(f"repeated source in {','.join(value)!r}")
-
-
-@attrs.frozen(slots=True)
-class LexiconEntry:
-    """One reporting cue of the lexicon.
-
-    ``lemma`` is normalised (see :func:`normalize_lemma`); ``cls`` is its
-    speech-act class; ``incise_only`` is True for verbs that report speech
-    only in an incise attached to a quotation (``fit-il``); ``sources`` names
-    where the entry comes from (see :data:`SOURCES`).
-
-    Example:
-        >>> e = LexiconEntry("nier", CueType.VERB, CueClass.DENY, False, ("news",))
-        >>> e.cls.value, e.multiword
-        ('deny', False)
-    """
-
-    lemma: str = field(validator=validators.instance_of(str))
-    type: CueType = field(converter=CueType)
-    cls: CueClass = field(converter=CueClass)
-    incise_only: bool = field(validator=validators.instance_of(bool))
-    sources: tuple[str, ...] = field(
-        validator=[
-            validators.deep_iterable(validators.instance_of(str), validators.instance_of(tuple)),
-            _check_sources,
-        ]
-    )
-
-    @lemma.validator
-    def _check_lemma(self, attribute: attrs.Attribute[str], value: str) -> None:
-        if not value:
-            raise ValueError("empty lemma")
-        if normalize_lemma(value) != value:
-            raise ValueError(
-                f"lemma {value!r} is not normalised (expected {normalize_lemma(value)!r})"
-            )
-
-    @property
-    def multiword(self) -> bool:
-        """True for an expression of several words (``mettre en garde``).
-
-        Example:
-            >>> default_lexicon().lookup("mettre en garde").multiword
-            True
-        """
-        return " " in self.lemma
-
-    @property
-    def head(self) -> str:
-        """The first word of the lemma, which a matcher looks for first.
-
-        Example:
-            >>> default_lexicon().lookup("faire valoir").head
-            'faire'
-        """
-        return self.lemma.split(" ", 1)[0]
+_LEXICON_TYPES = frozenset(TYPE_ORDER)
 
 
 class Lexicon:
@@ -259,7 +164,7 @@ class Lexicon:
             if entry.multiword:
                 heads.setdefault(entry.head, []).append(entry)
         self._by_lemma: dict[str, tuple[LexiconEntry, ...]] = {
-            lemma: tuple(sorted(found, key=lambda e: _TYPE_ORDER.index(e.type)))
+            lemma: tuple(sorted(found, key=lambda e: TYPE_ORDER.index(e.type)))
             for lemma, found in by_lemma.items()
         }
         self._typed: dict[CueType, Mapping[str, LexiconEntry]] = {
@@ -269,7 +174,7 @@ class Lexicon:
         verbs = typed[CueType.VERB]
         checked: dict[str, str] = {}
         for form, lemma in (forms or {}).items():
-            if not form or _normalize_form(form) != form:
+            if not form or normalize_form(form) != form:
                 raise ValueError(f"form {form!r} is not normalised")
             if lemma not in verbs:
                 raise ValueError(f"form {form!r} points to {lemma!r}, which is not a verb entry")
@@ -306,7 +211,7 @@ class Lexicon:
         for candidate in (form, lemma):
             if candidate is None:
                 continue
-            target = self._forms.get(_normalize_form(candidate))
+            target = self._forms.get(normalize_form(candidate))
             if target is not None:
                 found = self._get(target, type)
                 if found is not None:
@@ -328,7 +233,7 @@ class Lexicon:
             >>> default_lexicon().lemma_for_form("mangea") is None
             True
         """
-        return self._forms.get(_normalize_form(form))
+        return self._forms.get(normalize_form(form))
 
     def expressions(self, head: str) -> tuple[LexiconEntry, ...]:
         """The multiword entries whose first word is ``head`` (a lemma).
@@ -421,93 +326,12 @@ class Lexicon:
         return f"<Lexicon: {len(self._entries)} entries, {len(self._forms)} forms>"
 
 
-def _sorted(values: Iterable[str]) -> str:
-    return ", ".join(sorted(values))
-
-
-def _rows(text: str, name: str, header: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
-    """Yield (line number, fields) for each non-blank data row, checking the header."""
-    lines = text.splitlines()
-    if not lines or tuple(lines[0].lstrip("\ufeff").split("\t")) != header:
-        found = lines[0] if lines else "<empty file>"
-        expected = "\t".join(header)
-        raise ValueError(f"{name}:1: expected header {expected!r}, got {found!r}")
-    for number, line in enumerate(lines[1:], start=2):
-        if not line.strip():
-            continue
-        fields = line.split("\t")
-        if len(fields) != len(header):
-            raise ValueError(
-                f"{name}:{number}: expected {len(header)} tab-separated columns "
-                f"({', '.join(header)}), got {len(fields)}: {line!r}"
-            )
-        yield number, fields
-
-
-def _parse_cues(text: str, name: str) -> list[LexiconEntry]:
-    entries: list[LexiconEntry] = []
-    seen: dict[tuple[str, CueType], int] = {}
-    type_values = [t.value for t in _TYPE_ORDER]
-    class_values = [c.value for c in CueClass]
-    for number, (lemma, type_, cls, sources, incise) in _rows(text, name, _CUES_HEADER):
-        where = f"{name}:{number}"
-        if type_ not in type_values:
-            raise ValueError(
-                f"{where}: unknown type {type_!r} (expected one of {_sorted(type_values)})"
-            )
-        if cls not in class_values:
-            raise ValueError(
-                f"{where}: unknown class {cls!r} (expected one of {_sorted(class_values)})"
-            )
-        if incise not in ("0", "1"):
-            raise ValueError(f"{where}: incise_only must be 0 or 1, got {incise!r}")
-        cue_type, cue_class = CueType(type_), CueClass(cls)
-        if (cue_type is CueType.PREPOSITION) != (cue_class is CueClass.SOURCE):
-            raise ValueError(
-                f"{where}: class 'source' goes with type 'preposition' and only with it"
-            )
-        if incise == "1" and cue_type is not CueType.VERB:
-            raise ValueError(f"{where}: incise_only=1 is only for verbs")
-        try:
-            entry = LexiconEntry(
-                lemma, cue_type, cue_class, incise == "1", tuple(sources.split(","))
-            )
-        except ValueError as exc:
-            raise ValueError(f"{where}: {exc}") from None
-        key = (entry.lemma, entry.type)
-        if key in seen:
-            raise ValueError(
-                f"{where}: duplicate entry {lemma!r} ({type_}), first on line {seen[key]}"
-            )
-        seen[key] = number
-        entries.append(entry)
-    return entries
-
-
-def _parse_forms(text: str, name: str, verbs: set[str]) -> dict[str, str]:
-    forms: dict[str, str] = {}
-    seen: dict[str, int] = {}
-    for number, (form, lemma) in _rows(text, name, _FORMS_HEADER):
-        where = f"{name}:{number}"
-        if not form or _normalize_form(form) != form:
-            raise ValueError(f"{where}: form {form!r} is not normalised (lowercase, no pronoun)")
-        if lemma not in verbs:
-            raise ValueError(
-                f"{where}: lemma {lemma!r} of form {form!r} is not a verb of the lexicon"
-            )
-        if form in seen:
-            raise ValueError(f"{where}: form {form!r} listed twice, first on line {seen[form]}")
-        seen[form] = number
-        forms[form] = lemma
-    return forms
-
-
 def _build(cues_text: str, cues_name: str, forms_text: str | None, forms_name: str) -> Lexicon:
-    entries = _parse_cues(cues_text, cues_name)
+    entries = parse_cues(cues_text, cues_name)
     forms: dict[str, str] = {}
     if forms_text is not None:
         verbs = {e.lemma for e in entries if e.type is CueType.VERB}
-        forms = _parse_forms(forms_text, forms_name, verbs)
+        forms = parse_forms(forms_text, forms_name, verbs)
     return Lexicon(entries, forms)
 
 

@@ -15,10 +15,10 @@ from __future__ import annotations
 import attrs
 import regex
 
-from quoteattr.french import NAME_PARTICLES
-from quoteattr.lexicon import word_list
-from quoteattr.parse import ParsedText, Word
 from quoteattr.records import MentionKind
+from quoteattr.syntax.lexicon import word_list
+from quoteattr.syntax.parse import ParsedText, Word
+from quoteattr.text.french import NAME_PARTICLES
 
 __all__ = ["PRONOUN_FEATURES", "Mention", "clitic_pronoun", "mention_at"]
 
@@ -74,7 +74,7 @@ def clitic_pronoun(word: Word) -> str | None:
     """The pronoun of an inverted subject clitic (``-t-elle`` → ``elle``), or None.
 
     Example:
-        >>> from quoteattr.parse import Word
+        >>> from quoteattr.syntax.parse import Word
         >>> w = Word(0, 0, "-t-il", "il", "PRON", {}, -1, "nsubj", 0, 5, 0)
         >>> clitic_pronoun(w)
         'il'

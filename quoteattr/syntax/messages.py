@@ -1,7 +1,7 @@
 """Noun-phrase messages: where one stops, and objects that carry no message.
 
 ``La direction a annoncé la fermeture du site`` reports the noun phrase as the message
-(:func:`quoteattr.reported._noun_object`). Two things around such a phrase are no part of
+(:func:`quoteattr.rules.reported._noun_object`). Two things around such a phrase are no part of
 it: a time or medium phrase that closes the sentence (``Il annonce son abandon en début
 de matinée le 11 novembre``, ``… dans un communiqué``), and a bare noun that only points
 back to news already told (``Les chercheurs ont annoncé la nouvelle``: GUIDELINES, objects
@@ -14,9 +14,9 @@ Example:
 
 from __future__ import annotations
 
-from quoteattr.context import Context
-from quoteattr.french import DATE_WORDS, MONTHS, WEEKDAYS
-from quoteattr.lexicon import word_list
+from quoteattr.syntax.context import Context
+from quoteattr.syntax.lexicon import word_list
+from quoteattr.text.french import DATE_WORDS, MONTHS, WEEKDAYS
 
 __all__ = [
     "medium_nouns",

@@ -7,7 +7,7 @@ token it belongs to in the caller's string. Long texts are cut into
 paragraph-aligned chunks that Stanza parses in one batched call.
 
 Example:
-    >>> from quoteattr.parse import chunk_text
+    >>> from quoteattr.syntax.parse import chunk_text
     >>> chunk_text("Un.\\n\\nDeux.", max_chars=5)
     [(0, 3), (5, 10)]
 """
@@ -20,8 +20,8 @@ from typing import Any
 
 import attrs
 
-from quoteattr.french import normalise
-from quoteattr.marks import paragraph_spans
+from quoteattr.text.french import normalise
+from quoteattr.text.marks import paragraph_spans
 
 __all__ = ["ParsedText", "Sentence", "Word", "chunk_text", "from_stanza", "parse_texts"]
 
@@ -57,7 +57,7 @@ class Word:
     token: int
     """Document-wide index of the token (several words share an MWT token)."""
     norm: str = attrs.field(init=False)
-    """The comparison form of :attr:`text` (:func:`quoteattr.french.normalise`):
+    """The comparison form of :attr:`text` (:func:`quoteattr.text.french.normalise`):
     lowercase, ``'`` for ``’``; every rule compares this, never the raw text."""
     rel: str = attrs.field(init=False)
     """The deprel without its subtype (``nsubj:pass`` → ``nsubj``)."""
@@ -314,14 +314,14 @@ def parse_texts(texts: Sequence[str], nlp: Any) -> list[ParsedText]:
     texts go through Stanza together, then are put back per text.
 
     Example:
-        >>> from quoteattr.pipeline import get_pipeline
+        >>> from quoteattr.syntax.pipeline import get_pipeline
         >>> [p] = parse_texts(["Il a dit non."], get_pipeline())   # doctest: +SKIP
         >>> [w.text for w in p.words]                               # doctest: +SKIP
         ['Il', 'a', 'dit', 'non', '.']
     """
     import stanza
 
-    from quoteattr.pipeline import run_lock
+    from quoteattr.syntax.pipeline import run_lock
 
     plan: list[tuple[int, int, int]] = []
     inputs = []

@@ -12,7 +12,7 @@ Stanza runs on torch, whose CPU thread pool is process-wide:
 otherwise, and :func:`torch_threads` sets it for the time of a parse.
 
 Example:
-    >>> from quoteattr.pipeline import resolve_model_dir
+    >>> from quoteattr.syntax.pipeline import resolve_model_dir
     >>> resolve_model_dir("/models/stanza") == "/models/stanza"
     True
 """

@@ -1,14 +1,10 @@
-"""Who a cue's speaker is in its sentence: the grammar behind :class:`~quoteattr.context.Context`.
+"""Who a cue's speaker is in its sentence: the subject of a verb cue.
 
-The subject of a verb cue (the parse first, then the surface: a noun phrase right before the
-verb, a name opening the sentence before an apposition, a coordinated or gerund clause's
-subject), the inverted subject of an incise past adverbials and media, the source named by
-``selon``/``d'après``/``pour`` (or the author of the document it names), and the adverbials
-between a verb and its content. One wrong arc of the parse should not lose the speaker: each
-function falls back on the words around the cue.
-
-:class:`~quoteattr.context.Context` exposes the public functions as methods
-(``ctx.subject(cue)``), which is how the rules call them.
+The parse first, then the surface: a noun phrase right before the verb, a name opening the
+sentence before an apposition, a coordinated or gerund clause's subject, a passive's agent.
+The phrases *after* a cue (inverted subjects, ``selon``'s source, adverbials) are in
+:mod:`quoteattr.syntax.phrases`. One wrong arc of the parse should not lose the speaker: each
+function falls back on the words around the cue. The rules call them as ``subject(ctx, cue)``.
 
 Example:
     >>> "nsubj" in SUBJECT_RELS
@@ -17,47 +13,28 @@ Example:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import attrs
 
-from quoteattr.cues import CueMatch
-from quoteattr.french import (
-    ADVERBIAL_PREPOSITIONS,
-    CIVIL_TITLES,
+from quoteattr.records import CueClass, CueType, MentionKind, Modality, Polarity
+from quoteattr.syntax.context import Context
+from quoteattr.syntax.cues import CueMatch
+from quoteattr.syntax.lexicon import LexiconEntry
+from quoteattr.syntax.mentions import Mention, clitic_pronoun, is_capitalised, mention_at, name_run
+from quoteattr.syntax.parse import Sentence, Word
+from quoteattr.syntax.phrases import NP_HEAD_UPOS, noun_phrase_after, preposition_object
+from quoteattr.text.french import (
     CLITICS_BEFORE_VERB,
-    DATE_WORDS,
     NOT_SUBJECT_PRONOUNS,
     QUE,
-    normalise,
 )
-from quoteattr.lexicon import LexiconEntry
-from quoteattr.mentions import Mention, clitic_pronoun, is_capitalised, mention_at, name_run
-from quoteattr.parse import Sentence, Word
-from quoteattr.records import CueClass, CueType, MentionKind, Modality, Polarity
 
-if TYPE_CHECKING:
-    from quoteattr.context import Context
-
-__all__ = [
-    "SUBJECT_RELS",
-    "inverted_after",
-    "noun_phrase_after",
-    "preposition_object",
-    "skip_adverbials",
-    "skip_prepositional_object",
-    "subject",
-    "verb_subject",
-]
+__all__ = ["SUBJECT_RELS", "subject", "verb_subject"]
 
 SUBJECT_RELS = ("nsubj", "expl:subj")
 """Dependency relations of a subject."""
-_NP_HEAD_UPOS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 _OBJECT_CLITICS = frozenset({"le", "la", "l'", "les"})
 _NOUN_PHRASE_RELS = frozenset({"flat", "nmod", "amod", "appos", "compound", "fixed"})
 """Relations inside a noun phrase, climbed from its last word to its head."""
-_CIRCUMSTANCE = frozenset({"devant", "lors", "pendant", "durant", "depuis"})
-"""Prepositions of place and time that end an inverted subject (``a dit le candidat pendant …``)."""
 _ANY_VERB = LexiconEntry("?", CueType.VERB, CueClass.NEUTRAL, False, ("news",))
 
 
@@ -336,7 +313,7 @@ def _subject_before(ctx: Context, cue: CueMatch, *, through_conj: bool = True) -
     if (
         i < sentence.first
         or words[i].upos in ("ADP", "CCONJ", "SCONJ", "DET", "PUNCT")
-        or (words[i].upos not in _NP_HEAD_UPOS and not is_capitalised(words[i]))
+        or (words[i].upos not in NP_HEAD_UPOS and not is_capitalised(words[i]))
     ):
         return None  # a capitalised "À" or "Et" opening the sentence is no subject
     if words[i].upos == "PRON" and words[i].norm in NOT_SUBJECT_PRONOUNS:
@@ -352,228 +329,6 @@ def _subject_before(ctx: Context, cue: CueMatch, *, through_conj: bool = True) -
             break
         head = parent
     return mention_at(ctx.parsed, head)
-
-
-def noun_phrase_after(ctx: Context, index: int) -> Mention | None:
-    """The noun phrase starting right after word ``index`` (inverted subject)."""
-    words = ctx.parsed.words
-    nxt = index + 1
-    if nxt >= len(words) or words[nxt].sentence != words[index].sentence:
-        return None
-    word = words[nxt]
-    if clitic_pronoun(word) is not None:
-        return mention_at(ctx.parsed, nxt)
-    if word.norm in DATE_WORDS:
-        return None
-    if word.upos in ("DET", "ADJ", "NUM") or word.norm in CIVIL_TITLES:
-        head = word.head
-        if head > nxt and words[head].sentence == word.sentence and head - nxt <= 4:
-            return mention_at(ctx.parsed, head)
-        for j in range(nxt + 1, min(nxt + 5, len(words))):
-            if words[j].upos in ("NOUN", "PROPN") or is_capitalised(words[j]):
-                return mention_at(ctx.parsed, j)
-        return None
-    if word.upos in ("NOUN", "PROPN", "PRON") or is_capitalised(word):
-        if word.upos == "PRON" and word.norm not in (
-            "il",
-            "elle",
-            "ils",
-            "elles",
-            "celui-ci",
-            "celle-ci",
-            "chacun",
-            "tous",
-        ):
-            return None
-        head = nxt
-        while (
-            words[head].rel in ("flat", "compound")
-            and index < words[head].head < head
-            and any(c.isalnum() for c in words[words[head].head].text)
-        ):
-            head = words[head].head
-        return mention_at(ctx.parsed, head)
-    return None
-
-
-def preposition_object(ctx: Context, cue: CueMatch) -> Mention | None:
-    """The object of ``selon`` / ``d'après``; for a document published by someone, its
-    agent (``selon les chiffres publiés lundi par l'Insee`` → ``l'Insee``)."""
-    words = ctx.parsed.words
-    if cue.last + 1 < len(words) and words[cue.last + 1].norm == "qui":
-        return mention_at(ctx.parsed, cue.last + 1)  # "le Medef, pour qui …": the antecedent
-    head = words[cue.word].head
-    if (
-        head > cue.last
-        and words[head].sentence == words[cue.word].sentence
-        and (words[head].upos in _NP_HEAD_UPOS or is_capitalised(words[head]))
-    ):
-        found: Mention | None = mention_at(ctx.parsed, head)
-    else:
-        found = noun_phrase_after(ctx, cue.last)
-    if found is None:
-        return None
-    return _passive_agent_after(ctx, found) or _author_of(ctx, found) or found
-
-
-def _author_of(ctx: Context, mention: Mention) -> Mention | None:
-    """``selon un communiqué de la préfecture``: a speech noun of the lexicon (communiqué,
-    déclaration, propos …) names its author in its ``de`` complement."""
-    head = ctx.parsed.words[mention.head]
-    if head.lemma.lower() not in ctx.lexicon.nouns:
-        return None
-    for child in ctx.parsed.kids(head.index, "nmod"):
-        if child.index > head.index and any(
-            c.norm in ("de", "d'", "du", "des") for c in ctx.parsed.kids(child.index, "case")
-        ):
-            author = mention_at(ctx.parsed, child.index)
-            text = normalise(ctx.text[author.start : author.end])
-            for contracted in ("du ", "des "):  # "d'une déclaration du ministre"
-                if text.startswith(contracted) and author.end - author.start > len(contracted):
-                    author = attrs.evolve(author, start=author.start + len(contracted))
-            return author
-    return None
-
-
-def _passive_agent_after(ctx: Context, mention: Mention) -> Mention | None:
-    """``les chiffres publiés lundi par l'Insee``: the agent of a participle after the
-    head noun (a reduced passive), within a few words and before any comma."""
-    words = ctx.parsed.words
-    head = words[mention.head]
-    sentence = ctx.parsed.sentences[head.sentence]
-    i = head.index + 1
-    while i < sentence.last and words[i].rel in ("amod", "nmod", "case", "det", "flat"):
-        if words[i].feats.get("VerbForm") == "Part":
-            break
-        i += 1
-    if i >= sentence.last or words[i].feats.get("VerbForm") != "Part":
-        return None
-    for j in range(i + 1, min(i + 6, sentence.last)):
-        if words[j].norm == "par":
-            return noun_phrase_after(ctx, j)
-        if words[j].text in (",", ";", ".") or words[j].upos in ("VERB", "AUX"):
-            return None
-    return None
-
-
-def inverted_after(ctx: Context, cue: CueMatch) -> Mention | None:
-    """Speaker of a cue in an incise: clitic, else the subject after the verb.
-
-    Adverbials between the verb and its inverted subject are skipped: time
-    and date phrases (``mardi soir 14 janvier``), prepositional phrases
-    (``au micro de RTL``, ``à Libération``), ``pour sa part``, commas. A
-    subject the parser found after the verb is taken first.
-    """
-    if cue.clitic is not None:
-        return mention_at(ctx.parsed, cue.clitic)
-    if cue.entry.type is not CueType.VERB:
-        return preposition_object(ctx, cue)
-    words = ctx.parsed.words
-    start = skip_adverbials(ctx, cue.last + 1)
-    if start is None:
-        return None
-    if start > cue.last + 1:  # adverbials skipped: a subject the parser found may be surer
-        for child in ctx.parsed.kids(cue.word, "nsubj"):
-            subject = mention_at(ctx.parsed, child.index)
-            between = words[cue.last + 1 : child.index]
-            if (
-                child.index > cue.last
-                and child.norm not in DATE_WORDS
-                and child.upos != "NUM"
-                and subject.start >= words[cue.last].end
-                and ctx.enclosing_quote(subject.start) is None
-                and all(w.upos != "PUNCT" or w.text == "," for w in between)
-            ):
-                return subject
-    found = noun_phrase_after(ctx, start - 1)
-    if found is not None and found.start < words[start].start:
-        # a name run glued to the adverbial ("au Parisien Thomas Girard"): keep the name
-        found = attrs.evolve(found, start=words[start].start)
-    if found is not None:
-        found = _without_medium(ctx, found)
-    return found
-
-
-def _without_medium(ctx: Context, mention: Mention) -> Mention:
-    """``a écrit le député sur X``, ``a déclaré le ministre sur France Inter``, ``juge un
-    dirigeant sous couvert d'anonymat``: how it was said is not part of the speaker."""
-    words = ctx.parsed.words
-    for i in ctx.words_between(mention.start, mention.end):
-        nxt = words[i + 1] if i + 1 < len(words) else None
-        medium = words[i].norm == "sur" and nxt is not None and is_capitalised(nxt)
-        anonymous = words[i].norm == "sous" and nxt is not None and nxt.norm == "couvert"
-        where = words[i].norm in _CIRCUMSTANCE  # "devant le tribunal", "pendant la campagne"
-        if (medium or anonymous or where) and i > mention.head and words[i - 1].end <= mention.end:
-            name = mention.name
-            if name is not None and name[1] > words[i - 1].end:
-                name = None if name[0] >= words[i].start else (name[0], words[i - 1].end)
-            return attrs.evolve(mention, end=words[i - 1].end, name=name)
-    return mention
-
-
-def skip_adverbials(ctx: Context, index: int) -> int | None:
-    """The first word at or after ``index`` that is not part of an adverbial.
-
-    Returns None when the sentence ends first.
-
-    Example:
-        >>> # "a indiqué mardi soir au micro de RTL la ministre" → the index of "la"
-    """
-    words = ctx.parsed.words
-    if index >= len(words):
-        return None
-    sentence = ctx.parsed.sentences[words[index].sentence]
-    i = index
-    while i < sentence.last:
-        w = words[i]
-        if w.norm == "quant" and i + 2 < sentence.last:
-            i += 3  # quant à lui, quant à elles
-        elif w.text == "," or w.upos == "ADV" or w.norm in DATE_WORDS or w.upos == "NUM":
-            i += 1
-        elif w.upos == "DET" and i + 1 < sentence.last and words[i + 1].norm in DATE_WORDS:
-            i += 2  # ce matin, la veille, cet après-midi
-        elif (
-            w.norm in ("pour", "de")
-            and i + 2 < sentence.last
-            and words[i + 2].norm
-            in (
-                "part",
-                "côté",
-            )
-        ):
-            i += 3  # pour sa part, de son côté
-        elif w.upos == "ADP" or w.norm in ADVERBIAL_PREPOSITIONS:
-            i = skip_prepositional_object(ctx, i + 1, sentence.last)
-        else:
-            return i if words[i].sentence == words[index].sentence else None
-    return None
-
-
-def skip_prepositional_object(ctx: Context, i: int, stop: int) -> int:
-    """The index past the object of a preposition: determiners, then a nominal run with
-    its ``de`` complements (``au micro de RTL``, ``lors d'une conférence de presse``)."""
-    words = ctx.parsed.words
-    while i < stop and words[i].upos == "DET":
-        i += 1
-    start = i
-    while i < stop:
-        w = words[i]
-        if w.upos in ("NOUN", "PROPN", "ADJ", "NUM") or (is_capitalised(w) and i > start):
-            i += 1
-        elif w.norm in ("de", "d'", "du", "des") and i > start and i + 1 < stop:
-            i += 1
-            while i < stop and words[i].upos == "DET":
-                i += 1
-        elif i == start and is_capitalised(w):
-            i += 1
-        else:
-            break
-    # "à Libération Paul Girard": a run of three capitalised words or more holds the
-    # medium and the speaker's name; the last two are the name.
-    run = [j for j in range(start, i) if is_capitalised(words[j])]
-    if len(run) >= 3 and run == list(range(start, i)):
-        return i - 2
-    return i
 
 
 def _reflexive(ctx: Context, verb: Word) -> bool:

@@ -1,6 +1,6 @@
 """French function words and surface forms, named once for every rule.
 
-Every rule compares :attr:`quoteattr.parse.Word.norm` (see :func:`normalise`)
+Every rule compares :attr:`quoteattr.syntax.parse.Word.norm` (see :func:`normalise`)
 against these sets, so the typographic apostrophe ``’`` of French news and the
 ASCII ``'`` behave the same everywhere (``n’a pas dit`` is negated exactly like
 ``n'a pas dit``). The sets hold normalised forms only.

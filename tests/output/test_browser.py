@@ -25,9 +25,9 @@ from typing import Any
 
 import pytest
 
-from quoteattr.display import KIND_COLOURS
+from quoteattr.output.display import KIND_COLOURS
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "000_edc37f481cdcf508.txt"
 WIDTH, HEIGHT = 1200, 2000
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -273,7 +273,7 @@ def command_page(directory: Path, name: str, text: str) -> Path:
 
 
 def flag_pixels(chromium: str, page: Path) -> dict[str, int]:
-    from quoteattr.display import FLAG_COLOURS
+    from quoteattr.output.display import FLAG_COLOURS
 
     shot = page.with_suffix(".png")
     run_chromium(chromium, page, f"--screenshot={shot}", f"--window-size={WIDTH},{HEIGHT}")

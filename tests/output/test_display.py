@@ -1,4 +1,4 @@
-"""Tests of the HTML rendering (:mod:`quoteattr.display`, ``QuoteList._repr_html_``)."""
+"""Tests of the HTML rendering (:mod:`quoteattr.output.display`, ``QuoteList._repr_html_``)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from html.parser import HTMLParser
 
 import pytest
 
-from quoteattr.display import KIND_LABELS, render_html
+from quoteattr.output.display import KIND_LABELS, render_html
+from quoteattr.output.results import QuoteList
 from quoteattr.records import Cue, MentionKind, Quote, QuoteKind, Span, Speaker
-from quoteattr.results import QuoteList
 
 VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "col", "area", "base", "source"}
 

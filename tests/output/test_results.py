@@ -1,4 +1,4 @@
-"""Tests of :mod:`quoteattr.results` and :mod:`quoteattr.export` (no model needed)."""
+"""Tests of :mod:`quoteattr.output.results` and :mod:`quoteattr.output.export` (no model needed)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from quoteattr.export import CSV_COLUMNS, quote_from_dict, quote_to_dict, quote_to_row
+from quoteattr.output.export import CSV_COLUMNS, quote_from_dict, quote_to_dict, quote_to_row
+from quoteattr.output.results import QuoteList, SpeakerSummary, summarize_speakers
 from quoteattr.records import (
     Cue,
     CueClass,
@@ -24,7 +25,6 @@ from quoteattr.records import (
     Span,
     Speaker,
 )
-from quoteattr.results import QuoteList, SpeakerSummary, summarize_speakers
 
 TEXT = (
     "Le chef de la diplomatie française, Stéphane Séjourné, a également estimé lundi que "

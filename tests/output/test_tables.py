@@ -1,4 +1,4 @@
-"""One table for a corpus (:mod:`quoteattr.tables`): results of ``extract_many`` or the output of
+"""One table for a corpus (:mod:`quoteattr.output.tables`): results of ``extract_many`` or the output of
 ``quoteattr corpus`` as one DataFrame, CSV or JSON Lines with ``doc_id``, in one call."""
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 import quoteattr
-import quoteattr.tables
-from quoteattr.export import CSV_COLUMNS, CSV_DTYPES, quote_to_dict
+import quoteattr.output.tables
+from quoteattr.output.export import CSV_COLUMNS, CSV_DTYPES, quote_to_dict
+from quoteattr.output.results import QuoteList
 from quoteattr.records import Cue, Quote, QuoteKind, Span, Speaker
-from quoteattr.results import QuoteList
 
 A = "« Nous ne céderons pas », a déclaré la ministre."
 B = "Le maire n'a pas dit qu’il partirait. « Oui », répond-il."
@@ -45,7 +45,7 @@ def results() -> list[QuoteList]:
 
 
 def test_rows_have_doc_id_first_and_documents_without_id_get_their_position() -> None:
-    rows = list(quoteattr.tables.to_rows(results()))
+    rows = list(quoteattr.output.tables.to_rows(results()))
     assert [(r["doc_id"], r["content_text"], r["negated"]) for r in rows] == [
         ("a.txt", "Nous ne céderons pas", False),
         ("2", "il partirait", True),
@@ -94,7 +94,7 @@ def test_results_are_consumed_lazily_once() -> None:
             pulled.append(n)
             yield result
 
-    rows = quoteattr.tables.to_rows(stream())
+    rows = quoteattr.output.tables.to_rows(stream())
     assert pulled == []
     next(rows)
     assert pulled == [0]
@@ -136,7 +136,7 @@ def test_a_corpus_output_file_becomes_one_table(tmp_path: Path) -> None:
         docs = list(quoteattr.read_corpus(out))
     assert [(d.doc_id, len(d)) for d in docs] == [("a.txt", 1), ("b.txt", 1), ("d.txt", 0)]
     with pytest.warns(UserWarning):
-        rows = list(quoteattr.tables.to_rows(out))
+        rows = list(quoteattr.output.tables.to_rows(out))
     assert [(r["doc_id"], r["content_text"]) for r in rows] == [
         ("a.txt", "Nous ne céderons pas"),
         ("b.txt", "il partirait"),

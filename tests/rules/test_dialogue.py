@@ -3,7 +3,7 @@
 Every text is attributed from its stored parse (tests/stored_parses.py), written with ' and
 with ’. Each row names one line of the text (its content), the speaker the library gives it
 (``None``: left unattributed, better than a poor guess) and the rule that decided. A new text
-needs ``python -m pytest tests/test_dialogue.py --update-parses`` once, with the model.
+needs ``python -m pytest tests/rules/test_dialogue.py --update-parses`` once, with the model.
 """
 
 from __future__ import annotations

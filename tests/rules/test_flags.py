@@ -9,9 +9,9 @@ from html.parser import HTMLParser
 
 import pytest
 
-from quoteattr.display import FLAG_COLOURS
+from quoteattr.output.display import FLAG_COLOURS
+from quoteattr.output.results import QuoteList
 from quoteattr.records import FLAGS, Cue, Quote, QuoteKind, Span, Speaker
-from quoteattr.results import QuoteList
 
 TEXT = (
     "Le ministre n'a pas dit que la réforme serait votée. "

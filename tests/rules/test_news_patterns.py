@@ -438,8 +438,8 @@ def test_selon_meaning_depending_on_is_no_source(text: str) -> None:
     ],
 )
 def test_sports_qualification_is_no_speech(text: str) -> None:
-    from quoteattr.cues import find_cues
-    from quoteattr.lexicon import default_lexicon
+    from quoteattr.syntax.cues import find_cues
+    from quoteattr.syntax.lexicon import default_lexicon
 
     for variant in both_apostrophes(text):
         [parsed] = stored([variant])
@@ -471,7 +471,7 @@ def test_canonical_names_do_not_depend_on_string_hashing() -> None:
         "from stored_parses import quotes_of\n"
         f"print([q.speaker_name for q in quotes_of({text!r})])"
     )
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     seen = set()
     for seed in ("1", "2", "3", "4"):
         env = {**os.environ, "PYTHONHASHSEED": seed}

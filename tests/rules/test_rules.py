@@ -9,7 +9,6 @@ import pytest
 from stored_parses import STORE, stored
 
 from quoteattr.engine import attribute
-from quoteattr.parse import ParsedText, Sentence, Word
 from quoteattr.rules import (
     UNATTRIBUTED,
     Attribution,
@@ -21,6 +20,7 @@ from quoteattr.rules import (
     rule,
     select,
 )
+from quoteattr.syntax.parse import ParsedText, Sentence, Word
 
 QUOTE_ORDER = [
     "incise_inside", "incise_after", "dash_after", "signature_after", "colon_before",
@@ -42,10 +42,10 @@ def test_default_order() -> None:
 @pytest.mark.parametrize(
     "first",
     [
-        "quoteattr.dialogue",
-        "quoteattr.reported",
-        "quoteattr.objects",
-        "quoteattr.sources",
+        "quoteattr.rules.dialogue",
+        "quoteattr.rules.reported",
+        "quoteattr.rules.objects",
+        "quoteattr.rules.sources",
         "quoteattr.rules",
     ],
 )

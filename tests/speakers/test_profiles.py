@@ -1,4 +1,4 @@
-"""Speakers with their role and type (:mod:`quoteattr.profiles`), in records, exports and summaries."""
+"""Speakers with their role and type (:mod:`quoteattr.speakers.profiles`), in records, exports and summaries."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from quoteattr.export import CSV_COLUMNS, quote_from_dict, quote_to_dict, quote_to_row
-from quoteattr.profiles import describe, first_names, organisation_words
+from quoteattr.output.export import CSV_COLUMNS, quote_from_dict, quote_to_dict, quote_to_row
+from quoteattr.output.results import QuoteList
 from quoteattr.records import MentionKind, Quote, Span, Speaker, SpeakerType
-from quoteattr.results import QuoteList
+from quoteattr.speakers.profiles import describe, first_names, organisation_words
 
 PERSON, ORGANISATION, UNKNOWN = SpeakerType.PERSON, SpeakerType.ORGANISATION, SpeakerType.UNKNOWN
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from stored_parses import both_apostrophes, stored
 
-from quoteattr.cues import find_cues
-from quoteattr.lexicon import default_lexicon
+from quoteattr.syntax.cues import find_cues
+from quoteattr.syntax.lexicon import default_lexicon
 
 # (sentence, the cue's text, its lemma, polarity, modality)
 CUES = [

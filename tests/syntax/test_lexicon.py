@@ -1,4 +1,4 @@
-"""Tests for the reporting-cue lexicon (quoteattr/lexicon.py and quoteattr/data)."""
+"""Tests for the reporting-cue lexicon (quoteattr/syntax/lexicon.py and quoteattr/data)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from pathlib import Path
 import attrs
 import pytest
 
-import quoteattr.lexicon as lexicon_module
-from quoteattr.lexicon import (
+import quoteattr.syntax.lexicon as lexicon_module
+from quoteattr.records import CueClass, CueType
+from quoteattr.syntax.lexicon import (
     SOURCES,
     Lexicon,
     LexiconEntry,
@@ -19,7 +20,6 @@ from quoteattr.lexicon import (
     load_lexicon,
     normalize_lemma,
 )
-from quoteattr.records import CueClass, CueType
 
 N, A, D, C = CueClass.NEUTRAL, CueClass.ASSERT, CueClass.DENY, CueClass.CONCEDE
 CL, AC, Q, AN = CueClass.CLAIM, CueClass.ACCUSE, CueClass.QUESTION, CueClass.ANNOUNCE

@@ -6,10 +6,12 @@ from __future__ import annotations
 import pytest
 from stored_parses import both_apostrophes, stored
 
-from quoteattr.context import Context
-from quoteattr.cues import find_cues
-from quoteattr.lexicon import default_lexicon
-from quoteattr.marks import find_quotations
+from quoteattr.syntax.context import Context
+from quoteattr.syntax.cues import find_cues
+from quoteattr.syntax.lexicon import default_lexicon
+from quoteattr.syntax.phrases import inverted_after
+from quoteattr.syntax.subjects import subject
+from quoteattr.text.marks import find_quotations
 
 # (sentence, the cue word's lemma, the subject mention's name part or text)
 SUBJECTS = [
@@ -35,7 +37,7 @@ def test_subject_mention(text: str, lemma: str, name: str) -> None:
     [parsed] = stored([text])
     ctx = Context(parsed, find_quotations(text), find_cues(parsed, default_lexicon()))
     [cue] = [c for c in ctx.cues if c.entry.lemma == lemma]
-    mention = ctx.subject(cue)
+    mention = subject(ctx, cue)
     assert mention is not None
     shown = text[mention.name[0] : mention.name[1]] if mention.name else mention.text(text)
     assert shown == name
@@ -54,5 +56,5 @@ def test_inverted_subject_after_adverbials(text: str, lemma: str, speaker: str) 
     [parsed] = stored([text])
     ctx = Context(parsed, find_quotations(text), find_cues(parsed, default_lexicon()))
     [cue] = [c for c in ctx.cues if c.entry.lemma == lemma]
-    mention = ctx.inverted_after(cue)
+    mention = inverted_after(ctx, cue)
     assert mention is not None and mention.text(text) == speaker

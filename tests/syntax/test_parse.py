@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quoteattr import extract
-from quoteattr.parse import chunk_text, parse_texts
+from quoteattr.syntax.parse import chunk_text, parse_texts
 
 MWT_TEXT = "Le ministre du Travail a parlé au président des États-Unis. « Non », a-t-il répondu."
 
@@ -56,7 +56,7 @@ def test_chunked_parse_maps_offsets_back(nlp: object) -> None:
     paragraph = "« Nous ne céderons pas », a déclaré la ministre du Travail."
     text = "\n\n".join([paragraph] * 3)
     [parsed] = parse_texts([text], nlp)
-    import quoteattr.parse as parse_module
+    import quoteattr.syntax.parse as parse_module
 
     original = parse_module.MAX_CHUNK_CHARS
     try:

@@ -1,4 +1,4 @@
-"""Specification of :mod:`quoteattr.marks`: quoted spans found from the marks alone."""
+"""Specification of :mod:`quoteattr.text.marks`: quoted spans found from the marks alone."""
 
 from __future__ import annotations
 
@@ -12,12 +12,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quoteattr import marks
-from quoteattr.marks import find_quotations, paragraph_spans
 from quoteattr.records import QuotedSpan, Span
+from quoteattr.text import marks
+from quoteattr.text.marks import find_quotations, paragraph_spans
 
-SEED = Path(__file__).parent.parent / "seeds" / "000_edc37f481cdcf508.txt"
-LITBANK = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev" / "litbank.jsonl"
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_edc37f481cdcf508.txt"
+LITBANK = Path(__file__).resolve().parents[3] / "shared" / "eval" / "dev" / "litbank.jsonl"
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 
