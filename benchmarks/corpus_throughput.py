@@ -33,31 +33,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from common import DEV, load_dev
+
 from quoteattr.corpus import run_corpus
-
-ROOT = Path(__file__).resolve().parents[1]
-DEV = ROOT.parent / "shared" / "eval" / "dev"
-FILES = ("seed.json", "asfalda_sequoia.jsonl", "litbank.jsonl")
-
-
-def load_dev(dev: Path) -> list[tuple[str, str]]:
-    """The (doc_id, text) pairs of the development files, in file order.
-
-    Example:
-        >>> len(load_dev(DEV))  # doctest: +SKIP
-        199
-    """
-    pairs: list[tuple[str, str]] = []
-    for name in FILES:
-        path = dev / name
-        if path.suffix == ".json":
-            records = [json.loads(path.read_text(encoding="utf-8"))]
-        else:
-            lines = path.read_text(encoding="utf-8").splitlines()
-            records = [json.loads(line) for line in lines if line.strip()]
-        pairs.extend((str(r["doc_id"]), r["text"]) for r in records)
-    return pairs
-
 
 TOKEN = re.compile(r"\w+|[^\w\s]")
 """A token for the throughput figures: a run of word characters or one other non-space character."""
@@ -82,7 +60,7 @@ def stanza_tokens(texts: list[str]) -> int:
     """
     import stanza
 
-    from quoteattr.pipeline import resolve_model_dir
+    from quoteattr.syntax.pipeline import resolve_model_dir
 
     nlp = stanza.Pipeline(
         "fr",
