@@ -12,8 +12,11 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SEED = ROOT / "seeds" / "000_edc37f481cdcf508.txt"
 
-if not os.environ.get("STANZA_RESOURCES_DIR") and (SHARED / "models" / "stanza_resources").is_dir():
-    os.environ["STANZA_RESOURCES_DIR"] = str(SHARED / "models" / "stanza_resources")
+MODEL = SHARED / "models" / "stanza_resources_v2"
+"""The project's offline model (``ud_v2``): the model of every model-backed test."""
+
+if not os.environ.get("STANZA_RESOURCES_DIR") and MODEL.is_dir():
+    os.environ["STANZA_RESOURCES_DIR"] = str(MODEL)
 
 
 @pytest.fixture(scope="session")
@@ -53,3 +56,29 @@ def pytest_configure(config: pytest.Config) -> None:
     import stored_parses
 
     stored_parses.UPDATE["on"] = bool(config.getoption("--update-parses"))
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Tests of modules that read stored parses run once per parser of the store."""
+    import stored_parses
+
+    reads_store = any(
+        getattr(metafunc.module, name, None) is getattr(stored_parses, name)
+        for name in ("stored", "quotes_of")
+    )
+    if reads_store and "parser" in metafunc.fixturenames:
+        metafunc.parametrize("parser", list(stored_parses.PARSERS), indirect=True)
+
+
+@pytest.fixture(autouse=True)
+def parser(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The parser whose stored parses a test reads (see tests/stored_parses.py)."""
+    import stored_parses
+
+    name = getattr(request, "param", next(iter(stored_parses.PARSERS)))
+    before = stored_parses.ACTIVE["parser"]
+    stored_parses.ACTIVE["parser"] = name
+    try:
+        yield name
+    finally:
+        stored_parses.ACTIVE["parser"] = before

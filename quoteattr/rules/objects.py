@@ -23,6 +23,7 @@ from quoteattr.records import Polarity, QuoteKind
 from quoteattr.rules.registry import Attribution, register
 from quoteattr.rules.reported import reports_clauses, statement
 from quoteattr.syntax.clauses import (
+    addresses_reader,
     clause_end,
     last_content_word,
     partitive_in,
@@ -32,7 +33,7 @@ from quoteattr.syntax.clauses import (
     sentence_bounds,
 )
 from quoteattr.syntax.context import Context
-from quoteattr.syntax.cues import CueMatch
+from quoteattr.syntax.cues import CueMatch, is_participle
 from quoteattr.syntax.lexicon import word_list
 from quoteattr.syntax.messages import names_topic, points_back, tail_start
 from quoteattr.syntax.parse import Word
@@ -61,7 +62,7 @@ def _noun_object(ctx: Context, cue: CueMatch) -> Attribution | None:
         return None
     if (cue.polarity is Polarity.NEGATED) is not litotes:
         return None  # "n'a pas confirmé le lien": no message; "n'a pas exclu un report": one
-    if _imperative(ctx, cue):
+    if addresses_reader(ctx, cue):
         return None  # "notons en particulier des œuvres de …": the narrator's aside
     words = ctx.parsed.words
     form = words[cue.word].feats.get("VerbForm")
@@ -131,18 +132,6 @@ def _tells_nothing(ctx: Context, start: int, end: int) -> bool:
 
 
 _INTERROGATIVES = frozenset({"pourquoi", "comment", "combien", "où", "quand", "si", "s'"})
-
-
-def _imperative(ctx: Context, cue: CueMatch) -> bool:
-    """``notons``, ``rappelez``: a first or second person plural with no ``nous``/``vous``
-    before it, the narrator speaking to the reader."""
-    words = ctx.parsed.words
-    verb = words[cue.word]
-    if verb.feats.get("Mood") == "Imp":
-        return True
-    if not verb.norm.endswith(("ons", "ez")) or cue.first != cue.word:
-        return False
-    return cue.first == 0 or words[cue.first - 1].norm not in ("nous", "vous")
 
 
 def _gerund(ctx: Context, cue: CueMatch) -> bool:
@@ -246,7 +235,7 @@ def _reduced_passive(ctx: Context, cue: CueMatch) -> Attribution | None:
         return None
     words = ctx.parsed.words
     verb = words[cue.word]
-    if verb.feats.get("VerbForm") != "Part" or verb.norm.endswith("ant") or cue.first != cue.word:
+    if not is_participle(verb) or cue.first != cue.word:
         return None
     first, last = sentence_bounds(ctx, cue)
     if cue.last + 2 >= last or words[cue.last + 1].norm != "par":

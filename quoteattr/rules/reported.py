@@ -123,16 +123,18 @@ def _que_clause(ctx: Context, cue: CueMatch) -> Attribution | None:
             return _build(ctx, cue, i + 1) if i + 1 < last else None
         if w.norm in QUE and w.upos in ("SCONJ", "PRON", "ADV", "CCONJ"):
             tout_de_meme = i >= 3 and [x.norm for x in words[i - 3 : i]] == ["tout", "de", "même"]
-            if (words[i - 1].norm in SUBORDINATORS_BEFORE_QUE and not tout_de_meme) or w.feats.get(
-                "PronType"
-            ) == "Rel":
-                return None  # "ce que", "alors que"; "les activités qu'il entend": a relative
+            if words[i - 1].norm in SUBORDINATORS_BEFORE_QUE and not tout_de_meme:
+                return None  # "ce que", "alors que"
             if restrictive_que(ctx, cue):
                 return None  # "ne prévoit qu'une intervention": ne … que, not a clause
+            # A relative "que" needs a noun before it: an object of a verb that tells no one
+            # ("dévoile les activités qu'il entend organiser"). Without one, "que" after a cue
+            # opens its clause, whatever a parser tagged it ("déclare aux juges que …");
+            # "prévenir sa famille que …" tells someone.
             if cue.entry.lemma not in word_list("addressee_verbs.txt") and object_before(
                 ctx, cue.last + 1, i
             ):
-                return None  # "dévoile les activités qu'il entend organiser": a relative
+                return None
             if i + 1 >= last:
                 return None
             return _build(ctx, cue, i + 1)

@@ -23,6 +23,7 @@ from quoteattr.text.french import CLITICS_BEFORE_VERB, DATE_WORDS, NE, NEGATORS,
 __all__ = [
     "AS_SOURCE_OPENERS",
     "CLAUSE_BREAKS",
+    "addresses_reader",
     "as_source_opener",
     "clause_end",
     "finite_next",
@@ -188,19 +189,37 @@ def impersonal(ctx: Context, cue: CueMatch, mention: Mention | None) -> bool:
 
 
 def narrator_aside(ctx: Context, cue: CueMatch, mention: Mention | None) -> bool:
-    """``À noter que …``: the narrator's aside opening a sentence, no source.
+    """``À noter que …``, ``Rappelons que …``: the narrator's aside to the reader, no source.
 
     Example:
-        >>> # "À noter que …" → True
+        >>> # "À noter que …", "Rappelons que …", "Précisons que …" → True
     """
     words = ctx.parsed.words
     sentence = ctx.parsed.sentences[words[cue.word].sentence]
-    return (
+    a_noter = (
         mention is None
         and words[cue.word].feats.get("VerbForm") == "Inf"
         and cue.first - 1 == sentence.first
         and words[sentence.first].norm == "à"
     )
+    return a_noter or addresses_reader(ctx, cue)
+
+
+def addresses_reader(ctx: Context, cue: CueMatch) -> bool:
+    """``notons``, ``rappelons``, ``précisez``: an imperative, or a first or second person
+    plural with no ``nous``/``vous`` before it: the writer speaking to the reader. Read from
+    the form (any parser may tag ``Rappelons`` as an indicative, an adverb or a name).
+
+    Example:
+        >>> # "Rappelons que l'accident avait fait 228 morts." → True
+    """
+    words = ctx.parsed.words
+    verb = words[cue.word]
+    if verb.feats.get("Mood") == "Imp":
+        return True
+    if not verb.norm.endswith(("ons", "ez")) or cue.first != cue.word:
+        return False
+    return cue.first == 0 or words[cue.first - 1].norm not in ("nous", "vous", "on")
 
 
 def purpose_adjunct(ctx: Context, cue: CueMatch) -> bool:

@@ -19,9 +19,16 @@ from quoteattr.records import Cue, CueClass, CueType, Modality, Polarity, Span
 from quoteattr.syntax.lexicon import Lexicon, LexiconEntry, role_nouns, source_nouns, word_list
 from quoteattr.syntax.mentions import clitic_pronoun
 from quoteattr.syntax.parse import ParsedText, Word
+from quoteattr.syntax.verb_forms import (
+    comme_participle,
+    is_participle,
+    modality,
+    unrealized,
+    verb_in_context,
+)
 from quoteattr.text.french import NE, NEGATORS, QUE, REFLEXIVE, normalise
 
-__all__ = ["COLON", "DASH", "NEGATORS", "CueMatch", "find_cues", "punctuation_cue"]
+__all__ = ["COLON", "DASH", "NEGATORS", "CueMatch", "find_cues", "is_participle", "punctuation_cue"]
 
 COLON = LexiconEntry(":", CueType.PUNCTUATION, CueClass.NEUTRAL, False, ("news",))
 """The colon that introduces a quote with no speech verb (``Le ministre : « … »``)."""
@@ -29,7 +36,6 @@ DASH = LexiconEntry("–", CueType.PUNCTUATION, CueClass.NEUTRAL, False, ("news"
 """The dash that signs a quote (``« … » – Jean Dupont``)."""
 
 _AUX_RELS = frozenset({"aux", "aux:tense", "aux:pass", "aux:caus"})
-_FINITE_HINT_PREV = frozenset({"a", "avait", "aurait", "ont", "avaient", "auraient", "aura"})
 
 
 @attrs.define(slots=True, eq=False)
@@ -112,8 +118,9 @@ def find_cues(parsed: ParsedText, lexicon: Lexicon) -> list[CueMatch]:
         if entry is None:
             continue
         if entry.type is CueType.VERB:
-            if _unrealized(parsed, word):
-                continue  # "aurait pu s'interroger si …", "sans pouvoir dire « … »": no speech
+            if unrealized(parsed, word) or comme_participle(parsed, word):
+                continue  # "aurait pu s'interroger si …", "sans pouvoir dire « … »",
+                # "comme prévu": no speech
             group = _verb_group(parsed, word, entry)
             if entry.lemma in word_list("non_reflexive_cues.txt") and any(
                 w.norm in REFLEXIVE for w in words[group.first : word.index]
@@ -225,7 +232,7 @@ def _entry_for(parsed: ParsedText, word: Word, lexicon: Lexicon) -> LexiconEntry
         return lexicon.lookup("pour", type=CueType.PREPOSITION)
     if word.upos == "VERB":
         return lexicon.lookup(word.lemma, form=form, type=CueType.VERB)
-    if word.upos in ("NOUN", "ADJ", "ADV", "PROPN", "X", "AUX") and _verb_context(parsed, word):
+    if word.upos in ("NOUN", "ADJ", "ADV", "PROPN", "X", "AUX") and verb_in_context(parsed, word):
         return lexicon.lookup(form, form=form, type=CueType.VERB)
     return None
 
@@ -295,132 +302,6 @@ def _followed_by_que(parsed: ParsedText, word: Word) -> bool:
     )
 
 
-_NON_FINITE_ENDINGS = ("é", "ée", "és", "ées", "ant", "er", "ir", "re", "is", "ise", "ises", "it")
-"""Participle and infinitive endings: such a form after a noun is no finite verb."""
-_CLOSING_MARKS = frozenset({"»", "”", '"', "›", "’"})
-_OPENING_MARKS = frozenset({"«", "“", '"', "‹"})
-_PAST_SIMPLE_ENDINGS = ("a", "èrent", "ut", "urent", "irent")
-"""Passé simple endings the small model often tags as nouns (``murmura``, ``reprit`` is kept
-out: ``-it`` also ends participles)."""
-
-
-def _verb_context(parsed: ParsedText, word: Word) -> bool:
-    """A mis-tagged verb: after an auxiliary, before an inverted clitic, or right after a quote."""
-    words = parsed.words
-    prev = words[word.index - 1] if word.index > 0 else None
-    nxt = words[word.index + 1] if word.index + 1 < len(words) else None
-    sentence = parsed.sentences[word.sentence]
-    if (
-        prev is not None
-        and prev.sentence == word.sentence
-        and prev.upos in ("NOUN", "PROPN", "PRON")
-        and not word.norm.endswith(_NON_FINITE_ENDINGS)
-        and (
-            not any(w.upos in ("VERB", "AUX") for w in words[sentence.first : sentence.last])
-            or (
-                nxt is not None
-                and nxt.sentence == word.sentence
-                and nxt.upos not in ("PUNCT", "ADJ", "NOUN")
-            )
-        )
-    ):
-        # a finite verb right after its subject, tagged otherwise: "La préfecture recommande
-        # aux usagers …" (no other verb), "L'opposition réclame la démission …",
-        # "Ces associations réclament quant à elles …"
-        return True
-    if prev is not None and prev.norm in _FINITE_HINT_PREV and prev.sentence == word.sentence:
-        return True
-    if (
-        prev is not None
-        and prev.sentence == word.sentence
-        and (prev.text == "," or prev.upos in ("NOUN", "PROPN", "PRON", "ADJ"))
-        and _que_follows(parsed, word)
-    ):
-        return True  # "X, auteur de l'étude, précise tout de même que …"
-    if (
-        prev is not None
-        and prev.norm in ("le", "l'")
-        and word.index >= 2
-        and words[word.index - 2].norm in ("comme", "que", "qu'")
-        and words[word.index - 2].sentence == word.sentence
-    ):
-        return True  # "comme le précise X": an object clitic, not an article
-    if nxt is not None and nxt.sentence == word.sentence and clitic_pronoun(nxt) is not None:
-        return True
-    if word.norm.endswith("ant") and _quote_opens_after(parsed, word):
-        return True  # "un message disant « … »": a present participle tagged as an adjective
-    if word.text[:1].isupper() or prev is None:
-        return False
-    # an inverted incise: ", demanda Marie", "? reprit le garçon"
-    if (
-        prev.text in (",", "!", "?", "…")
-        and nxt is not None
-        and nxt.sentence == word.sentence
-        and (nxt.upos == "DET" or (nxt.upos == "PROPN" and nxt.text[:1].isupper()))
-    ):
-        return True
-    if (
-        prev.upos in ("VERB", "NOUN", "ADV")
-        and word.norm.endswith(_PAST_SIMPLE_ENDINGS)
-        and nxt is not None
-        and nxt.sentence == word.sentence
-        and (nxt.upos == "DET" or (nxt.upos == "PROPN" and nxt.text[:1].isupper()))
-    ):
-        # an incise without its comma, in the passé simple: "j'ai à dire murmura le moribond"
-        return True
-    if prev.text == "," and word.index > 1:
-        prev = words[word.index - 2]
-    return prev.text in _CLOSING_MARKS
-
-
-def _quote_opens_after(parsed: ParsedText, word: Word) -> bool:
-    """An opening quotation mark right after ``word``, or after a colon that follows it."""
-    rest = parsed.text[word.end : word.end + 4].lstrip(" \u00a0\u202f")
-    if rest.startswith(":"):
-        rest = rest[1:].lstrip(" \u00a0\u202f")
-    return rest[:1] in _OPENING_MARKS
-
-
-_MODALS = frozenset({"pouvoir", "devoir", "vouloir", "falloir"})
-
-
-def _unrealized(parsed: ParsedText, verb: Word) -> bool:
-    """An infinitive of speech that did not happen: under a conditional modal (``aurait pu
-    dire``, ``devrait annoncer``) or after ``sans`` (``sans pouvoir dire``)."""
-    if verb.feats.get("VerbForm") != "Inf":
-        return False
-    words = parsed.words
-    before = [w for w in words[max(0, verb.index - 3) : verb.index] if w.sentence == verb.sentence]
-    if any(w.norm == "sans" for w in before):
-        return True
-    if verb.head < 0 or words[verb.head].lemma not in _MODALS:
-        return False
-    modal = words[verb.head]
-    group = [modal, *parsed.kids(modal.index, "aux", "aux:tense")]
-    return _modality(parsed, group) is Modality.ALLEGED  # a conditional, also "aurait" mis-tagged
-
-
-def _que_follows(parsed: ParsedText, word: Word) -> bool:
-    """``que`` within a few words after ``word``, only adverbs or an addressee between
-    (``précise tout de même que``, ``affirme aussi que``, ``déclare aux enquêteurs que``,
-    ``exige de Google que``)."""
-    words = parsed.words
-    addressee = False
-    for i in range(word.index + 1, min(word.index + 6, len(words))):
-        w = words[i]
-        if w.norm in QUE:
-            return True
-        if w.norm in ("à", "au", "aux") or (w.norm in ("de", "d'") and i == word.index + 1):
-            addressee = True  # "déclare aux enquêteurs que", "exige de Google que"
-        elif not (
-            w.upos in ("ADV", "ADP")
-            or w.norm in ("tout", "même")
-            or (addressee and w.upos in ("DET", "NOUN", "PROPN"))
-        ):
-            return False
-    return False
-
-
 def _verb_group(parsed: ParsedText, verb: Word, entry: LexiconEntry) -> CueMatch:
     words = parsed.words
     first = last = verb.index
@@ -456,8 +337,8 @@ def _verb_group(parsed: ParsedText, verb: Word, entry: LexiconEntry) -> CueMatch
             last = max(last, i)
             break
     polarity = _polarity(parsed, first, last, verb)
-    modality = _modality(parsed, [verb, *auxes])
-    return CueMatch(verb.index, entry, first, last, polarity, modality, clitic)
+    mood = modality(parsed, [verb, *auxes])
+    return CueMatch(verb.index, entry, first, last, polarity, mood, clitic)
 
 
 def _polarity(parsed: ParsedText, first: int, last: int, verb: Word) -> Polarity:
@@ -467,13 +348,3 @@ def _polarity(parsed: ParsedText, first: int, last: int, verb: Word) -> Polarity
     has_ne = any(words[i].norm in NE for i in range(lo, last + 1))
     has_neg = any(words[i].norm in NEGATORS for i in range(first, hi + 1))
     return Polarity.NEGATED if has_ne and has_neg else Polarity.POSITIVE
-
-
-def _modality(parsed: ParsedText, group: list[Word]) -> Modality:
-    for w in group:
-        if w.feats.get("Mood") == "Cnd":
-            return Modality.ALLEGED
-        form = w.norm
-        if w.lemma in ("avoir", "être") and form.endswith(("rait", "raient")):
-            return Modality.ALLEGED
-    return Modality.ASSERTED

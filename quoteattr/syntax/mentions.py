@@ -16,11 +16,27 @@ import attrs
 import regex
 
 from quoteattr.records import MentionKind
-from quoteattr.syntax.lexicon import word_list
+from quoteattr.syntax.names import (
+    extend_name,
+    is_capitalised,
+    is_name,
+    name_after_parenthesis,
+    name_run,
+    name_span,
+    organisation_name_end,
+    starts_name,
+    trailing_name,
+)
 from quoteattr.syntax.parse import ParsedText, Word
-from quoteattr.text.french import NAME_PARTICLES
 
-__all__ = ["PRONOUN_FEATURES", "Mention", "clitic_pronoun", "mention_at"]
+__all__ = [
+    "PRONOUN_FEATURES",
+    "Mention",
+    "clitic_pronoun",
+    "is_capitalised",
+    "mention_at",
+    "name_run",
+]
 
 PRONOUN_FEATURES: dict[str, tuple[str | None, str | None]] = {
     "il": ("Masc", "Sing"),
@@ -48,7 +64,6 @@ _CLITIC = regex.compile(r"^-(?:t-)?(il|elle|ils|elles|on|je|nous|vous|tu)$", reg
 _NP_RELS = frozenset(
     {"det", "amod", "nmod", "flat", "compound", "fixed", "nummod", "appos", "case", "conj", "cc"}
 )
-_UPPER = regex.compile(r"^\p{Lu}[\p{L}\p{M}'’.-]*$")
 
 
 @attrs.define(slots=True, eq=False)
@@ -83,63 +98,6 @@ def clitic_pronoun(word: Word) -> str | None:
     return match.group(1).lower() if match else None
 
 
-def name_run(parsed: ParsedText, index: int) -> tuple[int, int]:
-    """The run of capitalised words (with particles: ``Charles de Gaulle``) around ``index``.
-
-    Example:
-        >>> # "a rappelé Stéphane Séjourné." → the indexes of Stéphane and Séjourné
-    """
-    words = parsed.words
-    sentence = parsed.sentences[words[index].sentence]
-    first = last = index
-
-    def joined(a: int, b: int) -> bool:
-        return (
-            parsed.text[words[a].end : words[b].start] in (" ", "")
-            and words[a].token != words[b].token
-        )
-
-    while last + 1 < sentence.last and joined(last, last + 1):
-        nxt = words[last + 1]
-        if is_capitalised(nxt):
-            last += 1
-        else:
-            j = last + 1  # particles: "Charles de Gaulle", "Ursula von der Leyen"
-            while (
-                j < sentence.last
-                and j - last <= 3
-                and words[j].norm in NAME_PARTICLES
-                and joined(j - 1, j)
-            ):
-                j += 1
-            if j > last + 1 and j < sentence.last and is_capitalised(words[j]) and joined(j - 1, j):
-                last = j
-            else:
-                break
-    while (
-        first - 1 >= sentence.first
-        and joined(first - 1, first)
-        and is_capitalised(words[first - 1])
-        and words[first - 1].upos not in ("DET", "ADP", "PRON", "VERB", "AUX")
-        and not (  # "le ministre de l'Intérieur Gérald Darmanin": "Intérieur" is no name part
-            last - first >= 1
-            and first - 2 >= sentence.first
-            and words[first - 2].upos in ("DET", "ADP")
-        )
-    ):
-        if first - 1 == sentence.first and words[first - 1].upos not in ("PROPN", "X", "NOUN"):
-            break
-        first -= 1
-    while first < last and not any(c.isalnum() for c in words[first].text):
-        first += 1
-    return first, last
-
-
-def is_capitalised(word: Word) -> bool:
-    """True for a word that starts with a capital letter (a name part)."""
-    return bool(_UPPER.match(word.text))
-
-
 def mention_at(parsed: ParsedText, head: int) -> Mention:
     """Build the mention headed by word ``head``.
 
@@ -158,32 +116,34 @@ def mention_at(parsed: ParsedText, head: int) -> Mention:
             return mention_at(parsed, antecedent)
     indexes = _np_words(parsed, head)
     first, last = _contiguous(parsed, indexes, head)
-    first, last = _extend_name(parsed, first, last)
+    first, last = extend_name(parsed, first, last)
     first, last = _trim(parsed, first, last)
     for child in parsed.kids(head, "appos", "conj"):
         if first < child.index <= last and _expands_acronym(parsed, child.index):
             last = min(i for i in _np_words(parsed, child.index) if i > first) - 1
             while last > first and parsed.words[last].upos == "PUNCT":
                 last -= 1  # "le rapport du BEA, le Bureau d'enquêtes …": the phrase ends at BEA
-    after = _name_after_parenthesis(parsed, head, last)
+    after = name_after_parenthesis(parsed, head, last)
     if after is not None:  # "le président de l'Union (Ufip), Jean Schilansky"
         last = after[1]
-    name = _name_span(parsed, after) if after is not None else None
+    name = name_span(parsed, after) if after is not None else None
+    comma = next((i for i in range(head + 1, last) if parsed.words[i].text == ","), None)
+    if name is None and comma is not None and not is_name(parsed, head):
+        # "le juge d'instruction Jean Valois, successeur du juge Marc Tellier": the name glued
+        # to the description, before its apposition (whose own names are someone else's)
+        name = trailing_name(parsed, head, first, comma - 1)
     name = name or _apposed_name(parsed, head, first, last)
-    if name is None and _is_name(parsed, head):
+    if name is None and is_name(parsed, head):
         lo, hi = name_run(parsed, head)
-        hi = _organisation_name_end(parsed, head, hi, last)
+        hi = organisation_name_end(parsed, head, hi, last)
         extra = [
             i for i in range(first, last + 1) if not lo <= i <= hi and parsed.words[i].upos != "DET"
         ]
         if extra:  # titles, appositions around the name: the name itself is the mention
             name = (parsed.words[lo].start, parsed.words[hi].end)
-    if name is None and not _is_name(parsed, head):
-        comma = next((i for i in range(head + 1, last) if parsed.words[i].text == ","), None)
-        if comma is not None:  # "le juge Jean Valois, successeur du juge Marc Tellier"
-            name = _trailing_name(parsed, head, first, comma - 1)
-        name = name or _trailing_name(parsed, head, first, last)
-    kind = MentionKind.NAME if _is_name(parsed, head) else MentionKind.DESCRIPTION
+    if name is None and not is_name(parsed, head):
+        name = trailing_name(parsed, head, first, last)
+    kind = MentionKind.NAME if is_name(parsed, head) else MentionKind.DESCRIPTION
     if name is not None:
         kind = MentionKind.NAME
     gender, number = _agreement(parsed, head)
@@ -191,42 +151,6 @@ def mention_at(parsed: ParsedText, head: int) -> Mention:
     if name is not None and name[1] == parsed.words[last].end:
         name = (name[0], end)
     return Mention(start, end, head, kind, gender, number, name)
-
-
-def _trailing_name(parsed: ParsedText, head: int, first: int, last: int) -> tuple[int, int] | None:
-    """A name glued at the end of a description, without commas: ``le président Barack
-    Obama``, ``le ministre de la Justice Alberto Ruiz-Gallardón`` (the last two capitalised
-    words after a complement), ``la présidente du FMI Christine Lagarde``.
-
-    Example:
-        >>> # "le maire de New York": no name (two words after a complement are a place)
-    """
-    words = parsed.words
-    if is_capitalised(words[head]):
-        return None  # "Météo France": the whole is a name
-    lo = last
-    while lo - 1 > head and is_capitalised(words[lo - 1]) and words[lo - 1].upos != "DET":
-        lo -= 1
-    if (
-        lo <= head
-        or not is_capitalised(words[last])
-        or words[last].upos not in ("PROPN", "NOUN", "X")
-    ):
-        return None
-    if lo == head + 1:  # right after the role noun: "le président Barack Obama"
-        if not any(w.upos == "PROPN" for w in words[lo : last + 1]):
-            return None
-        return words[lo].start, words[last].end
-    if last - lo + 1 >= 3:  # "… de la Justice Alberto Ruiz-Gallardón": the last two
-        return words[last - 1].start, words[last].end
-    before = words[lo - 1]
-    if (
-        before.upos == "NOUN"
-        and not is_capitalised(before)
-        and any(w.upos == "PROPN" for w in words[lo : last + 1])
-    ):  # "le juge d'instruction Jean Valois": a name after a lower-case complement
-        return words[lo].start, words[last].end
-    return None
 
 
 _ABBREVIATION = regex.compile(r"^(?:\p{Lu}|M|Mme|Mlle|Mgr|Dr|Pr|Me|St|Ste|Jr|etc)\.$")
@@ -264,34 +188,6 @@ def _contiguous(parsed: ParsedText, indexes: set[int], head: int) -> tuple[int, 
     return first, last
 
 
-def _extend_name(parsed: ParsedText, first: int, last: int) -> tuple[int, int]:
-    """Recover name parts the parser split off (``Stéphane`` + ``Séjourné``/VERB)."""
-    sentence = parsed.sentences[parsed.words[first].sentence]
-    if is_capitalised(parsed.words[last]):
-        while last + 1 < sentence.last:
-            nxt = parsed.words[last + 1]
-            if not is_capitalised(nxt) or parsed.text[parsed.words[last].end : nxt.start] != " ":
-                break
-            last += 1
-    if is_capitalised(parsed.words[first]):
-        while first - 1 >= sentence.first:
-            prev = parsed.words[first - 1]
-            if prev.index == sentence.first and prev.upos not in ("PROPN", "X"):
-                break
-            if not is_capitalised(prev) or prev.upos in ("DET", "ADP", "PRON", "VERB", "AUX"):
-                break
-            if (
-                last - first >= 1
-                and prev.index - 1 >= sentence.first
-                and parsed.words[prev.index - 1].upos in ("DET", "ADP")
-            ):
-                break  # "de l'Intérieur Gérald Darmanin": a complement, not a name part
-            if parsed.text[prev.end : parsed.words[first].start] != " ":
-                break
-            first -= 1
-    return first, last
-
-
 def _trim(parsed: ParsedText, first: int, last: int) -> tuple[int, int]:
     def junk(word: Word) -> bool:
         return word.upos in ("PUNCT", "CCONJ", "ADP") or not any(c.isalnum() for c in word.text)
@@ -305,15 +201,6 @@ def _trim(parsed: ParsedText, first: int, last: int) -> tuple[int, int]:
         first += 1
     # MWT words share a token: a trailing "de" of "du" keeps the whole token.
     return first, last
-
-
-def _is_name(parsed: ParsedText, head: int) -> bool:
-    word = parsed.words[head]
-    return word.upos == "PROPN" or (
-        word.upos in ("NOUN", "X", "VERB")
-        and is_capitalised(word)
-        and word.index != parsed.sentences[word.sentence].first
-    )
 
 
 def _relative_antecedent(parsed: ParsedText, qui: int) -> int | None:
@@ -336,31 +223,6 @@ def _relative_antecedent(parsed: ParsedText, qui: int) -> int | None:
     return i
 
 
-def _organisation_name_end(parsed: ParsedText, head: int, hi: int, last: int) -> int:
-    """``la Confédération générale du travail (CGT)``: an organisation word written with a
-    capital opens a name that goes on in lower case, up to a bracket, a comma or the end of the
-    phrase."""
-    words = parsed.words
-    if (
-        hi != head
-        or words[head].upos != "NOUN"
-        or words[head].norm not in word_list("organisations.txt")
-    ):
-        return hi
-    end = head
-    for i in range(head + 1, last + 1):
-        w = words[i]
-        if w.upos in ("ADJ", "NOUN", "PROPN") or (
-            w.norm in ("de", "d'", "du", "des", "le", "la", "l'", "les") and i < last
-        ):
-            end = i
-            continue
-        break
-    while end > head and words[end].upos not in ("ADJ", "NOUN", "PROPN"):
-        end -= 1
-    return end
-
-
 def _expands_acronym(parsed: ParsedText, index: int) -> bool:
     """The apposition headed by ``index`` spells out the acronym just before its comma
     (``BEA, le Bureau d'enquêtes et d'analyses``)."""
@@ -373,34 +235,6 @@ def _expands_acronym(parsed: ParsedText, index: int) -> bool:
         return False
     content = [w.text for w in words[start : start + 12] if w.upos in ("NOUN", "PROPN", "ADJ")]
     return "".join(t[0] for t in content).upper().startswith(acronym)
-
-
-def _name_after_parenthesis(parsed: ParsedText, head: int, last: int) -> tuple[int, int] | None:
-    """The name apposed after a bracketed acronym that closes a description: ``le président
-    de l'Union française des industries pétrolières (Ufip), Jean Louis Schilansky``."""
-    words = parsed.words
-    if words[head].upos == "PROPN":
-        return None
-    sentence_last = parsed.sentences[words[head].sentence].last
-    i = last + 1
-    if i >= sentence_last or words[i].text != "(":
-        return None
-    close = next((j for j in range(i + 1, min(i + 6, sentence_last)) if words[j].text == ")"), None)
-    if close is None or close + 2 >= sentence_last or words[close + 1].text != ",":
-        return None
-    nxt = words[close + 2]
-    if nxt.upos != "PROPN" or not is_capitalised(nxt):
-        return None
-    lo, hi = name_run(parsed, close + 2)
-    if hi - lo < 1:
-        return None  # one capitalised word may be a place or a body: a name has two
-    if hi + 1 < sentence_last and words[hi + 1].text not in (",", ":", ".", ";", "»"):
-        return None
-    return lo, hi
-
-
-def _name_span(parsed: ParsedText, indexes: tuple[int, int]) -> tuple[int, int]:
-    return parsed.words[indexes[0]].start, parsed.words[indexes[1]].end
 
 
 def _apposed_name(parsed: ParsedText, head: int, first: int, last: int) -> tuple[int, int] | None:
@@ -419,7 +253,7 @@ def _apposed_name(parsed: ParsedText, head: int, first: int, last: int) -> tuple
         if child.upos == "PROPN" or is_capitalised(child):
             span = sorted(i for i in _np_words(parsed, child.index) if first <= i <= last)
             lo, hi = _contiguous(parsed, set(span), child.index)
-            lo, hi = _extend_name(parsed, lo, hi)
+            lo, hi = extend_name(parsed, lo, hi)
             if any(
                 parsed.words[i].upos == "CCONJ" and parsed.words[i + 1].upos == "DET"
                 for i in range(lo, hi)
@@ -437,11 +271,7 @@ def _apposed_name(parsed: ParsedText, head: int, first: int, last: int) -> tuple
     sentence_last = parsed.sentences[parsed.words[head].sentence].last
     for i in range(first + 1, min(last + 2, sentence_last - 1)):
         word = parsed.words[i]
-        if (
-            word.text == ","
-            and parsed.words[i + 1].upos == "PROPN"
-            and is_capitalised(parsed.words[i + 1])
-        ):
+        if word.text == "," and starts_name(parsed, i + 1):
             lo, hi = name_run(parsed, i + 1)
             closing = hi + 1 >= sentence_last or parsed.words[hi + 1].text in (",", ":", ".", ";")
             if hi == last or closing:  # "…, Bernard Bajolet :" before a quote, or at the end
@@ -449,13 +279,29 @@ def _apposed_name(parsed: ParsedText, head: int, first: int, last: int) -> tuple
     return None
 
 
+_DETERMINER_GENDER = {
+    "la": "Fem",
+    "une": "Fem",
+    "cette": "Fem",
+    "le": "Masc",
+    "un": "Masc",
+    "ce": "Masc",
+    "cet": "Masc",
+}
+"""Determiners that show the gender of their noun phrase (``l'``, ``son``, ``les`` do not)."""
+
+
 def _agreement(parsed: ParsedText, head: int) -> tuple[str | None, str | None]:
+    """Gender and number of the phrase headed by ``head``: the determiner's first (it agrees
+    with the referent: ``la ministre``, ``la juge``), then the noun's."""
     word = parsed.words[head]
-    gender = word.feats.get("Gender")
-    number = word.feats.get("Number")
-    for det in parsed.kids(head, "det"):
-        gender = gender or det.feats.get("Gender")
+    gender = number = None
+    determiners = [d for d in parsed.kids(head, "det") if d.index < head]
+    for det in determiners:
+        gender = gender or _DETERMINER_GENDER.get(det.norm) or det.feats.get("Gender")
         number = number or det.feats.get("Number")
+    gender = gender or word.feats.get("Gender")
+    number = number or word.feats.get("Number")
     if word.upos == "PROPN" and parsed.kids(head, "conj"):
         number = "Plur"
     if word.upos == "PROPN" and not parsed.kids(head, "det"):

@@ -55,6 +55,7 @@ def subject(ctx: Context, cue: CueMatch) -> Mention | None:
     found = (
         _coordinated_clause_subject(ctx, cue)
         or _parse_subject(ctx, words[cue.word], depth=0)
+        or _auxiliary_subject(ctx, cue)
         or _subject_before(ctx, cue)
         or _clause_taken_for_modifier(ctx, cue)
         or _coordinated_subject(ctx, cue)
@@ -73,6 +74,31 @@ def subject(ctx: Context, cue: CueMatch) -> Mention | None:
         name = found.name if found.name is None or found.name[1] <= cue_start else None
         found = attrs.evolve(found, end=words[end_word].end, name=name)
     return found
+
+
+_ADVERBIAL_GAP = 8
+"""How many words an adverbial may hold between an auxiliary and its participle."""
+
+
+def _auxiliary_subject(ctx: Context, cue: CueMatch) -> Mention | None:
+    """``La ministre a pour sa part ajouté``: an adverbial between the auxiliary and the
+    participle, and a parse that hangs the subject on the auxiliary; the verb group's subject
+    is the auxiliary's."""
+    words = ctx.parsed.words
+    if words[cue.word].feats.get("VerbForm") != "Part" or words[cue.word].norm.endswith("ant"):
+        return None
+    sentence_first = ctx.parsed.sentences[words[cue.word].sentence].first
+    for i in range(cue.word - 1, max(sentence_first, cue.first - _ADVERBIAL_GAP) - 1, -1):
+        w = words[i]
+        if w.lemma in ("avoir", "être") and w.feats.get("VerbForm") == "Fin":
+            if w.head == cue.word and i >= cue.first:
+                return None  # an ordinary verb group: the parse found no subject
+            return _parse_subject(ctx, w, depth=2) or _subject_before(
+                ctx, attrs.evolve(cue, first=i)
+            )
+        if w.upos in ("VERB", "AUX") or w.text in (".", ";", ":", "!", "?") or ctx.is_mark(w):
+            return None
+    return None
 
 
 def _clause_taken_for_modifier(ctx: Context, cue: CueMatch) -> Mention | None:
@@ -220,6 +246,8 @@ def _parse_subject(ctx: Context, verb: Word, depth: int) -> Mention | None:
         ctx.parsed.kids(verb.index, *SUBJECT_RELS),
         key=lambda w: (w.index > verb.index, abs(w.index - verb.index)),
     )
+    if len(children) > 1 and _apposed_between_commas(ctx, children[1], children[0], verb):
+        children = children[1:]  # "Le rapport de l'ARS, l'Agence régionale de santé, conclut"
     for child in children:
         if child.deprel == "nsubj:pass" and not _reflexive(ctx, verb):
             continue  # a passive's subject is no speaker; "s'est montré" is no passive
@@ -242,6 +270,23 @@ def _parse_subject(ctx: Context, verb: Word, depth: int) -> Mention | None:
     if depth < 2 and verb.head >= 0 and _shares_subject(ctx, verb):
         return _parse_subject(ctx, ctx.parsed.words[verb.head], depth + 1)
     return None
+
+
+def _apposed_between_commas(ctx: Context, first: Word, second: Word, verb: Word) -> bool:
+    """``second`` is an apposition to ``first``, not a second subject: both stand before the
+    verb, ``second`` right after ``first``'s phrase and set off by commas (a parser may call
+    both ``nsubj``; French has one subject per verb)."""
+    if not first.index < second.index < verb.index:
+        return False
+    earlier = mention_at(ctx.parsed, first.index)
+    later = mention_at(ctx.parsed, second.index)
+    words = ctx.parsed.words
+    closing = next((w for w in words[second.index + 1 : verb.index] if w.end > later.end), None)
+    return (
+        ctx.text[earlier.end : later.start].strip() == ","
+        and closing is not None
+        and closing.text == ","
+    )
 
 
 def _shares_subject(ctx: Context, verb: Word) -> bool:

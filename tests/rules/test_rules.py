@@ -6,7 +6,7 @@ import json
 from importlib import resources
 
 import pytest
-from stored_parses import STORE, stored
+from stored_parses import store, stored
 
 from quoteattr.engine import attribute
 from quoteattr.rules import (
@@ -180,7 +180,7 @@ def test_sentence_cue_when_the_parse_links_the_quote_to_no_cue() -> None:
 def test_every_rule_is_specified_by_a_stored_sentence() -> None:
     """Each registered rule produces a record for at least one specification sentence."""
     seen = set()
-    for path in STORE.glob("*.json"):
+    for path in store().glob("*.json"):
         parsed = ParsedText.from_dict(json.loads(path.read_text(encoding="utf-8")))
         seen.update(q.rule for q in attribute(parsed))
     names = {r.name for r in quote_rules() + reported_rules()}
