@@ -244,6 +244,11 @@ def colon_before(ctx: Context, cand: Candidate, history: History) -> Attribution
         return None
     if any(w.upos == "AUX" for w in words[sentence.first : prev.index]):
         return None  # "Ils avaient plaisir à nommer les légumes :" is a clause, not a name
+    if any(
+        (c := ctx.cue_at.get(i)) is not None and c.entry.type is CueType.PREPOSITION
+        for i in range(sentence.first, prev.index)
+    ):
+        return None  # "Pour X, son secrétaire général :": the preposed source (source_before)
     if before >= sentence.first and (
         words[before].upos in ("PROPN", "NOUN") or is_capitalised(words[before])
     ):
@@ -299,9 +304,10 @@ def _before_colon(ctx: Context, mention: Mention, colon: Word, *, role: bool = F
 
 @register("source_before", "quote", explicit=True)
 def source_before(ctx: Context, cand: Candidate, history: History) -> Attribution | None:
-    """Selon le maire, « … » / D'après X, « … » / Pour Léa Martin, « … »: a preposed source."""
+    """Selon le maire, « … » / D'après X, « … » / Pour Léa Martin, « … »: a preposed source;
+    also before a colon, past an apposition: ``Pour X, son secrétaire général : « … »``."""
     prev = ctx.prev_word(cand.span.open_mark.start)
-    if prev is None or prev.text != ",":
+    if prev is None or prev.text not in (",", ":"):
         return None
     words = ctx.parsed.words
     sentence = ctx.parsed.sentences[prev.sentence]

@@ -265,6 +265,10 @@ def _apposed_name(parsed: ParsedText, head: int, first: int, last: int) -> tuple
             comma = next((j for j in range(lo + 1, hi + 1) if parsed.words[j].text == ","), None)
             if comma is not None:
                 hi = comma - 1  # "Me Éric Dupond, sur BFMTV": a name holds no comma
+            while lo < hi and not is_capitalised(parsed.words[lo]):
+                lo += 1  # "le président afghan Hamid Karzai": a name starts with a capital
+            if not is_capitalised(parsed.words[lo]):
+                continue
             lo, hi = _trim(parsed, lo, hi)
             return parsed.words[lo].start, parsed.words[hi].end
     # Surface fallback for a missed apposition: "la ministre du Travail, Catherine Vautrin,"
