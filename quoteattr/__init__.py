@@ -13,6 +13,7 @@ from quoteattr.records import (
     Span,
     Speaker,
     SpeakerType,
+    SpeakerVia,
 )
 from quoteattr.syntax.pipeline import ModelNotFoundError
 from quoteattr.text.language import NotFrenchWarning
@@ -37,6 +38,7 @@ __all__ = [
     "Speaker",
     "SpeakerSummary",
     "SpeakerType",
+    "SpeakerVia",
     "__version__",
     "extract",
     "extract_many",

@@ -31,6 +31,7 @@ __all__ = [
     "Span",
     "Speaker",
     "SpeakerType",
+    "SpeakerVia",
 ]
 
 FLAGS: tuple[str, ...] = ("negated", "alleged", "denial")
@@ -236,6 +237,33 @@ class SpeakerType(str, enum.Enum):
         return self.value
 
 
+class SpeakerVia(str, enum.Enum):
+    """How a record's speaker name was reached from the words of its sentence.
+
+    ``name``: the sentence names the speaker; ``apposition``: a description with the name set
+    beside it (``la ministre, Inès Morel,``, ``le président Barack Obama``); ``description``: a
+    role or description (``la ministre``, ``ce dernier``) resolved to a person or organisation
+    named earlier; ``pronoun``: a pronoun (``il``, ``-t-elle``, ``qui``) resolved to one;
+    ``continuation``: no speaker in the sentence, carried over from an earlier quote;
+    ``unresolved``: a pronoun or description that could not be tied to a name (the record's
+    name is then the description itself, or nothing).
+
+    Example:
+        >>> SpeakerVia("pronoun") is SpeakerVia.PRONOUN
+        True
+    """
+
+    NAME = "name"
+    APPOSITION = "apposition"
+    DESCRIPTION = "description"
+    PRONOUN = "pronoun"
+    CONTINUATION = "continuation"
+    UNRESOLVED = "unresolved"
+
+    def __str__(self) -> str:
+        return self.value
+
+
 @attrs.frozen(slots=True)
 class Cue:
     """The reporting expression that introduces a quote.
@@ -292,6 +320,11 @@ class Speaker:
     """The title or role the document gives the speaker (``ministre des Affaires étrangères``)."""
     type: SpeakerType = field(default=SpeakerType.UNKNOWN, converter=SpeakerType)
     """Person, organisation or unknown, from the document's evidence."""
+    via: SpeakerVia = field(default=SpeakerVia.NAME, converter=SpeakerVia)
+    """How the name was reached (see :class:`SpeakerVia`)."""
+    distance: int = field(default=0, validator=[validators.instance_of(int), _non_negative])
+    """Sentences between the speaker's mention and the mention its name was resolved to
+    (0 when the sentence itself names the speaker)."""
 
 
 def _unit_interval(instance: Any, attribute: attrs.Attribute[Any], value: float) -> None:
@@ -406,7 +439,7 @@ class QuotedSpan:
     paragraph), and ``open_mark`` is the empty span where the content starts
     when the opening mark was lost (``Non », a-t-il dit``: see
     :mod:`quoteattr.text.marks`). ``style`` names the marks: ``guillemets`` (« » or
-    ASCII ``<< >>``),    ``curly`` (“ ”), ``low`` („ “), ``single`` (‹ › or ‘ ’), ``straight``
+    ASCII ``<< >>``), ``curly`` (“ ”), ``low`` („ “), ``single`` (‹ › or ‘ ’), ``straight``
     (" "), or ``dash`` (a dialogue line).
 
     Example:
