@@ -11,7 +11,7 @@ tokenizer alone is too slow to count the whole corpus on every run).
 
 Usage (from the repository root, with the offline model)::
 
-    STANZA_RESOURCES_DIR=../shared/models/stanza_resources \\
+    STANZA_RESOURCES_DIR=../shared/models/stanza_resources_v2 \\
         python benchmarks/corpus_throughput.py --workers 1 2
 
 Prints one Markdown table row per worker count: wall-clock seconds, documents

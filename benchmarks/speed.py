@@ -2,7 +2,7 @@
 
 Run from the repository root (inside the virtual environment)::
 
-    STANZA_RESOURCES_DIR=../shared/models/stanza_resources \
+    STANZA_RESOURCES_DIR=../shared/models/stanza_resources_v2 \
         python benchmarks/speed.py --json speed.json
 
 This file chooses the parts (``--parts``, comma separated, default all of them) and prints the
@@ -151,7 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--model-dir",
         default=None,
         help="Stanza resources "
-        "(default: $STANZA_RESOURCES_DIR, else SHARED/models/stanza_resources)",
+        "(default: $STANZA_RESOURCES_DIR, else SHARED/models/stanza_resources_v2)",
     )
     parser.add_argument(
         "--torch-threads",
@@ -247,7 +247,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("repeats must be at least 1")
     if args.model_dir is None:
         args.model_dir = os.environ.get("STANZA_RESOURCES_DIR") or str(
-            args.shared / "models" / "stanza_resources"
+            args.shared / "models" / "stanza_resources_v2"
         )
     os.environ["STANZA_RESOURCES_DIR"] = args.model_dir
 
