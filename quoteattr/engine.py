@@ -272,7 +272,7 @@ def attribute(
         events.append((r.start, 1, r))
     events.sort(key=lambda e: (e[0], e[1]))
 
-    resolver = Resolver(parsed)
+    resolver = Resolver(parsed, ctx.quotations)
     resolver.note_subjects(_named_subjects(ctx))
     resolved: dict[int, Any] = {}
     quotes: list[Quote] = []

@@ -23,8 +23,9 @@ from collections.abc import Sequence
 
 import attrs
 
-from quoteattr.records import MentionKind, Span, Speaker
-from quoteattr.syntax.lexicon import role_nouns
+from quoteattr.records import MentionKind, QuotedSpan, Span, Speaker, SpeakerVia
+from quoteattr.speakers.entities import DocumentEntities, NamedMention
+from quoteattr.syntax.lexicon import role_nouns, word_list
 from quoteattr.syntax.mentions import THIRD_PERSON, Mention, is_capitalised, mention_at, name_run
 from quoteattr.syntax.parse import ParsedText
 from quoteattr.text.french import CIVIL_TITLES, DETERMINERS, normalise
@@ -32,6 +33,10 @@ from quoteattr.text.french import CIVIL_TITLES, DETERMINERS, normalise
 __all__ = ["Resolver", "normalise_name", "role_nouns"]
 
 _PARAGRAPH_WINDOW = 3
+_ROLE_WINDOW = 3
+"""How many paragraphs back a role description looks for the person given that role."""
+_DESCRIPTION_WINDOW = 2
+"""How many paragraphs back a bare description looks for the last person or organisation."""
 
 
 def normalise_name(name: str) -> str:
@@ -58,6 +63,7 @@ class _Entity:
     paragraph: int
     span: Span | None
     speaker: bool
+    sentence: int = 0
 
 
 @attrs.define(slots=True, eq=False)
@@ -78,13 +84,15 @@ class Resolver:
         'Stéphane Séjourné'
     """
 
-    def __init__(self, parsed: ParsedText) -> None:
+    def __init__(self, parsed: ParsedText, quotations: Sequence[QuotedSpan] = ()) -> None:
         self.parsed = parsed
         self.text = parsed.text
         self._names = self._collect_names()
         self._appositions = self._collect_appositions()
         self._entities: list[_Entity] = []
         self._narrator: str | None = _narrator_name(parsed)
+        self.entities = DocumentEntities(parsed, self._canonical_name, quotations)
+        """The named people and organisations of the document (descriptions resolve to them)."""
 
     # --- document-wide tables ----------------------------------------------------------------
 
@@ -197,15 +205,46 @@ class Resolver:
             return None
         span = Span.of(self.text, *(mention.name or (mention.start, mention.end)))
         if mention.kind is MentionKind.PRONOUN:
-            return self._resolve_pronoun(mention, span, paragraph)
+            return self._with_distance(self._resolve_pronoun(mention, span, paragraph), mention)
         if mention.kind is MentionKind.NAME:
             name = self._canonical_name(span.text)
             gender, number = self._name_agreement(mention)
             self._remember(
-                _Entity(mention.start, name, gender, number, paragraph, span, as_speaker)
+                _Entity(
+                    mention.start,
+                    name,
+                    gender,
+                    number,
+                    paragraph,
+                    span,
+                    as_speaker,
+                    self._sentence_at(mention.start),
+                )
             )
-            return Speaker(span, name, MentionKind.NAME)
-        return self._resolve_description(mention, span, paragraph, as_speaker)
+            apposed = mention.name is not None and mention.name != (mention.start, mention.end)
+            via = SpeakerVia.APPOSITION if apposed else SpeakerVia.NAME
+            return Speaker(span, name, MentionKind.NAME, via=via)
+        found = self._resolve_description(mention, span, paragraph, as_speaker)
+        return self._with_distance(found, mention)
+
+    def _sentence_at(self, char: int) -> int:
+        words = self.parsed.words
+        i = bisect.bisect_right(words, char, key=lambda w: w.start) - 1
+        return words[max(i, 0)].sentence if words else 0
+
+    def _with_distance(self, speaker: Speaker, mention: Mention) -> Speaker:
+        """Set how far back the name was found (sentences) and whether it was found at all."""
+        if speaker.via not in (SpeakerVia.PRONOUN, SpeakerVia.DESCRIPTION):
+            return speaker
+        said = normalise_name(speaker.mention.text) if speaker.mention is not None else None
+        if speaker.name is None or speaker.name == said:
+            return attrs.evolve(speaker, via=SpeakerVia.UNRESOLVED)  # names itself, or no one
+        if speaker.resolved_from is not None:
+            distance = self._sentence_at(mention.start) - self._sentence_at(
+                speaker.resolved_from.start
+            )
+            return attrs.evolve(speaker, distance=max(distance, 0))
+        return speaker
 
     def _name_agreement(self, mention: Mention) -> tuple[str | None, str | None]:
         if mention.name is not None:
@@ -218,9 +257,10 @@ class Resolver:
     def _resolve_pronoun(self, mention: Mention, span: Span, paragraph: int) -> Speaker:
         pronoun = normalise(span.text).lstrip("-").removeprefix("t-")
         if pronoun in _FIRST_PERSON:  # "dis-je": the narrator, by name when the text gives it
-            return Speaker(span, self._narrator or "je", MentionKind.PRONOUN)
+            via = SpeakerVia.NAME if self._narrator else SpeakerVia.UNRESOLVED
+            return Speaker(span, self._narrator or "je", MentionKind.PRONOUN, via=via)
         if pronoun not in THIRD_PERSON:
-            return Speaker(span, None, MentionKind.PRONOUN)
+            return Speaker(span, None, MentionKind.PRONOUN, via=SpeakerVia.UNRESOLVED)
         before = bisect.bisect_left(self._entities, mention.start, key=lambda e: e.position)
         for entity in reversed(self._entities[max(0, before - 50) : before]):
             if paragraph - entity.paragraph > _PARAGRAPH_WINDOW:
@@ -229,8 +269,8 @@ class Resolver:
                 continue
             if entity.gender is None and mention.gender is not None:
                 entity.gender = mention.gender
-            return Speaker(span, entity.name, MentionKind.PRONOUN, entity.span)
-        return Speaker(span, None, MentionKind.PRONOUN)
+            return Speaker(span, entity.name, MentionKind.PRONOUN, entity.span, via=_PRONOUN)
+        return Speaker(span, None, MentionKind.PRONOUN, via=SpeakerVia.UNRESOLVED)
 
     def _resolve_description(
         self, mention: Mention, span: Span, paragraph: int, as_speaker: bool
@@ -252,8 +292,9 @@ class Resolver:
                     mention.start, best.name, mention.gender, number, paragraph, span, as_speaker
                 )
             )
-            return Speaker(span, best.name, MentionKind.DESCRIPTION)
-        if lemma in role_nouns() and number != "Plur" and not self._indefinite(head.index):
+            return Speaker(span, best.name, MentionKind.DESCRIPTION, via=SpeakerVia.DESCRIPTION)
+        definite = not self._indefinite(head.index)
+        if lemma in role_nouns() and number != "Plur" and definite:
             before = bisect.bisect_left(self._entities, mention.start, key=lambda e: e.position)
             for entity in reversed(self._entities[max(0, before - 50) : before]):
                 if paragraph - entity.paragraph > 1:
@@ -261,13 +302,60 @@ class Resolver:
                 if not entity.speaker or not entity.name[:1].isupper():
                     continue  # a named speaker only: "le procureur" is not "le parquet"
                 if _compatible(entity.gender, entity.number, mention.gender, number):
-                    return Speaker(span, entity.name, MentionKind.DESCRIPTION, entity.span)
+                    return Speaker(
+                        span, entity.name, MentionKind.DESCRIPTION, entity.span, via=_DESCRIPTION
+                    )
                 break
+            named = self._named_for_role(lemma, mention, paragraph)
+            if named is not None:
+                return self._as_named(named, mention, span, paragraph, as_speaker)
+        if (
+            lemma in word_list("organisations.txt")
+            and definite
+            and number != "Plur"
+            and not self.parsed.kids(head.index, "nmod")
+            and not self.parsed.kids(head.index, "appos")
+        ):  # "le syndicat", "l'ONG": the organisation named last
+            named = self.entities.last_organisation(mention.start, paragraph, _DESCRIPTION_WINDOW)
+            if named is not None:
+                return self._as_named(named, mention, span, paragraph, as_speaker)
         name = normalise_name(span.text)
         self._remember(
             _Entity(mention.start, name, mention.gender, number, paragraph, span, as_speaker)
         )
-        return Speaker(span, name, MentionKind.DESCRIPTION)
+        return Speaker(span, name, MentionKind.DESCRIPTION, via=SpeakerVia.DESCRIPTION)
+
+    def _named_for_role(self, lemma: str, mention: Mention, paragraph: int) -> NamedMention | None:
+        """``la ministre`` → the person the article called ``ministre``, else the last named
+        person it fits (a person, of its gender, given no other role)."""
+        roles = frozenset({lemma})
+        return self.entities.with_role(
+            roles, mention.start, paragraph, _ROLE_WINDOW
+        ) or self.entities.last_person(
+            mention.start, paragraph, _DESCRIPTION_WINDOW, mention.gender, roles
+        )
+
+    def _as_named(
+        self,
+        named: NamedMention,
+        mention: Mention,
+        span: Span,
+        paragraph: int,
+        as_speaker: bool,
+    ) -> Speaker:
+        self._remember(
+            _Entity(
+                mention.start,
+                named.name,
+                mention.gender,
+                mention.number,
+                paragraph,
+                span,
+                as_speaker,
+            )
+        )
+        origin = Span.of(self.text, named.start, named.end)
+        return Speaker(span, named.name, MentionKind.DESCRIPTION, origin, via=_DESCRIPTION)
 
     def _indefinite(self, head: int) -> bool:
         """``un représentant du groupe``: an indefinite description brings in someone new."""
@@ -298,6 +386,8 @@ class Resolver:
                 )
 
 
+_PRONOUN = SpeakerVia.PRONOUN
+_DESCRIPTION = SpeakerVia.DESCRIPTION
 _FIRST_PERSON = frozenset({"je", "j'"})
 _SELF_NAMING = (("m'", "appelle"), ("m'", "appelais"), ("me", "nomme"), ("me", "nommais"))
 

@@ -19,6 +19,7 @@ import attrs
 from quoteattr.records import CueType
 from quoteattr.syntax.context import Context
 from quoteattr.syntax.cues import CueMatch
+from quoteattr.syntax.lexicon import word_list
 from quoteattr.syntax.mentions import Mention, clitic_pronoun, is_capitalised, mention_at
 from quoteattr.text.french import ADVERBIAL_PREPOSITIONS, CIVIL_TITLES, DATE_WORDS, normalise
 
@@ -210,7 +211,10 @@ def skip_adverbials(ctx: Context, index: int) -> int | None:
     i = index
     while i < sentence.last:
         w = words[i]
-        if w.norm == "quant" and i + 2 < sentence.last:
+        locution = _adverbial_locution(ctx, i, sentence.last)
+        if locution:
+            i += locution  # en effet, par ailleurs, d'emblée, à son tour
+        elif w.norm == "quant" and i + 2 < sentence.last:
             i += 3  # quant à lui, quant à elles
         elif w.text == "," or w.upos == "ADV" or w.norm in DATE_WORDS or w.upos == "NUM":
             i += 1
@@ -231,6 +235,23 @@ def skip_adverbials(ctx: Context, index: int) -> int | None:
         else:
             return i if words[i].sentence == words[index].sentence else None
     return None
+
+
+_LOCUTION_WORDS = 4
+"""The most words a locution of ``data/adverbial_locutions.txt`` holds."""
+
+
+def _adverbial_locution(ctx: Context, i: int, stop: int) -> int:
+    """The length of a fixed adverbial locution starting at word ``i`` (``en effet``, ``par
+    ailleurs``, ``à son tour``; ``data/adverbial_locutions.txt``), else 0. A preposition that
+    opens one takes no object: ``précise en effet Isabelle Gambu`` names the speaker."""
+    words = ctx.parsed.words
+    locutions = word_list("adverbial_locutions.txt")
+    for j in range(i + 1, min(i + _LOCUTION_WORDS, stop)):
+        surface = " ".join(normalise(ctx.text[words[i].start : words[j].end]).split())
+        if surface.replace("' ", "'") in locutions:
+            return j - i + 1
+    return 0
 
 
 def skip_prepositional_object(ctx: Context, i: int, stop: int) -> int:

@@ -1,0 +1,272 @@
+"""The people and organisations a document names, found once before speakers are resolved.
+
+Every proper name outside quotation marks is recorded in text order with its canonical form,
+whether it names a person or an organisation (first names, civil titles, role nouns glued or
+apposed to it; acronyms and organisation words), its gender where the text shows it, and the
+roles the article gives it (``la ministre de la Santé Agnès Roy``, ``Paul Girard, le directeur
+de la rédaction``, ``Inès Morel, ministre``). A description or a pronoun met later is resolved
+against this table (:mod:`quoteattr.speakers.resolution`): ``la ministre`` to the person the
+article gave that role, or else to the last named person it fits, ``le syndicat`` to the last
+organisation, so that a role never migrates to someone the article did not give it to.
+
+Example:
+    >>> "ministre" in role_lemmas("la ministre de la Santé")
+    True
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+
+import attrs
+
+from quoteattr.records import QuotedSpan
+from quoteattr.syntax.lexicon import role_nouns, word_list
+from quoteattr.syntax.names import is_capitalised, name_run
+from quoteattr.syntax.parse import ParsedText, Word
+from quoteattr.text.french import CIVIL_TITLES, normalise
+
+__all__ = ["DocumentEntities", "NamedMention", "role_lemmas"]
+
+_FEMININE_TITLES = frozenset({"mme", "mme.", "madame", "mlle", "mademoiselle"})
+_MASCULINE_TITLES = frozenset({"m.", "m", "monsieur"})
+_FEMININE_ARTICLES = frozenset({"la", "une", "cette"})
+_MASCULINE_ARTICLES = frozenset({"le", "un", "ce", "cet"})
+_ROLE_REACH = 4
+"""How many words a role noun may stand before the name it is glued to (``la ministre de la
+Santé Agnès Roy``)."""
+
+
+@attrs.define(slots=True, eq=False)
+class NamedMention:
+    """One proper name of the document, outside quotation marks."""
+
+    start: int
+    end: int
+    name: str
+    """The canonical name (``Agnès Roy`` for ``Mme Roy``)."""
+    sentence: int
+    paragraph: int
+    person: bool | None
+    """True for a person, False for an organisation, None when the text does not say."""
+    gender: str | None
+    roles: frozenset[str]
+    """Role nouns the article attaches to this mention (lemmas: ``ministre``, ``directeur``)."""
+
+
+def role_lemmas(description: str) -> frozenset[str]:
+    """The role nouns (``data/roles.txt``) among the words of a description.
+
+    Example:
+        >>> sorted(role_lemmas("l'ancien directeur de la rédaction"))
+        ['directeur']
+    """
+    roles = role_nouns()
+    out = set()
+    for token in normalise(description).replace("'", " ").split():
+        for form in (token, token.removesuffix("s"), _masculine(token)):
+            if form in roles:
+                out.add(form)
+    return frozenset(out)
+
+
+def _masculine(token: str) -> str:
+    for fem, masc in (("trice", "teur"), ("euse", "eur"), ("ière", "ier"), ("ienne", "ien")):
+        if token.endswith(fem):
+            return token[: -len(fem)] + masc
+    return token.removesuffix("e")
+
+
+class DocumentEntities:
+    """The named people and organisations of one document, in text order.
+
+    Example:
+        >>> entities = DocumentEntities(parsed, str, quotations)   # doctest: +SKIP
+        >>> entities.last_person(position, gender="Fem").name      # doctest: +SKIP
+        'Agnès Roy'
+    """
+
+    def __init__(
+        self,
+        parsed: ParsedText,
+        canonical: Callable[[str], str],
+        quotations: Sequence[QuotedSpan] = (),
+    ) -> None:
+        self.parsed = parsed
+        self._quoted = sorted((q.content.start, q.content.end) for q in quotations)
+        self.mentions: list[NamedMention] = self._collect(canonical)
+        self._starts = [m.start for m in self.mentions]
+
+    # --- building ----------------------------------------------------------------------------
+
+    def _inside_quote(self, char: int) -> bool:
+        i = bisect.bisect_right(self._quoted, (char, len(self.parsed.text) + 1)) - 1
+        return any(s <= char < e for s, e in self._quoted[max(0, i - 3) : i + 1])
+
+    def _collect(self, canonical: Callable[[str], str]) -> list[NamedMention]:
+        words = self.parsed.words
+        out: list[NamedMention] = []
+        seen = -1
+        for word in words:
+            if word.index <= seen or not _name_word(self.parsed, word):
+                continue
+            lo, hi = name_run(self.parsed, word.index)
+            seen = hi
+            run_start = lo
+            while lo < hi and normalise(words[lo].text) in CIVIL_TITLES:
+                lo += 1
+            start, end = words[lo].start, words[hi].end
+            if self._inside_quote(start):
+                continue  # a name in a quotation is the quoted speaker's word, no antecedent
+            sentence = self.parsed.sentences[word.sentence]
+            roles, role_gender = self._roles_around(run_start, hi)
+            out.append(
+                NamedMention(
+                    start,
+                    end,
+                    canonical(self.parsed.text[start:end]),
+                    sentence.index,
+                    sentence.paragraph,
+                    True if run_start < lo else self._person(lo, hi, roles),
+                    self._gender(lo) or role_gender,
+                    roles,
+                )
+            )
+        return out
+
+    def _roles_around(self, lo: int, hi: int) -> tuple[frozenset[str], str | None]:
+        """Role nouns glued before the name (``le ministre X``, ``la ministre de la Santé X``)
+        or apposed after it (``X, directeur de …``, ``X, le directeur …``), and the gender
+        their article shows."""
+        words = self.parsed.words
+        sentence = self.parsed.sentences[words[lo].sentence]
+        roles: set[str] = set()
+        gender = None
+        start = lo - 1
+        if start > sentence.first and words[start].text == ",":
+            start -= 1  # "L'avocate des familles, Maître Claire Dufour": the description before
+        for i in range(start, max(sentence.first, start - _ROLE_REACH) - 1, -1):
+            w = words[i]
+            if w.text in (",", ".", ";", ":", "(", ")") or w.upos in ("VERB", "AUX"):
+                break
+            found = role_lemmas(w.text)
+            if found:
+                roles |= found
+                gender = gender or _article_gender(self.parsed, i)
+                break
+        j = hi + 1
+        if j + 1 < sentence.last and words[j].text == ",":
+            k = j + 1
+            determined = words[k].upos == "DET"
+            if determined and k + 1 < sentence.last:
+                k += 1
+            while k < sentence.last and words[k].upos == "ADJ":
+                k += 1  # "X, ancien ministre"
+            found = role_lemmas(words[k].text) if k < sentence.last else frozenset()
+            if found and (not determined or self._closed_apposition(k, sentence.last)):
+                roles |= found
+                gender = gender or _article_gender(self.parsed, k)
+        return frozenset(roles), gender
+
+    def _closed_apposition(self, noun: int, stop: int) -> bool:
+        """``X, le député de la Somme, a …``: the phrase after the comma closes before the
+        verb; ``Interrogé par Le Monde, le député a estimé …`` opens a new clause instead."""
+        words = self.parsed.words
+        for i in range(noun + 1, stop):
+            w = words[i]
+            if w.text in (",", ")", ":", ";", "."):
+                return True
+            if w.upos in ("VERB", "AUX") or w.norm in ("qui", "que", "qu'"):
+                return False
+        return True
+
+    def _person(self, lo: int, hi: int, roles: frozenset[str]) -> bool | None:
+        words = self.parsed.words
+        first = normalise(words[lo].text)
+        if roles or first in word_list("first_names.txt"):
+            return True
+        if lo > 0 and normalise(words[lo - 1].text) in CIVIL_TITLES:
+            return True
+        text = self.parsed.text[words[lo].start : words[hi].end]
+        if any(normalise(t) in word_list("organisations.txt") for t in text.split()):
+            return False
+        if hi == lo and text.isupper() and len(text) >= 2:
+            return False  # an acronym: CGT, RSF, ONU
+        return None
+
+    def _gender(self, lo: int) -> str | None:
+        if lo == 0:
+            return None
+        before = normalise(self.parsed.words[lo - 1].text)
+        if before in _FEMININE_TITLES:
+            return "Fem"
+        if before in _MASCULINE_TITLES:
+            return "Masc"
+        return None
+
+    # --- queries -----------------------------------------------------------------------------
+
+    def before(self, position: int) -> list[NamedMention]:
+        """The named mentions that start before ``position``, most recent first."""
+        i = bisect.bisect_left(self._starts, position)
+        return self.mentions[:i][::-1]
+
+    def with_role(
+        self, roles: frozenset[str], position: int, paragraph: int, window: int
+    ) -> NamedMention | None:
+        """The last person before ``position`` the article gave one of ``roles``."""
+        for m in self.before(position):
+            if paragraph - m.paragraph > window:
+                return None
+            if m.roles & roles:
+                return m
+        return None
+
+    def last_person(
+        self, position: int, paragraph: int, window: int, gender: str | None, roles: frozenset[str]
+    ) -> NamedMention | None:
+        """The last named person before ``position`` that a description of ``gender`` with
+        ``roles`` can stand for: not an organisation, not someone the article gave another
+        role, not of the other gender."""
+        for m in self.before(position):
+            if paragraph - m.paragraph > window:
+                return None
+            if m.person is not True:
+                continue
+            if m.roles and roles and not m.roles & roles:
+                continue
+            if gender and m.gender and gender != m.gender:
+                continue
+            return m
+        return None
+
+    def last_organisation(self, position: int, paragraph: int, window: int) -> NamedMention | None:
+        """The last named organisation before ``position``."""
+        for m in self.before(position):
+            if paragraph - m.paragraph > window:
+                return None
+            if m.person is False:
+                return m
+        return None
+
+
+def _name_word(parsed: ParsedText, word: Word) -> bool:
+    """A word that starts or continues a proper name (not a capitalised sentence opener)."""
+    if not is_capitalised(word) or word.upos in ("DET", "ADP", "PRON", "PUNCT", "NUM"):
+        return False
+    sentence = parsed.sentences[word.sentence]
+    return word.upos == "PROPN" or word.index != sentence.first
+
+
+def _article_gender(parsed: ParsedText, noun: int) -> str | None:
+    words = parsed.words
+    sentence_first = parsed.sentences[words[noun].sentence].first
+    for i in range(noun - 1, max(sentence_first, noun - 3) - 1, -1):
+        form = normalise(words[i].text)
+        if form in _FEMININE_ARTICLES:
+            return "Fem"
+        if form in _MASCULINE_ARTICLES:
+            return "Masc"
+    gender = words[noun].feats.get("Gender")
+    return gender if isinstance(gender, str) else None
