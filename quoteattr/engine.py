@@ -24,7 +24,7 @@ import attrs
 
 from quoteattr.output.progress import parse_with_progress, progress_bar
 from quoteattr.output.results import QuoteList
-from quoteattr.records import MentionKind, Quote, QuoteKind, Span, Speaker
+from quoteattr.records import CueType, MentionKind, Quote, QuoteKind, Span, Speaker
 from quoteattr.rules.candidates import Candidate
 from quoteattr.rules.order import rule, select
 from quoteattr.rules.registry import UNATTRIBUTED, Attribution, Rule, confidence_of
@@ -33,6 +33,7 @@ from quoteattr.rules.sieves import attribute_quotations
 from quoteattr.rules.terms import position_kind
 from quoteattr.speakers.profiles import apply_profiles
 from quoteattr.speakers.resolution import Resolver
+from quoteattr.speakers.speaking import speaker_mention
 from quoteattr.syntax.context import Context
 from quoteattr.syntax.cues import find_cues
 from quoteattr.syntax.lexicon import Lexicon, default_lexicon
@@ -355,7 +356,9 @@ def _quote_record(
         if att.cue is not None:
             cue = att.cue.record(ctx.parsed)
         if att.mention is not None:
-            speaker = resolver.resolve(att.mention, cand.paragraph)
+            source = att.cue is not None and att.cue.entry.type is CueType.PREPOSITION
+            mention = speaker_mention(ctx, att.mention, cand.span, source=source)
+            speaker = resolver.resolve(mention, cand.paragraph)
         elif att.follows is not None or att.previous is not None:
             prior = resolved.get(id(att.follows))
             if att.previous is not None:  # a dialogue turn: the first earlier speaker not the last
@@ -401,7 +404,8 @@ def _reported_record(ctx: Context, resolver: Resolver, r: Attribution) -> Quote:
     first = ctx.word_at(r.start)
     index = ctx.parsed.words[first].sentence if first is not None else r.sentence
     sentence = ctx.parsed.sentences[min(index, r.sentence)]
-    speaker = resolver.resolve(r.mention, sentence.paragraph) if r.mention is not None else None
+    mention = speaker_mention(ctx, r.mention, source=r.cue.entry.type is CueType.PREPOSITION)
+    speaker = resolver.resolve(mention, sentence.paragraph)
     return Quote(
         Span.of(ctx.text, r.start, r.end),
         r.kind,

@@ -26,6 +26,7 @@ from quoteattr.text.french import ADVERBIAL_PREPOSITIONS, CIVIL_TITLES, DATE_WOR
 __all__ = [
     "CIRCUMSTANCE",
     "NP_HEAD_UPOS",
+    "author_of",
     "inverted_after",
     "noun_phrase_after",
     "preposition_object",
@@ -107,6 +108,17 @@ def _author_of(ctx: Context, mention: Mention) -> Mention | None:
     head = ctx.parsed.words[mention.head]
     if head.lemma.lower() not in ctx.lexicon.nouns:
         return None
+    return author_of(ctx, mention)
+
+
+def author_of(ctx: Context, mention: Mention) -> Mention | None:
+    """The ``de`` complement after the head noun of ``mention``: who said or wrote it
+    (``un communiqué de la préfecture``, ``les propos du ministre``), if any.
+
+    Example:
+        >>> # "l'intervention du Premier ministre" → the mention "Premier ministre"
+    """
+    head = ctx.parsed.words[mention.head]
     for child in ctx.parsed.kids(head.index, "nmod"):
         if child.index > head.index and any(
             c.norm in ("de", "d'", "du", "des") for c in ctx.parsed.kids(child.index, "case")

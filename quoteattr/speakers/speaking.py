@@ -1,0 +1,112 @@
+"""Who can speak: the check every speaker mention passes before it is resolved to a name.
+
+A speaker is never inside quotation marks (those are the quoted person's words) and must be
+able to speak: a person (a name, a pronoun, a role, a profession, a group: ``les
+manifestants``), an organisation (party, ministry, court, union, company, police), or a medium
+or a document (``le communiqué``, ``le rapport``, ``une étude``). A speech noun with an author
+(``l'intervention du Premier ministre``, ``la pique de Björn Borg``) speaks through its author.
+When the grammatical slot holds anything else (``l'hypothèse``, ``des retards``, a weekday, a
+place set off before a headline colon), the record gets no speaker rather than a wrong one.
+
+Example:
+    >>> "manifestant" in speaking_nouns()
+    True
+"""
+
+from __future__ import annotations
+
+import functools
+
+from quoteattr.records import MentionKind, QuotedSpan
+from quoteattr.syntax.context import Context
+from quoteattr.syntax.lexicon import word_list
+from quoteattr.syntax.mentions import Mention
+from quoteattr.syntax.phrases import author_of
+from quoteattr.text.french import DATE_WORDS, normalise
+
+__all__ = ["speaker_mention", "speaking_nouns"]
+
+_WORD_LISTS = (
+    "roles.txt",
+    "group_nouns.txt",
+    "person_nouns.txt",
+    "source_nouns.txt",
+    "organisations.txt",
+    "medium_nouns.txt",
+    "document_nouns.txt",
+)
+_FEMININE = (("trice", "teur"), ("euse", "eur"), ("ière", "ier"), ("ienne", "ien"), ("e", ""))
+
+
+@functools.cache
+def speaking_nouns() -> frozenset[str]:
+    """Head nouns of descriptions that can speak: roles, groups, people, bodies, media.
+
+    Example:
+        >>> "hypothèse" in speaking_nouns(), "syndicat" in speaking_nouns()
+        (False, True)
+    """
+    return frozenset().union(*(word_list(name) for name in _WORD_LISTS))
+
+
+def speaker_mention(
+    ctx: Context, mention: Mention | None, own: QuotedSpan | None = None, *, source: bool = False
+) -> Mention | None:
+    """``mention`` if it can speak, the author of a speech noun it heads, else None.
+
+    ``own`` is the quotation the mention is found for: an incise inside it (``« Tiens,
+    dit-il, … »``) is no quoted word. ``source``: the object of ``selon``/``d'après``/``pour``,
+    which names a source whatever it is (``selon la mythologie grecque``): only the quotation
+    check applies.
+
+    Example:
+        >>> # "l'intervention du Premier ministre" → "le Premier ministre";
+        >>> # "l'hypothèse d'une hausse" → None; "la ministre" → itself
+    """
+    if mention is None:
+        return None
+    enclosing = ctx.enclosing_quote(mention.start)
+    if enclosing is not None and enclosing is not own and enclosing.style != "dash":
+        return None  # quoted words (a dialogue dash line is no quotation mark: vocatives)
+    if mention.kind is MentionKind.PRONOUN or source:
+        return mention
+    head = ctx.parsed.words[mention.head]
+    if normalise(head.text) in DATE_WORDS:
+        return None  # "Jeudi, …": a date heads no speaker
+    if mention.kind is MentionKind.NAME:
+        return mention
+    if _speaks(head.lemma) or _speaks(head.text):
+        return mention
+    abstract = _abstract(head.lemma) or _abstract(head.text)
+    if abstract or head.lemma.lower() in ctx.lexicon.nouns:
+        author = author_of(ctx, mention)
+        if author is not None and speaker_mention(ctx, author) is author:
+            return author  # "l'intervention du Premier ministre", "les propos de X"
+    if abstract:
+        return None  # "l'hypothèse d'une hausse", "la situation", "le rassemblement"
+    return mention
+
+
+_ABSTRACT_ENDINGS = (
+    "tion", "sion", "ment", "ité", "ance", "ence", "isme", "ure", "esse", "ise", "èse", "ude",
+    "age",
+)  # fmt: skip
+"""Endings of abstract and event nouns (``hypothèse``, ``situation``, ``rassemblement``,
+``sécurité``): a description headed by one, and by no noun of the speaking
+lists, names no speaker."""
+
+
+def _abstract(word: str) -> bool:
+    form = normalise(word).removesuffix("s")
+    return form.endswith(_ABSTRACT_ENDINGS)
+
+
+def _speaks(word: str) -> bool:
+    form = normalise(word)
+    nouns = speaking_nouns()
+    if form in nouns or form.removesuffix("s") in nouns or form.removesuffix("x") in nouns:
+        return True
+    singular = form.removesuffix("s")
+    return any(
+        singular.endswith(fem) and singular[: -len(fem)] + masc in nouns for fem, masc in _FEMININE
+    ) or form.startswith(("anti-", "pro-", "ex-"))
