@@ -36,6 +36,15 @@ __all__ = [
 
 FLAGS: tuple[str, ...] = ("negated", "alleged", "denial")
 """The warning flags a quote may carry (see :attr:`Quote.flags`), in display order."""
+REVIEW_MIN_CONFIDENCE = 0.6
+"""A record whose confidence (its rule's measured precision) is below this needs review."""
+REVIEW_MAX_DISTANCE = 1
+"""A speaker reached by a pronoun or description more sentences away than this needs review."""
+REVIEW_REASONS: tuple[str, ...] = (
+    *("no_speaker", "unresolved", "far_pronoun", "far_description", "continuation"),
+    *("low_confidence", *FLAGS),
+)
+"""The reasons of :attr:`Quote.review_reasons`, in the order they are listed."""
 
 
 def _non_negative(instance: Any, attribute: attrs.Attribute[Any], value: int) -> None:
@@ -426,6 +435,36 @@ class Quote:
             for name, on in zip(FLAGS, (self.negated, self.alleged, self.denial), strict=True)
             if on
         )
+
+    @property
+    def review_reasons(self) -> tuple[str, ...]:
+        """Why a person should look at this record before publishing it (:data:`REVIEW_REASONS`).
+
+        No speaker; a name not found (``unresolved``); a pronoun or description resolved more
+        than :data:`REVIEW_MAX_DISTANCE` sentences away; a speaker carried over from an earlier
+        quote; a confidence below :data:`REVIEW_MIN_CONFIDENCE`; each warning flag.
+
+        Example:
+            >>> Quote(Span(0, 3, "Non"), "direct", None, None, 0.5, "marks").review_reasons
+            ('no_speaker', 'low_confidence')
+        """
+        s = self.speaker
+        via, far = (s.via, s.distance > REVIEW_MAX_DISTANCE) if s else (None, False)
+        on = (s is None, s is not None and (s.name is None or via is SpeakerVia.UNRESOLVED))
+        on += (far and via is SpeakerVia.PRONOUN, far and via is SpeakerVia.DESCRIPTION)
+        on += (via is SpeakerVia.CONTINUATION, self.confidence < REVIEW_MIN_CONFIDENCE)
+        on += (self.negated, self.alleged, self.denial)
+        return tuple(reason for reason, yes in zip(REVIEW_REASONS, on, strict=True) if yes)
+
+    @property
+    def needs_review(self) -> bool:
+        """True when :attr:`review_reasons` is not empty.
+
+        Example:
+            >>> Quote(Span(0, 3, "Oui"), "direct", Speaker(None, "X"), None, 1, "m").needs_review
+            False
+        """
+        return bool(self.review_reasons)
 
 
 @attrs.frozen(slots=True)

@@ -67,6 +67,7 @@ __all__ = [
 
 _ASKING = frozenset({CueClass.QUESTION, CueClass.NEUTRAL, CueClass.ANNOUNCE})
 _MAX_GAP = 8
+_COMPLEMENTS = ("xcomp", "ccomp")
 
 
 Reported = Attribution
@@ -170,9 +171,11 @@ def _infinitive(ctx: Context, cue: CueMatch) -> Attribution | None:
         if w.norm in TIME_WORDS:
             i += 1
             continue
-        if w.upos in ("VERB", "AUX") and w.feats.get("VerbForm") == "Inf":
+        infinitive = w.feats.get("VerbForm") == "Inf" or w.norm == w.lemma  # "avoir", "être"
+        if w.upos in ("VERB", "AUX") and infinitive:
             governor = words[w.head] if w.upos == "AUX" and w.head >= 0 else w
-            if governor.head != cue.word and governor.deprel not in ("xcomp", "ccomp"):
+            tagged_verb = words[cue.word].upos == "VERB"  # else the parse's arcs miss the cue
+            if tagged_verb and governor.head != cue.word and governor.deprel not in _COMPLEMENTS:
                 return None
             return _build(ctx, cue, i)
         if not (

@@ -95,7 +95,10 @@ class DocumentEntities:
     ) -> None:
         self.parsed = parsed
         self._quoted = sorted((q.content.start, q.content.end) for q in quotations)
+        self.aliases: dict[str, str] = {}
+        """Acronym → the name it abbreviates (``Reporters sans frontières (RSF)``)."""
         self.mentions: list[NamedMention] = self._collect(canonical)
+        self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
 
     # --- building ----------------------------------------------------------------------------
@@ -106,7 +109,7 @@ class DocumentEntities:
 
     def _collect(self, canonical: Callable[[str], str]) -> list[NamedMention]:
         words = self.parsed.words
-        out: list[NamedMention] = []
+        out: list[NamedMention] = self._expansions(canonical)
         seen = -1
         for word in words:
             if word.index <= seen or not _name_word(self.parsed, word):
@@ -121,18 +124,54 @@ class DocumentEntities:
                 continue  # a name in a quotation is the quoted speaker's word, no antecedent
             sentence = self.parsed.sentences[word.sentence]
             roles, role_gender = self._roles_around(run_start, hi)
+            name = canonical(self.parsed.text[start:end])
+            name = self.aliases.get(name, name)
+            acronym = name in self.aliases.values()
             out.append(
                 NamedMention(
                     start,
                     end,
-                    canonical(self.parsed.text[start:end]),
+                    name,
                     sentence.index,
                     sentence.paragraph,
-                    True if run_start < lo else self._person(lo, hi, roles),
+                    True if run_start < lo else (False if acronym else self._person(lo, hi, roles)),
                     self._gender(lo) or role_gender,
                     roles,
                 )
             )
+        return out
+
+    def _expansions(self, canonical: Callable[[str], str]) -> list[NamedMention]:
+        """``Reporters sans frontières (RSF)``, ``l'Union des forces du changement (UFC)``: an
+        acronym in brackets after the words whose initials spell it. Both are one organisation
+        (:attr:`aliases` maps the acronym to the name)."""
+        words = self.parsed.words
+        out = []
+        for k, word in enumerate(words[:-2]):
+            token = words[k + 1].text
+            if word.text != "(" or words[k + 2].text != ")":
+                continue
+            if not (2 <= len(token) <= 8 and token.isupper() and token.isalpha()):
+                continue
+            first = self.parsed.sentences[word.sentence].first
+            for start in range(k - 1, max(first, k - 2 * len(token) - 2) - 1, -1):
+                content = [
+                    w.text for w in words[start:k] if len(w.text) > 3 or w.text[:1].isupper()
+                ]
+                if "".join(t[0] for t in content).upper() != token or not content:
+                    continue
+                if words[start].upos == "DET":
+                    start += 1
+                lo, hi = words[start].start, words[k - 1].end
+                name = canonical(self.parsed.text[lo:hi])
+                self.aliases[token] = name
+                sentence = self.parsed.sentences[word.sentence]
+                out.append(
+                    NamedMention(
+                        lo, hi, name, sentence.index, sentence.paragraph, False, None, frozenset()
+                    )
+                )
+                break
         return out
 
     def _roles_around(self, lo: int, hi: int) -> tuple[frozenset[str], str | None]:
@@ -233,7 +272,7 @@ class DocumentEntities:
             if paragraph - m.paragraph > window:
                 return None
             if m.person is not True:
-                continue
+                continue  # an organisation, a place, a medium: no evidence of a person
             if m.roles and roles and not m.roles & roles:
                 continue
             if gender and m.gender and gender != m.gender:

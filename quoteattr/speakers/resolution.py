@@ -206,8 +206,15 @@ class Resolver:
         span = Span.of(self.text, *(mention.name or (mention.start, mention.end)))
         if mention.kind is MentionKind.PRONOUN:
             return self._with_distance(self._resolve_pronoun(mention, span, paragraph), mention)
+        if mention.kind is MentionKind.NAME and self._generic_organisation(span.text):
+            named = self.entities.last_organisation(mention.start, paragraph, _DESCRIPTION_WINDOW)
+            if named is not None:  # "l'ONG", "l'AFP" is a name: only generic nouns
+                return self._with_distance(
+                    self._as_named(named, mention, span, paragraph, as_speaker), mention
+                )
         if mention.kind is MentionKind.NAME:
             name = self._canonical_name(span.text)
+            name = self.entities.aliases.get(name, name)
             gender, number = self._name_agreement(mention)
             self._remember(
                 _Entity(
@@ -226,6 +233,16 @@ class Resolver:
             return Speaker(span, name, MentionKind.NAME, via=via)
         found = self._resolve_description(mention, span, paragraph, as_speaker)
         return self._with_distance(found, mention)
+
+    @staticmethod
+    def _generic_organisation(text: str) -> bool:
+        """``l'ONG``, ``l'organisation``: an organisation noun written like a name."""
+        words = normalise(text).replace("'", " ").split()
+        return (
+            len(words) == 2
+            and words[0] in ("l", "le", "la")
+            and (words[1] in word_list("organisations.txt"))
+        )
 
     def _sentence_at(self, char: int) -> int:
         words = self.parsed.words

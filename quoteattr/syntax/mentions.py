@@ -28,6 +28,7 @@ from quoteattr.syntax.names import (
     trailing_name,
 )
 from quoteattr.syntax.parse import ParsedText, Word
+from quoteattr.text.french import CIVIL_TITLES, normalise
 
 __all__ = [
     "PRONOUN_FEATURES",
@@ -132,7 +133,7 @@ def mention_at(parsed: ParsedText, head: int) -> Mention:
         # "le juge d'instruction Jean Valois, successeur du juge Marc Tellier": the name glued
         # to the description, before its apposition (whose own names are someone else's)
         name = trailing_name(parsed, head, first, comma - 1)
-    name = name or _apposed_name(parsed, head, first, last)
+    name = name or _apposed_name(parsed, head, first, last) or _titled_name(parsed, head, last)
     if name is None and is_name(parsed, head):
         lo, hi = name_run(parsed, head)
         hi = organisation_name_end(parsed, head, hi, last)
@@ -293,6 +294,21 @@ _DETERMINER_GENDER = {
     "cet": "Masc",
 }
 """Determiners that show the gender of their noun phrase (``l'``, ``son``, ``les`` do not)."""
+
+
+def _titled_name(parsed: ParsedText, head: int, last: int) -> tuple[int, int] | None:
+    """``Mme Dupont``, ``M. Lenoir``, ``Me Claire Morel`` headed by the title: the name after it.
+
+    Example:
+        >>> # "Mme Dupont a déclaré" with "Mme" as head → the span of "Dupont"
+    """
+    words = parsed.words
+    if normalise(words[head].text) not in CIVIL_TITLES or head + 1 > last:
+        return None
+    if not is_capitalised(words[head + 1]):
+        return None
+    _first, hi = name_run(parsed, head + 1)
+    return words[head + 1].start, words[min(hi, last)].end
 
 
 def _agreement(parsed: ParsedText, head: int) -> tuple[str | None, str | None]:

@@ -1,0 +1,150 @@
+"""Who said it, by name: the classes of speaker mistakes seen on real news (issue 17).
+
+Each row is a short article of our own, in the style of a French, Belgian, Swiss, Québec or
+African outlet, with the words of one record and the name it must carry (``None``: no speaker
+rather than a wrong one). Every text runs with both apostrophes and on both stored parsers.
+"""
+
+from __future__ import annotations
+
+import pytest
+from stored_parses import both_apostrophes, quotes_of
+
+from quoteattr.records import SpeakerVia
+
+# 1. The slot holds a word that cannot speak: look further, or leave the speaker unset.
+CANNOT_SPEAK = [
+    (
+        "L'intervention du Premier ministre, Luc Marchal, annonçant la fermeture du site a surpris les élus.",
+        "la fermeture du site",
+        "Luc Marchal",
+    ),
+    (
+        "« Nous tiendrons bon », a insisté Awa Koné, ajoutant que « même Le Soleil l'a reconnu ».",
+        "Nous tiendrons bon",
+        "Awa Koné",
+    ),
+    (
+        "La situation, selon la préfecture, reste « très tendue » dans le quartier.",
+        "reste « très tendue »",
+        "la préfecture",
+    ),
+]
+
+# 2. Appositions and roles belong to their own person.
+APPOSITIONS = [
+    (
+        "Paul Girard, le directeur de la rédaction, a assuré que le journal paraîtrait lundi.",
+        "le journal paraîtrait lundi",
+        "Paul Girard",
+    ),
+    (
+        "La ministre de l'Éducation, Inès Morel, a visité l'école. La ministre a promis que les classes rouvriraient.",
+        "les classes rouvriraient",
+        "Inès Morel",
+    ),
+    (
+        "L'avocate des familles, Maître Claire Dufour, a dénoncé des lenteurs. Le préfet a indiqué que l'enquête avançait.",
+        "l'enquête avançait",
+        "le préfet",
+    ),
+    (
+        "« Rien n'est joué », précise en effet Nadia Benali, présidente de l'association des riverains.",
+        "Rien n'est joué",
+        "Nadia Benali",
+    ),
+    (
+        "Le député Marc Dubois a rencontré les grévistes mardi. Le député a affirmé que la loi serait retirée.",
+        "la loi serait retirée",
+        "Marc Dubois",
+    ),
+    (
+        "Interrogé par Le Temps, le conseiller d'État a estimé que le projet était mûr.",
+        "le projet était mûr",
+        "le conseiller d'État",
+    ),
+]
+
+# 3. Pronouns resolve to a compatible person; a role description to the person given that role.
+RESOLUTION = [
+    (
+        "Agnès Roy a visité l'hôpital jeudi. « Je reviendrai », a-t-elle assuré.",
+        "Je reviendrai",
+        "Agnès Roy",
+    ),
+    (
+        "La venue d'Aminata Traoré a été saluée à Bamako. « Le dialogue est ouvert », a déclaré la ministre de la Culture.",
+        "Le dialogue est ouvert",
+        "Aminata Traoré",
+    ),
+    (
+        "Reporters sans frontières (RSF) publie son classement annuel. Selon l'ONG, la liberté de la presse a reculé en 2025.",
+        "la liberté de la presse a reculé",
+        "Reporters sans frontières",
+    ),
+]
+
+
+def _variants(rows: list[tuple[str, str, str | None]]) -> list[tuple[str, str, str | None]]:
+    """Each row as written and with every apostrophe swapped, in text, content and name."""
+    out = []
+    for text, content, name in rows:
+        for variant in both_apostrophes(text):
+            swap = variant != text
+
+            def same(s: str) -> str:
+                return s.translate(str.maketrans("'’", "’'")) if swap else s
+
+            out.append((variant, same(content), same(name) if name is not None else None))
+    return out
+
+
+def _check(text: str, content: str, name: str | None) -> None:
+    """The record whose words start with ``content`` carries the speaker ``name``."""
+    found = [q for q in quotes_of(text) if q.content.text.startswith(content)]
+    assert found, f"no record {content!r} in {[q.content.text for q in quotes_of(text)]}"
+    assert found[0].speaker_name == name, (found[0].speaker_name, found[0].speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "name"),
+    _variants(CANNOT_SPEAK),
+)
+def test_a_speaker_can_speak(text: str, content: str, name: str | None) -> None:
+    _check(text, content, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "name"),
+    _variants(APPOSITIONS),
+)
+def test_appositions_and_roles(text: str, content: str, name: str | None) -> None:
+    _check(text, content, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "name"),
+    _variants(RESOLUTION),
+)
+def test_descriptions_and_pronouns_resolve_by_name(text: str, content: str, name: str) -> None:
+    _check(text, content, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "via"),
+    [
+        ("« Non », a tranché Awa Koné.", "Non", SpeakerVia.NAME),
+        ("« Non », a tranché la ministre, Awa Koné.", "Non", SpeakerVia.APPOSITION),
+        (
+            "Agnès Roy a visité l'hôpital jeudi. « Je reviendrai », a-t-elle assuré.",
+            "Je reviendrai",
+            SpeakerVia.PRONOUN,
+        ),
+        ("« Je reviendrai », a-t-il assuré.", "Je reviendrai", SpeakerVia.UNRESOLVED),
+    ],
+)
+def test_each_record_says_how_its_speaker_was_reached(
+    text: str, content: str, via: SpeakerVia
+) -> None:
+    [quote] = [q for q in quotes_of(text) if q.content.text == content]
+    assert quote.speaker is not None and quote.speaker.via is via
