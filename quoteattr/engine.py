@@ -42,6 +42,7 @@ from quoteattr.syntax.parse import ParsedText, from_stanza, parse_texts
 from quoteattr.syntax.pipeline import get_pipeline, torch_threads
 from quoteattr.text.language import warn_if_not_french
 from quoteattr.text.marks import find_quotations
+from quoteattr.text.normalise import normalise as clean_typography
 
 __all__ = ["attribute", "extract", "extract_many"]
 
@@ -203,13 +204,14 @@ def _run_batch(
         i for i, (t, d) in enumerate(zip(texts, docs, strict=True)) if d is None and t.strip()
     ]
     parsed: dict[int, ParsedText] = {}
+    cleaned = {i: clean_typography(texts[i]) for i in to_parse}  # same length: same offsets
     if to_parse:
         nlp = pipeline if pipeline is not None else get_pipeline(model_dir)
         with torch_threads(threads):
             if chunk_progress and len(to_parse) == 1:
-                results = [parse_with_progress(texts[to_parse[0]], nlp)]
+                results = [parse_with_progress(cleaned[to_parse[0]], nlp)]
             else:
-                results = parse_texts([texts[i] for i in to_parse], nlp)
+                results = parse_texts([cleaned[i] for i in to_parse], nlp)
         for i, result in zip(to_parse, results, strict=True):
             parsed[i] = result
     for i, doc in enumerate(docs):
@@ -222,8 +224,35 @@ def _run_batch(
             if i in parsed
             else []
         )
+        if cleaned.get(i, text) != text:
+            quotes = [_in_original(q, text) for q in quotes]
         out.append(QuoteList(quotes, text=text, doc_id=ids[i]))
     return out
+
+
+def _in_original(quote: Quote, text: str) -> Quote:
+    """``quote`` with every span's text read from the user's ``text`` again (the rules ran on
+    its typography-cleaned copy, whose offsets are the same: :mod:`quoteattr.text.normalise`)."""
+
+    def again(span: Span | None) -> Span | None:
+        return None if span is None else Span.of(text, span.start, span.end)
+
+    speaker = quote.speaker
+    if speaker is not None:
+        speaker = attrs.evolve(
+            speaker, mention=again(speaker.mention), resolved_from=again(speaker.resolved_from)
+        )
+    cue = quote.cue
+    if cue is not None:
+        cue = attrs.evolve(cue, span=Span.of(text, cue.span.start, cue.span.end))
+    return attrs.evolve(
+        quote,
+        content=Span.of(text, quote.content.start, quote.content.end),
+        open_mark=again(quote.open_mark),
+        close_mark=again(quote.close_mark),
+        speaker=speaker,
+        cue=cue,
+    )
 
 
 @attrs.frozen
