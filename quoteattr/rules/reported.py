@@ -49,6 +49,8 @@ from quoteattr.syntax.mentions import Mention
 from quoteattr.syntax.phrases import inverted_after, skip_prepositional_object
 from quoteattr.syntax.subjects import subject
 from quoteattr.text.french import (
+    NE,
+    NEGATORS,
     QUE,
     REFLEXIVE,
     SI,
@@ -68,6 +70,8 @@ __all__ = [
 _ASKING = frozenset({CueClass.QUESTION, CueClass.NEUTRAL, CueClass.ANNOUNCE})
 _MAX_GAP = 8
 _COMPLEMENTS = ("xcomp", "ccomp")
+_INFINITIVE_GAP = 4
+"""Words between a verb of saying and its infinitive: ``assure ne jamais avoir …``."""
 
 
 Reported = Attribution
@@ -166,21 +170,26 @@ def _infinitive(ctx: Context, cue: CueMatch) -> Attribution | None:
         return None
     _first, last = sentence_bounds(ctx, cue)
     i = cue.last + 1
-    while i < last and i - cue.last <= 3:
+    negation: int | None = None  # "assure ne pas exercer": the negation is the content's
+    while i < last and i - cue.last <= _INFINITIVE_GAP:
         w = words[i]
         if w.norm in TIME_WORDS:
             i += 1
             continue
+        if w.norm in NE and negation is None:
+            negation = i
         infinitive = w.feats.get("VerbForm") == "Inf" or w.norm == w.lemma  # "avoir", "être"
         if w.upos in ("VERB", "AUX") and infinitive:
             governor = words[w.head] if w.upos == "AUX" and w.head >= 0 else w
             tagged_verb = words[cue.word].upos == "VERB"  # else the parse's arcs miss the cue
             if tagged_verb and governor.head != cue.word and governor.deprel not in _COMPLEMENTS:
                 return None
-            return _build(ctx, cue, i)
+            return _build(ctx, cue, i if negation is None else negation)
         if not (
             ctx.is_mark(w)
-            or w.norm in ("de", "d'", "ne", "n'", "pas", "lui", "leur")
+            or w.norm in ("de", "d'", "lui", "leur")
+            or w.norm in NE
+            or w.norm in NEGATORS
             or w.upos == "ADV"
         ):
             return None
