@@ -24,13 +24,14 @@ import attrs
 
 from quoteattr.output.progress import parse_with_progress, progress_bar
 from quoteattr.output.results import QuoteList
-from quoteattr.records import CueType, MentionKind, Quote, QuoteKind, Span, Speaker
+from quoteattr.records import CueType, MentionKind, Quote, QuoteKind, Span, Speaker, SpeakerVia
 from quoteattr.rules.candidates import Candidate
 from quoteattr.rules.order import rule, select
 from quoteattr.rules.registry import UNATTRIBUTED, Attribution, Rule, confidence_of
 from quoteattr.rules.reported import find_reported, one_quote
 from quoteattr.rules.sieves import attribute_quotations
 from quoteattr.rules.terms import position_kind
+from quoteattr.speakers.confidence import speaker_weight
 from quoteattr.speakers.profiles import apply_profiles
 from quoteattr.speakers.resolution import Resolver
 from quoteattr.speakers.speaking import speaker_mention
@@ -44,7 +45,7 @@ from quoteattr.text.language import warn_if_not_french
 from quoteattr.text.marks import find_quotations
 from quoteattr.text.normalise import normalise as clean_typography
 
-__all__ = ["attribute", "extract", "extract_many"]
+__all__ = ["attribute", "extract", "extract_many", "with_original_text"]
 
 Item = Any  # str | stanza.Document | tuple[str, str | stanza.Document]
 
@@ -225,14 +226,21 @@ def _run_batch(
             else []
         )
         if cleaned.get(i, text) != text:
-            quotes = [_in_original(q, text) for q in quotes]
+            quotes = [with_original_text(q, text) for q in quotes]
         out.append(QuoteList(quotes, text=text, doc_id=ids[i]))
     return out
 
 
-def _in_original(quote: Quote, text: str) -> Quote:
+def with_original_text(quote: Quote, text: str) -> Quote:
     """``quote`` with every span's text read from the user's ``text`` again (the rules ran on
-    its typography-cleaned copy, whose offsets are the same: :mod:`quoteattr.text.normalise`)."""
+    its typography-cleaned copy, whose offsets are the same: :mod:`quoteattr.text.normalise`).
+
+    Example:
+        >>> text = "\ufeff« Non », dit-il."
+        >>> q = Quote(Span(3, 6, "Non"), "direct", None, None, 0.9, "incise_after")
+        >>> with_original_text(q, text).content.text
+        'Non'
+    """
 
     def again(span: Span | None) -> Span | None:
         return None if span is None else Span.of(text, span.start, span.end)
@@ -313,6 +321,9 @@ def attribute(
         else:
             quotes.append(_reported_record(ctx, resolver, payload))
     quotes.sort(key=lambda q: (q.content.start, -q.content.end))
+    quotes = [  # the rule's precision times how far its speaker can be trusted
+        attrs.evolve(q, confidence=q.confidence * speaker_weight(q.speaker)) for q in quotes
+    ]
     return apply_profiles(parsed, quotes)  # speakers' roles and types (quoteattr.speakers.profiles)
 
 
@@ -402,7 +413,9 @@ def _quote_record(
                     None,
                 )
             if prior is not None and prior.name is not None:
-                speaker = Speaker(None, prior.name, prior.kind, prior.mention)
+                speaker = Speaker(
+                    None, prior.name, prior.kind, prior.mention, via=SpeakerVia.CONTINUATION
+                )
             else:
                 rule_name, confidence = UNATTRIBUTED, confidence_of(UNATTRIBUTED)
         resolved[id(att)] = speaker

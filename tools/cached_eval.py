@@ -19,11 +19,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from quoteattr.engine import attribute
+from quoteattr.engine import attribute, with_original_text
 from quoteattr.evaluate import GoldDocument, Report, evaluate_documents, load_gold
 from quoteattr.records import Quote
 from quoteattr.syntax.parse import ParsedText, parse_texts
 from quoteattr.syntax.pipeline import resolve_model_dir
+from quoteattr.text.normalise import normalise as clean_typography
 
 
 def model_key(model_dir: str) -> str:
@@ -58,8 +59,12 @@ def evaluate_cached(
     """Gold documents, predictions and the report of ``gold_files`` on one model's parses."""
     docs = [d for g in gold_files for d in load_gold(g)]
     folder = cache if cache is not None else Path(".cache/parses") / model_key(model_dir)
-    parses = cached_parses([d.text for d in docs], folder, model_dir)
-    predictions = [list(attribute(p)) for p in parses]
+    cleaned = [clean_typography(d.text) for d in docs]  # as extract() does
+    parses = cached_parses(cleaned, folder, model_dir)
+    predictions = [
+        [with_original_text(q, d.text) for q in attribute(p)]
+        for d, p in zip(docs, parses, strict=True)
+    ]
     return docs, predictions, evaluate_documents(docs, predictions=predictions)
 
 

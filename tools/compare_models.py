@@ -66,9 +66,7 @@ def main() -> int:
     ap.add_argument("--models", nargs="+", required=True, help="Stanza resources folders")
     args = ap.parse_args()
     for gold_file in args.gold:
-        reports = {
-            model_key(m): evaluate_cached([gold_file], m)[2] for m in args.models
-        }
+        reports = {model_key(m): evaluate_cached([gold_file], m)[2] for m in args.models}
         print(table(gold_file, reports))
         print()
     return 0
