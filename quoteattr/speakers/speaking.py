@@ -24,7 +24,7 @@ from quoteattr.syntax.mentions import Mention
 from quoteattr.syntax.phrases import author_of
 from quoteattr.text.french import DATE_WORDS, normalise
 
-__all__ = ["speaker_mention", "speaking_nouns"]
+__all__ = ["is_abstract_noun", "speaker_mention", "speaking_nouns"]
 
 _WORD_LISTS = (
     "roles.txt",
@@ -77,7 +77,7 @@ def speaker_mention(
         return mention
     if _speaks(head.lemma) or _speaks(head.text):
         return mention
-    abstract = _abstract(head.lemma) or _abstract(head.text)
+    abstract = is_abstract_noun(head.lemma) or is_abstract_noun(head.text)
     if abstract or head.lemma.lower() in ctx.lexicon.nouns:
         author = author_of(ctx, mention)
         if author is not None and speaker_mention(ctx, author) is author:
@@ -96,7 +96,13 @@ _ABSTRACT_ENDINGS = (
 lists, names no speaker."""
 
 
-def _abstract(word: str) -> bool:
+def is_abstract_noun(word: str) -> bool:
+    """A noun with the ending of an abstract or event noun (``situation``, ``hypothèse``).
+
+    Example:
+        >>> is_abstract_noun("hypothèses"), is_abstract_noun("ministre")
+        (True, False)
+    """
     form = normalise(word).removesuffix("s")
     return form.endswith(_ABSTRACT_ENDINGS)
 
