@@ -20,6 +20,7 @@ from quoteattr.rules import (
     rule,
     select,
 )
+from quoteattr.speakers.confidence import speaker_weight
 from quoteattr.syntax.parse import ParsedText, Sentence, Word
 
 QUOTE_ORDER = [
@@ -103,14 +104,17 @@ def test_unknown_rule_and_string_are_errors() -> None:
 
 
 def test_records_carry_the_rule_and_its_measured_confidence() -> None:
+    """A record's confidence is its rule's measured precision times the measured weight of
+    how its speaker was reached (quoteattr.speakers.confidence)."""
     text = "« Nous tiendrons nos engagements jusqu’au bout », a déclaré la ministre. Le maire a affirmé que la route rouvrirait."
     [parsed] = stored([text])
     quotes = attribute(parsed)
     assert [q.rule for q in quotes] == ["incise_after", "que_clause"]
     assert [q.confidence for q in quotes] == [
-        confidence_of("incise_after"),
-        confidence_of("que_clause"),
+        confidence_of("incise_after") * speaker_weight(quotes[0].speaker),
+        confidence_of("que_clause") * speaker_weight(quotes[1].speaker),
     ]
+    assert all(0.0 < speaker_weight(q.speaker) <= 1.0 for q in quotes)
 
 
 def test_only_the_chosen_rules_run() -> None:
@@ -130,7 +134,8 @@ def test_a_rule_of_ones_own_runs_only_when_named() -> None:
     text = "« Nous tiendrons nos engagements jusqu’au bout », a déclaré la ministre. Le maire a affirmé que la route rouvrirait."
     [parsed] = stored([text])
     quotes = attribute(parsed, rules=["test_everything_is_the_minister", "que_clause"])
-    assert quotes[0].rule == "test_everything_is_the_minister" and quotes[0].confidence == 0.42
+    assert quotes[0].rule == "test_everything_is_the_minister"
+    assert quotes[0].confidence == 0.42 * speaker_weight(quotes[0].speaker)
 
     # the same function defined again (a notebook cell run twice) replaces it in place
     register("test_everything_is_the_minister", "quote", default=False)(everything)
