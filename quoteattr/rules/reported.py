@@ -46,7 +46,7 @@ from quoteattr.syntax.context import Context
 from quoteattr.syntax.cues import CueMatch
 from quoteattr.syntax.lexicon import word_list
 from quoteattr.syntax.mentions import Mention
-from quoteattr.syntax.phrases import inverted_after, skip_prepositional_object
+from quoteattr.syntax.phrases import inverted_after, skip_adverbials, skip_prepositional_object
 from quoteattr.syntax.subjects import subject
 from quoteattr.text.french import (
     NE,
@@ -169,9 +169,10 @@ def _infinitive(ctx: Context, cue: CueMatch) -> Attribution | None:
     if any(w.norm in REFLEXIVE for w in ctx.parsed.kids(cue.word, "expl", "obj", "iobj")):
         return None
     _first, last = sentence_bounds(ctx, cue)
-    i = cue.last + 1
+    i = _past_adverbials(ctx, cue.last + 1)
+    gap_end = i + _INFINITIVE_GAP
     negation: int | None = None  # "assure ne pas exercer": the negation is the content's
-    while i < last and i - cue.last <= _INFINITIVE_GAP:
+    while i < last and i < gap_end:
         w = words[i]
         if w.norm in TIME_WORDS:
             i += 1
@@ -195,6 +196,27 @@ def _infinitive(ctx: Context, cue: CueMatch) -> Attribution | None:
             return None
         i += 1
     return None
+
+
+def _past_adverbials(ctx: Context, start: int) -> int:
+    """Where the complement of a verb of saying starts past the adverbials that stand between
+    them: ``a annoncé, samedi, vouloir …``, ``a assuré lors d'un point presse ne pas …``,
+    ``a déclaré jeudi sur RFI vouloir …``. A negation or ``de`` before the complement stays
+    with it."""
+    words = ctx.parsed.words
+    end = skip_adverbials(ctx, start)
+    if end is None or end - start > _ADVERBIAL_WORDS:
+        return start
+    while end > start and (words[end - 1].norm in NE or words[end - 1].norm in _BEFORE_INFINITIVE):
+        end -= 1
+    if end > start and words[end - 1].upos == "ADP" and words[end - 1].norm not in ("de", "d'"):
+        return start  # "condamnée à verser", "pour dire": the preposition governs the verb
+    return end
+
+
+_ADVERBIAL_WORDS = 10
+"""How many words of adverbials may stand between a verb of saying and its complement."""
+_BEFORE_INFINITIVE = frozenset({"de", "d'", "pas", "plus", "jamais", "rien"})
 
 
 @register("request_infinitive", "reported")

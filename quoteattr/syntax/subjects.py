@@ -76,7 +76,7 @@ def subject(ctx: Context, cue: CueMatch) -> Mention | None:
     return found
 
 
-_ADVERBIAL_GAP = 8
+_ADVERBIAL_GAP = 12
 """How many words an adverbial may hold between an auxiliary and its participle."""
 
 

@@ -1,0 +1,56 @@
+"""Words between a verb of saying and what it reports (issue 18 §2).
+
+Dates, places, media and press-conference phrases stand between the cue and its content, set off
+by commas or not; the content is still read, with its speaker. Our own sentences, several outlets'
+styles, both apostrophes, both stored parsers.
+"""
+
+from __future__ import annotations
+
+import pytest
+from stored_parses import both_apostrophes, quotes_of
+
+CASES = [
+    (
+        "Le président a annoncé, samedi, vouloir briguer un second mandat.",
+        "vouloir briguer un second mandat",
+        "le président",
+    ),
+    (
+        "La ministre a assuré lors d'un point presse ne pas envisager de démission.",
+        "ne pas envisager de démission",
+        "la ministre",
+    ),
+    (
+        "Le maire a affirmé mardi à l'AFP que la piscine rouvrirait.",
+        "la piscine rouvrirait",
+        "le maire",
+    ),
+    (
+        "Le sélectionneur a, lors d'une conférence de presse, affirmé que l'équipe était prête.",
+        "l'équipe était prête",
+        "le sélectionneur",
+    ),
+    (
+        "L'opposant a déclaré jeudi sur RFI vouloir se présenter à la présidentielle.",
+        "vouloir se présenter à la présidentielle",
+        "l'opposant",
+    ),
+]
+
+
+def _variants() -> list[tuple[str, str, str]]:
+    out = []
+    for text, content, speaker in CASES:
+        for variant in both_apostrophes(text):
+            swap = str.maketrans("'’", "’'") if variant != text else str.maketrans("", "")
+            out.append((variant, content.translate(swap), speaker.translate(swap)))
+    return out
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), _variants())
+def test_the_content_is_read_past_the_words_between(text: str, content: str, speaker: str) -> None:
+    found = [q for q in quotes_of(text) if q.content.text == content]
+    assert found, [q.content.text for q in quotes_of(text)]
+    assert found[0].speaker_name is not None
+    assert found[0].speaker_name.replace("’", "'") == speaker.replace("’", "'")
