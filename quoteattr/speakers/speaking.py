@@ -20,7 +20,7 @@ import functools
 from quoteattr.records import MentionKind, QuotedSpan
 from quoteattr.syntax.context import Context
 from quoteattr.syntax.lexicon import word_list
-from quoteattr.syntax.mentions import Mention
+from quoteattr.syntax.mentions import PRONOUN_FEATURES, Mention
 from quoteattr.syntax.phrases import author_of
 from quoteattr.text.french import DATE_WORDS, normalise
 
@@ -70,6 +70,9 @@ def speaker_mention(
         return None  # quoted words (a dialogue dash line is no quotation mark: vocatives)
     if mention.kind is MentionKind.PRONOUN or source:
         return mention
+    said = ctx.text[mention.start : mention.end]
+    if said[:1] in "-–" and normalise(said[1:]) not in PRONOUN_FEATURES:
+        return None  # "-le-feu" of a split "cessez-le-feu"; "permettez-moi" keeps "-moi"
     head = ctx.parsed.words[mention.head]
     if normalise(head.text) in DATE_WORDS:
         return None  # "Jeudi, …": a date heads no speaker

@@ -119,6 +119,10 @@ def mention_at(parsed: ParsedText, head: int) -> Mention:
     first, last = _contiguous(parsed, indexes, head)
     first, last = extend_name(parsed, first, last)
     first, last = _trim(parsed, first, last)
+    first = _past_conjunction(parsed, first, head)
+    titled = normalise(parsed.words[head].text) in CIVIL_TITLES and head + 1 < len(parsed.words)
+    if titled and is_capitalised(parsed.words[head + 1]):  # "Me Marion Roucou", "Mme Dupont"
+        last = max(last, name_run(parsed, head + 1)[1])
     for child in parsed.kids(head, "appos", "conj"):
         if first < child.index <= last and _expands_acronym(parsed, child.index):
             last = min(i for i in _np_words(parsed, child.index) if i > first) - 1
@@ -294,6 +298,18 @@ _DETERMINER_GENDER = {
     "cet": "Masc",
 }
 """Determiners that show the gender of their noun phrase (``l'``, ``son``, ``les`` do not)."""
+
+
+def _past_conjunction(parsed: ParsedText, first: int, head: int) -> int:
+    """Where a phrase starts past a coordination or adverb the parser hung before it:
+    ``…concernés, mais Stellantis`` → ``Stellantis``; ``Même la pique de X`` → ``la pique``."""
+    words = parsed.words
+    for i in range(head - 1, first - 1, -1):
+        if words[i].text == "," or words[i].upos == "CCONJ":
+            return i + 1 if i + 1 <= head else first
+    while first < head and words[first].upos == "ADV" and words[first].norm != "ne":
+        first += 1  # "Même la pique", "Seul le maire"
+    return first
 
 
 def _titled_name(parsed: ParsedText, head: int, last: int) -> tuple[int, int] | None:

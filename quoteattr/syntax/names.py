@@ -110,8 +110,13 @@ def trailing_name(parsed: ParsedText, head: int, first: int, last: int) -> tuple
         or words[last].upos not in ("PROPN", "NOUN", "X")
     ):
         return None
-    if lo == head + 1:  # right after the role noun: "le président Barack Obama"
-        if not any(w.upos == "PROPN" for w in words[lo : last + 1]):
+    between = words[head + 1 : lo]
+    if lo == head + 1 or (
+        between and all(w.upos == "ADJ" and not is_capitalised(w) for w in between)
+    ):
+        # right after the role noun, or after its adjectives: "le président Barack Obama",
+        # "l'acteur anversois Saïd Boumazoughe"
+        if not any(w.upos == "PROPN" for w in words[lo : last + 1]) and lo == head + 1:
             return None
         return words[lo].start, words[last].end
     if last - lo + 1 >= 3:  # "… de la Justice Alberto Ruiz-Gallardón": the last two
