@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import attrs
+import regex
 
 from quoteattr.output.progress import parse_with_progress, progress_bar
 from quoteattr.output.results import QuoteList
@@ -48,6 +49,9 @@ from quoteattr.text.normalise import normalise as clean_typography
 __all__ = ["attribute", "extract", "extract_many", "with_original_text"]
 
 Item = Any  # str | stanza.Document | tuple[str, str | stanza.Document]
+
+_FIRST_PERSON = regex.compile(r"(?i)(?<![\p{L}'’])(?:(?:je|moi|me)(?!\p{L})|[jm]['’])")
+"""First-person singular words: the quoted words are a person's (an organisation says nous)."""
 
 
 def extract(
@@ -398,7 +402,8 @@ def _quote_record(
         if att.mention is not None:
             source = att.cue is not None and att.cue.entry.type is CueType.PREPOSITION
             mention = speaker_mention(ctx, att.mention, cand.span, source=source)
-            speaker = resolver.resolve(mention, cand.paragraph)
+            person = _FIRST_PERSON.search(cand.span.content.text) is not None
+            speaker = resolver.resolve(mention, cand.paragraph, person=person)
         elif att.follows is not None or att.previous is not None:
             prior = resolved.get(id(att.follows))
             if att.previous is not None:  # a dialogue turn: the first earlier speaker not the last

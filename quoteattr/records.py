@@ -450,7 +450,7 @@ class Quote:
         """
         s = self.speaker
         via, far = (s.via, s.distance > REVIEW_MAX_DISTANCE) if s else (None, False)
-        on = (s is None, s is not None and (s.name is None or via is SpeakerVia.UNRESOLVED))
+        on: tuple[bool, ...] = (s is None, bool(s and (not s.name or via is SpeakerVia.UNRESOLVED)))
         on += (far and via is SpeakerVia.PRONOUN, far and via is SpeakerVia.DESCRIPTION)
         on += (via is SpeakerVia.CONTINUATION, self.confidence < REVIEW_MIN_CONFIDENCE)
         on += (self.negated, self.alleged, self.denial)

@@ -1,4 +1,11 @@
-"""The ``quoteattr corpus`` command."""
+"""The ``quoteattr corpus`` command.
+
+After the run, ``--table``, ``--speakers`` and ``--review`` write what is derived from the whole
+output file (this run's documents and those of earlier runs): one CSV of every quote with its
+corpus-wide speaker id (:func:`quoteattr.to_csv`), the corpus speakers table
+(:func:`quoteattr.corpus_speakers`) and the review page (:func:`quoteattr.review_page`).
+Warnings print as one ``quoteattr corpus: warning: …`` line each.
+"""
 
 from __future__ import annotations
 
@@ -21,8 +28,11 @@ from quoteattr.exitcodes import (
     from_system_exit,
     int_at_least,
 )
+from quoteattr.output.console import note, tool_warnings
 
 __all__ = ["build_parser", "main"]
+
+PROG = "quoteattr corpus"
 
 
 def _seconds(value: str) -> float:
@@ -106,6 +116,31 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="redo documents recorded as error or timeout in OUT",
     )
+    parser.add_argument(
+        "--encoding",
+        metavar="ENC",
+        default=None,
+        help="encoding of the .txt files (default: UTF-8, else the Western European encoding "
+        "charset-normalizer detects, with a note)",
+    )
+    parser.add_argument(
+        "--table",
+        metavar="FILE",
+        default=None,
+        help="after the run, write every quote of OUT as one CSV, with corpus speaker ids",
+    )
+    parser.add_argument(
+        "--speakers",
+        metavar="FILE",
+        default=None,
+        help="after the run, write the corpus speakers table of OUT (CSV)",
+    )
+    parser.add_argument(
+        "--review",
+        metavar="FILE",
+        default=None,
+        help="after the run, write the review page of OUT (HTML)",
+    )
     return parser
 
 
@@ -133,19 +168,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("quoteattr corpus: note: --timeout is not enforced with --workers 0", file=sys.stderr)
     installed, previous = _terminate_as_interrupt()
     try:
-        summary = run_corpus(
-            options.input,
-            options.output,
-            workers=options.workers,
-            timeout=options.timeout,
-            batch_size=options.batch_size,
-            batch_chars=options.batch_chars,
-            model_dir=options.model_dir,
-            text_field=options.text_field,
-            id_field=options.id_field,
-            retry_failed=options.retry_failed,
-            threads_per_worker=options.threads_per_worker,
-        )
+        with tool_warnings(PROG):
+            summary = run_corpus(
+                options.input,
+                options.output,
+                workers=options.workers,
+                timeout=options.timeout,
+                batch_size=options.batch_size,
+                batch_chars=options.batch_chars,
+                model_dir=options.model_dir,
+                text_field=options.text_field,
+                id_field=options.id_field,
+                retry_failed=options.retry_failed,
+                threads_per_worker=options.threads_per_worker,
+                encoding=options.encoding,
+                on_note=lambda message: note(PROG, message),
+            )
     except CorpusInputError as exc:
         _error(str(exc))
         return EXIT_UNREADABLE
@@ -168,6 +206,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         if installed:
             signal.signal(signal.SIGTERM, previous)
     print(summary.line(), file=sys.stderr)
+    return _derived(options)
+
+
+def _derived(options: argparse.Namespace) -> int:
+    """Write the ``--table``, ``--speakers`` and ``--review`` files from the output."""
+    if not (options.table or options.speakers or options.review):
+        return EXIT_OK
+    from quoteattr.output.tables import corpus_speakers, review_page, to_csv
+
+    target = ""
+    try:
+        with tool_warnings(PROG):
+            if options.table:
+                target = options.table
+                to_csv(options.output, options.table)
+            if options.speakers:
+                target = options.speakers
+                corpus_speakers(options.output).to_csv(options.speakers)
+            if options.review:
+                target = options.review
+                page = review_page(options.output, title=f"quoteattr review: {options.input}")
+                with open(options.review, "w", encoding="utf-8") as handle:
+                    handle.write(page)
+    except OSError as exc:
+        _error(f"cannot write {target}: {exc.strerror or exc}")
+        return EXIT_UNREADABLE
     return EXIT_OK
 
 
@@ -188,4 +252,4 @@ def _terminate_as_interrupt() -> tuple[bool, Any]:
 
 
 def _error(message: str) -> None:
-    print(f"quoteattr corpus: error: {message}", file=sys.stderr)
+    print(f"{PROG}: error: {message}", file=sys.stderr)

@@ -1,4 +1,9 @@
-"""Reading a corpus: a directory of ``.txt`` files or a JSON Lines file, one document at a time."""
+"""Reading a corpus: a directory of ``.txt`` files or a JSON Lines file, one document at a time.
+
+``.txt`` files are decoded by :func:`quoteattr.text.encoding.decode`: UTF-8 (a byte-order mark
+removed), else the Western European encoding charset-normalizer detects (the document's
+``note`` then names it), or the ``encoding`` given. JSON Lines files are UTF-8 (a byte-order
+mark is skipped)."""
 
 from __future__ import annotations
 
@@ -8,6 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from quoteattr.text.encoding import UndecodableError, decode
 
 __all__ = ["CorpusInputError", "Document", "PathLike", "iter_documents"]
 
@@ -30,6 +37,8 @@ class CorpusInputError(Exception):
 class Document:
     """One document of a corpus: its id and text, or why it cannot be read.
 
+    ``note`` says when a file was not UTF-8 and which encoding was detected.
+
     Example:
         >>> Document("a.txt", "« Oui », dit-il.").error is None
         True
@@ -38,10 +47,15 @@ class Document:
     doc_id: str
     text: str | None
     error: str | None = None
+    note: str | None = None
 
 
 def iter_documents(
-    source: PathLike, *, text_field: str = "text", id_field: str = "id"
+    source: PathLike,
+    *,
+    text_field: str = "text",
+    id_field: str = "id",
+    encoding: str | None = None,
 ) -> Iterator[Document]:
     """Stream the documents of a directory of ``.txt`` files or of a JSON Lines file.
 
@@ -51,7 +65,8 @@ def iter_documents(
     gives a :class:`Document` with ``error`` set; a line that is not a JSON
     object, or has no id, raises :class:`CorpusInputError` when it is
     reached. With the default ``id_field="id"``, a ``doc_id`` field is used
-    when ``id`` is absent. Blank lines are ignored.
+    when ``id`` is absent. Blank lines are ignored. ``encoding`` is that of the ``.txt``
+    files (default: UTF-8, else detected; see the module docstring).
 
     Example:
         >>> import json, tempfile
@@ -63,9 +78,9 @@ def iter_documents(
     """
     root = Path(source)
     if root.is_dir():
-        return _iter_directory(root)
+        return _iter_directory(root, encoding)
     try:
-        handle = open(root, encoding="utf-8")  # noqa: SIM115 - closed by the generator
+        handle = open(root, encoding="utf-8-sig")  # noqa: SIM115 - closed by the generator
     except FileNotFoundError:
         raise CorpusInputError(f"cannot read {source}: no such file or directory") from None
     except OSError as exc:
@@ -74,7 +89,7 @@ def iter_documents(
     return _iter_jsonl(handle, str(source), text_field, id_fields)
 
 
-def _iter_directory(root: Path) -> Iterator[Document]:
+def _iter_directory(root: Path, encoding: str | None) -> Iterator[Document]:
     for directory, subdirs, files in os.walk(root):
         subdirs.sort()
         for name in sorted(files):
@@ -83,13 +98,16 @@ def _iter_directory(root: Path) -> Iterator[Document]:
             path = Path(directory) / name
             doc_id = path.relative_to(root).as_posix()
             try:
-                text = path.read_bytes().decode("utf-8")
+                decoded = decode(path.read_bytes(), encoding)
             except OSError as exc:
                 yield Document(doc_id, None, f"cannot read {doc_id}: {exc.strerror or exc}")
-            except UnicodeDecodeError as exc:
-                yield Document(doc_id, None, f"cannot read {doc_id}: not valid UTF-8 ({exc})")
+            except UndecodableError as exc:
+                yield Document(doc_id, None, f"cannot read {doc_id}: {exc}")
             else:
-                yield Document(doc_id, text)
+                note = None
+                if decoded.detected:
+                    note = f"{doc_id} is not UTF-8: read as {decoded.encoding} (detected)"
+                yield Document(doc_id, decoded.text, note=note)
 
 
 def _iter_jsonl(

@@ -21,6 +21,7 @@ from typing import Any
 
 from quoteattr.corpus.inputs import PathLike
 from quoteattr.corpus.output import ResultWriter, Row, Status, result_row
+from quoteattr.output.console import tool_warnings
 
 __all__ = ["FAULTS_ENV", "WorkerPool", "WorkerStartError", "process_batch"]
 
@@ -127,21 +128,22 @@ def _worker_main(conn: Connection, model_dir: str | None, threads: int) -> None:
         return
     faults = _load_faults()
     conn.send(("ready", os.getpid()))
-    while True:
-        try:
-            message = conn.recv()
-        except (EOFError, OSError):
-            return
-        if message is None:
-            return
-        task_id, batch = message
-        if faults:
-            _inject_faults(faults, batch)
-        rows = process_batch(batch, model_dir=model_dir)
-        try:
-            conn.send(("done", task_id, rows))
-        except (BrokenPipeError, OSError):
-            return
+    with tool_warnings("quoteattr corpus"):  # a text that is not French: one line on stderr
+        while True:
+            try:
+                message = conn.recv()
+            except (EOFError, OSError):
+                return
+            if message is None:
+                return
+            task_id, batch = message
+            if faults:
+                _inject_faults(faults, batch)
+            rows = process_batch(batch, model_dir=model_dir)
+            try:
+                conn.send(("done", task_id, rows))
+            except (BrokenPipeError, OSError):
+                return
 
 
 @dataclass

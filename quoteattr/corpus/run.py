@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 
 from quoteattr.corpus.inputs import CorpusInputError, PathLike, iter_documents
 from quoteattr.corpus.output import CorpusSummary, ResultWriter, finished_documents, result_row
@@ -25,6 +26,8 @@ def run_corpus(
     id_field: str = "id",
     retry_failed: bool = False,
     threads_per_worker: int = 1,
+    encoding: str | None = None,
+    on_note: Callable[[str], None] | None = None,
 ) -> CorpusSummary:
     """Attribute every document of a corpus into a JSON Lines output file.
 
@@ -39,6 +42,8 @@ def run_corpus(
     stops the run after the documents in flight are written; the output
     stays resumable),
     :class:`~quoteattr.syntax.pipeline.ModelNotFoundError` for a missing model.
+    ``encoding`` is that of the ``.txt`` files of a directory (default: UTF-8, else detected);
+    ``on_note`` receives the note of each file read in a detected encoding.
 
     Example:
         >>> s = run_corpus("dev.jsonl", "out.jsonl", workers=2, id_field="doc_id")  # doctest: +SKIP
@@ -56,7 +61,7 @@ def run_corpus(
     if timeout is not None and not timeout > 0:
         raise ValueError(f"timeout must be positive, got {timeout}")
     started = time.monotonic()
-    documents = iter_documents(source, text_field=text_field, id_field=id_field)
+    documents = iter_documents(source, text_field=text_field, id_field=id_field, encoding=encoding)
     previous = finished_documents(output, repair=True)
     skip = {d for d, s in previous.items() if s == "ok" or not retry_failed}
     summary = CorpusSummary()
@@ -82,6 +87,8 @@ def run_corpus(
                 summary.skipped += 1
                 continue
             seen.add(document.doc_id)
+            if document.note is not None and on_note is not None:
+                on_note(document.note)
             if document.text is None:
                 out.write(result_row(document.doc_id, "error", [], document.error, 0.0))
                 continue

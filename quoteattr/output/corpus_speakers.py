@@ -9,9 +9,11 @@ merges those names by their shape (:func:`quoteattr.output.speaker_names.parse_n
   or description before it (``le président Emmanuel Macron``);
 * a surname alone (``M. Macron``, ``le président Macron``, ``Macron``) or after an initial
   (``E. Macron``) joins the one full name of the corpus with that surname, a compatible initial
-  and a compatible gender (read from titles, pronouns and determiners of the mentions: ``M.``,
-  ``elle``, ``la ministre``); when no full name fits, or several do, it stays a speaker of its
-  own (``person:<surname>``, with its gender when known), so namesakes are never merged by guess;
+  and a compatible gender (read from the mentions' titles, pronouns and determiners: ``M.``,
+  ``elle``, ``la ministre``; the title before a mention is read in the document's text when it
+  is known, so not in a ``quoteattr corpus`` output, which keeps no text); when no full name
+  fits, or several do, it stays a speaker of its own (``person:<surname>``, with its gender
+  when known), so namesakes are never merged by guess;
 * two full names with different first names (``Pierre Lambert``, ``Sophie Lambert``) stay apart;
 * another proper name (an organisation's: ``l'OMS``, ``Amnesty International``) is one speaker
   wherever it appears;
@@ -21,9 +23,16 @@ merges those names by their shape (:func:`quoteattr.output.speaker_names.parse_n
 Each speaker gets a stable id (:func:`quoteattr.output.speaker_names.speaker_id`): a readable
 slug and 8 hexadecimal digits of the SHA-1 of its key (``person:emmanuel macron``), so that the
 same person has the same id in every run and every corpus where the same names are found. The
-table (:class:`SpeakerTable`) lists each speaker's name, type, the roles given with the documents
-that give them, the documents, and the counts of quotes, negated, alleged and denial quotes and
-quotes that need review; ``table.ids`` holds the id of every record, document by document.
+table (:class:`~quoteattr.output.speaker_table.SpeakerTable`) lists each speaker's name, type, the
+roles given with the documents that give them, the documents, and the counts of quotes, negated,
+alleged and denial quotes and quotes that need review; ``table.ids`` holds the id of every
+record, document by document.
+
+:class:`SpeakerIndex` does the same one document at a time, for outputs that stream: the ids
+it gives a document are those of the corpus read so far (a surname alone takes the id of a full
+name given in the same or an earlier document); its final :meth:`~SpeakerIndex.table` holds the
+ids of the whole corpus, which differ only for a surname whose full name came later, or that a
+later namesake made ambiguous.
 
 Example:
     >>> from quoteattr.records import Quote, Span, Speaker
@@ -40,104 +49,38 @@ Example:
 
 from __future__ import annotations
 
-import csv
-import importlib
-import io
-import os
+import copy
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from html import escape
-from typing import Any, TextIO
 
-import attrs
-
-from quoteattr.output.speaker_names import NameParts, mention_gender, parse_name, speaker_id
-from quoteattr.output.styles import CELL_STYLE, HEAD_STYLE, MUTED_STYLE, badge
+from quoteattr.output.speaker_names import (
+    NameParts,
+    mention_gender,
+    parse_name,
+    speaker_id,
+    title_gender,
+)
+from quoteattr.output.speaker_table import CorpusSpeaker, SpeakerTable
 from quoteattr.records import Quote, SpeakerType
 
 __all__ = [
-    "SPEAKER_COLUMNS",
     "CorpusSpeaker",
+    "SpeakerIndex",
     "SpeakerTable",
     "quote_speaker_id",
     "speaker_table",
 ]
 
-SPEAKER_COLUMNS: tuple[str, ...] = (
-    "speaker_id",
-    "name",
-    "type",
-    "quotes",
-    "documents",
-    "roles",
-    "names",
-    "negated",
-    "alleged",
-    "denials",
-    "needs_review",
-)
-"""The columns of :meth:`SpeakerTable.to_rows` and :meth:`SpeakerTable.to_csv`."""
-
-
-@attrs.frozen
-class CorpusSpeaker:
-    """One speaker of a corpus, merged across documents.
-
-    ``roles`` pairs each role the documents give with the ids of the documents that give it;
-    ``documents`` lists the documents the speaker is quoted in; ``names`` the forms of the name
-    the records carry (``Hélène Marchetti``, ``Marchetti``); ``review`` counts the records that
-    need review (:attr:`Quote.needs_review <quoteattr.records.Quote.needs_review>`).
-
-    Example:
-        >>> CorpusSpeaker("x-1", "X", SpeakerType.PERSON, (("maire", ("a",)),), ("a",), 1).roles
-        (('maire', ('a',)),)
-    """
-
-    id: str
-    name: str
-    type: SpeakerType
-    roles: tuple[tuple[str, tuple[str, ...]], ...]
-    documents: tuple[str, ...]
-    quotes: int
-    negated: int = 0
-    alleged: int = 0
-    denials: int = 0
-    review: int = 0
-    names: tuple[str, ...] = ()
-
-    def to_row(self) -> dict[str, str | int]:
-        """One flat row with the columns :data:`SPEAKER_COLUMNS` (lists joined with ``; ``).
-
-        Example:
-            >>> speaker = CorpusSpeaker("x-1", "X", SpeakerType.PERSON, (), ("a", "b"), 2)
-            >>> speaker.to_row()["documents"]
-            'a; b'
-        """
-        roles = "; ".join(f"{role} ({', '.join(docs)})" for role, docs in self.roles)
-        return {
-            "speaker_id": self.id,
-            "name": self.name,
-            "type": self.type.value,
-            "quotes": self.quotes,
-            "documents": "; ".join(self.documents),
-            "roles": roles,
-            "names": "; ".join(self.names),
-            "negated": self.negated,
-            "alleged": self.alleged,
-            "denials": self.denials,
-            "needs_review": self.review,
-        }
-
 
 @dataclass
 class _Group:
-    """What the records of one key say, gathered before the merge."""
+    """What the records of one name say (per document for a surname), before the merge."""
 
     key: str
     label: str
     first: tuple[int, int]
-    parts: NameParts | None = None
+    parts: NameParts
     displays: Counter[str] = field(default_factory=Counter)
     names: dict[str, None] = field(default_factory=dict)
     types: Counter[SpeakerType] = field(default_factory=Counter)
@@ -146,14 +89,17 @@ class _Group:
     documents: dict[str, None] = field(default_factory=dict)
     counts: Counter[str] = field(default_factory=Counter)
 
-    def add(self, quote: Quote, doc_id: str, display: str) -> None:
+    def add(self, quote: Quote, doc_id: str, text: str) -> None:
         speaker = quote.speaker
         assert speaker is not None and speaker.name is not None
-        self.displays[display] += 1
+        self.displays[self.parts.display] += 1
         self.names.setdefault(speaker.name, None)
         self.types[speaker.type] += 1
-        if speaker.mention is not None:
-            gender = mention_gender(speaker.mention.text)
+        mention = speaker.mention
+        if mention is not None:
+            gender = mention_gender(mention.text)
+            if gender is None and text[mention.start : mention.end] == mention.text:
+                gender = title_gender(text[: mention.start])
             if gender is not None:
                 self.genders[gender] += 1
         if speaker.role:
@@ -161,14 +107,16 @@ class _Group:
         self.documents.setdefault(doc_id, None)
         self.counts.update(
             quotes=1,
-            negated=quote.negated,
-            alleged=quote.alleged,
-            denials=quote.denial,
-            review=quote.needs_review,
+            negated=int(quote.negated),
+            alleged=int(quote.alleged),
+            denials=int(quote.denial),
+            review=int(quote.needs_review),
         )
 
-    def merge(self, other: _Group) -> None:
+    def merge(self, other: _Group, *, displays: bool) -> None:
         self.first = min(self.first, other.first)
+        if displays:
+            self.displays.update(other.displays)
         self.names.update(other.names)
         self.types.update(other.types)
         for role, docs in other.roles.items():
@@ -182,7 +130,7 @@ class _Group:
 
 
 def _key(parts: NameParts, doc_id: str) -> tuple[str, str]:
-    """The key and label of a name that needs no merging (``surname`` names do)."""
+    """The key and label of a name (a ``surname`` key is the one it has when nothing fits)."""
     if parts.kind == "full":
         return f"person:{parts.first} {parts.surname}", f"{parts.first} {parts.surname}"
     if parts.kind == "name":
@@ -191,6 +139,11 @@ def _key(parts: NameParts, doc_id: str) -> tuple[str, str]:
         return f"doc:{doc_id}:{parts.surname}", parts.surname
     initial = f" {parts.first}." if parts.first else ""
     return f"person:{parts.surname}{initial}", parts.surname
+
+
+def _own_key(group: _Group) -> str:
+    """The key of a surname that joins no full name: its gender keeps M. X apart from Mme X."""
+    return group.key + (f" ({group.gender})" if group.gender else "")
 
 
 def quote_speaker_id(quote: Quote, doc_id: str | None = None) -> str | None:
@@ -205,114 +158,132 @@ def quote_speaker_id(quote: Quote, doc_id: str | None = None) -> str | None:
         ...                        None, 1.0, "marks"))
         'eva-joly-ef7d19ea'
     """
-    speaker = quote.speaker
-    if speaker is None or speaker.name is None:
-        return None
-    key, label = _key(parse_name(speaker.name, speaker.type), doc_id or "")
-    if key.startswith("person:") and speaker.mention is not None:
-        gender = mention_gender(speaker.mention.text)
-        parts = parse_name(speaker.name, speaker.type)
-        if parts.kind == "surname" and gender is not None:
-            key += f" ({gender})"
-    return speaker_id(key, label)
+    index = SpeakerIndex()
+    return index.add(doc_id or "", [quote])[0]
 
 
-class SpeakerTable(list[CorpusSpeaker]):
-    """The speakers of a corpus (most quoted first), with the speaker id of every record.
-
-    ``ids[i][j]`` is the id of the speaker of quote ``j`` of document ``i`` (``None`` when
-    the record has no speaker name); ``doc_ids`` the documents in order; ``unattributed`` the
-    number of records without a speaker name.
+class SpeakerIndex:
+    """The speakers of a corpus read one document at a time (see the module docstring).
 
     Example:
-        >>> SpeakerTable()
-        SpeakerTable(0 speakers, 0 documents)
+        >>> from quoteattr.records import Quote, Span, Speaker
+        >>> def said(name):
+        ...     return Quote(Span(0, 3, "Non"), "direct", Speaker(None, name), None, 0.9, "m")
+        >>> index = SpeakerIndex()
+        >>> index.add("a", [said("Macron")]), index.add("b", [said("Emmanuel Macron")])
+        (('macron-43f4731c',), ('emmanuel-macron-7feb2df4',))
+        >>> index.table().ids
+        [('emmanuel-macron-7feb2df4',), ('emmanuel-macron-7feb2df4',)]
     """
 
-    def __init__(
-        self,
-        speakers: Iterable[CorpusSpeaker] = (),
-        *,
-        ids: Sequence[tuple[str | None, ...]] = (),
-        doc_ids: Sequence[str] = (),
-        unattributed: int = 0,
-    ) -> None:
-        super().__init__(speakers)
-        self.ids = list(ids)
-        self.doc_ids = list(doc_ids)
-        self.unattributed = unattributed
+    def __init__(self) -> None:
+        self.groups: dict[str, _Group] = {}
+        self.pending: dict[tuple[str, str], _Group] = {}  # surnames, per document
+        self.by_surname: dict[str, list[_Group]] = {}
+        self.rows: list[list[_Group | None]] = []
+        self.doc_ids: list[str] = []
+        self.unattributed = 0
+        self._parsed: dict[tuple[str, SpeakerType], NameParts] = {}
 
-    def __repr__(self) -> str:
-        lines = [f"SpeakerTable({len(self)} speakers, {len(self.doc_ids)} documents)"]
-        for s in self[:25]:
-            roles = "; ".join(role for role, _docs in s.roles) or "-"
-            lines.append(
-                f"  {s.id}  {s.name} ({s.type.value}; {roles}): {s.quotes} quote(s) "
-                f"in {len(s.documents)} document(s)"
-            )
-        return "\n".join(lines)
+    def _group(self, quote: Quote, doc_id: str, first: tuple[int, int], text: str) -> _Group | None:
+        speaker = quote.speaker
+        if speaker is None or speaker.name is None:
+            self.unattributed += 1
+            return None
+        lookup = (speaker.name, speaker.type)
+        parts = self._parsed.get(lookup)
+        if parts is None:
+            parts = self._parsed[lookup] = parse_name(*lookup)
+        key, label = _key(parts, doc_id)
+        if parts.kind == "surname":
+            group = self.pending.get((doc_id, key))
+            if group is None:
+                group = self.pending[(doc_id, key)] = _Group(key, label, first, parts)
+        else:
+            group = self.groups.get(key)
+            if group is None:
+                group = self.groups[key] = _Group(key, label, first, parts)
+                if parts.kind == "full":
+                    self.by_surname.setdefault(parts.surname, []).append(group)
+        group.add(quote, doc_id, text)
+        return group
 
-    def get(self, speaker_id: str) -> CorpusSpeaker | None:
-        """The speaker with this id, or ``None``.
+    def _fits(self, group: _Group) -> list[_Group]:
+        """The full names a surname group may join: same surname, initial and gender."""
+        parts, gender = group.parts, group.gender
+        return [
+            full
+            for full in self.by_surname.get(parts.surname, [])
+            if (parts.first is None or (full.parts.first or "").startswith(parts.first))
+            and (gender is None or full.gender is None or full.gender == gender)
+        ]
 
-        Example:
-            >>> SpeakerTable().get("x") is None
-            True
-        """
-        return next((s for s in self if s.id == speaker_id), None)
+    def _id(self, group: _Group) -> str:
+        if group.parts.kind != "surname":
+            return speaker_id(group.key, group.label)
+        fits = self._fits(group)
+        if len(fits) == 1:
+            return speaker_id(fits[0].key, fits[0].label)
+        return speaker_id(_own_key(group), group.label)
 
-    def to_rows(self) -> list[dict[str, str | int]]:
-        """One flat row per speaker (:data:`SPEAKER_COLUMNS`).
+    def add(
+        self, doc_id: str, quotes: Iterable[Quote], text: str | None = None
+    ) -> tuple[str | None, ...]:
+        """Read one document; return its records' speaker ids, as of the documents read so far.
 
-        Example:
-            >>> SpeakerTable().to_rows()
-            []
-        """
-        return [s.to_row() for s in self]
-
-    def to_csv(self, path_or_buffer: str | os.PathLike[str] | TextIO | None = None) -> str:
-        """The table as CSV (header, then a row per speaker); also written to a path or buffer.
-
-        Example:
-            >>> SpeakerTable().to_csv().split(",")[:2]
-            ['speaker_id', 'name']
-        """
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=SPEAKER_COLUMNS)
-        writer.writeheader()
-        writer.writerows(self.to_rows())
-        data = buffer.getvalue()
-        if isinstance(path_or_buffer, str | os.PathLike):
-            with open(path_or_buffer, "w", encoding="utf-8", newline="") as handle:
-                handle.write(data)
-        elif path_or_buffer is not None:
-            path_or_buffer.write(data)
-        return data
-
-    def to_dataframe(self) -> Any:
-        """The table as a :class:`pandas.DataFrame` (needs pandas).
+        ``text`` (default: ``quotes.text`` when ``quotes`` is a
+        :class:`~quoteattr.output.results.QuoteList`) lets the civil title before a mention
+        tell the speaker's gender (``M. Lambert``, whose mention is ``Lambert``).
 
         Example:
-            >>> list(SpeakerTable().to_dataframe().columns)[:3]     # doctest: +SKIP
-            ['speaker_id', 'name', 'type']
+            >>> SpeakerIndex().add("a", [])
+            ()
         """
-        try:
-            pandas = importlib.import_module("pandas")
-        except ImportError as exc:
-            raise ImportError("the speakers table needs pandas: pip install pandas") from exc
-        return pandas.DataFrame(self.to_rows(), columns=list(SPEAKER_COLUMNS))
+        doc_index = len(self.doc_ids)
+        self.doc_ids.append(doc_id)
+        if text is None:
+            text = str(getattr(quotes, "text", "") or "")
+        row = [self._group(q, doc_id, (doc_index, i), text) for i, q in enumerate(quotes)]
+        self.rows.append(row)
+        return tuple(None if group is None else self._id(group) for group in row)
 
-    def to_html(self) -> str:
-        """The table as an HTML ``<table class="qa-corpus-speakers">`` (inline styles).
+    def table(self) -> SpeakerTable:
+        """The speakers of every document read, merged, with the final id of every record.
 
         Example:
-            >>> 'class="qa-corpus-speakers"' in SpeakerTable().to_html()
-            True
+            >>> SpeakerIndex().table()
+            SpeakerTable(0 speakers, 0 documents)
         """
-        return speakers_html(self)
-
-    def _repr_html_(self) -> str:
-        return self.to_html()
+        groups = copy.deepcopy((self.groups, self.pending, self.by_surname, self.rows))
+        fulls, pending, by_surname, rows = groups
+        final: dict[int, _Group] = {id(group): group for group in fulls.values()}
+        own: dict[str, _Group] = {}
+        merged = SpeakerIndex()
+        merged.by_surname = by_surname
+        for group in sorted(pending.values(), key=lambda g: g.first):
+            fits = merged._fits(group)
+            if len(fits) == 1:
+                fits[0].merge(group, displays=False)
+                final[id(group)] = fits[0]
+                continue
+            key = _own_key(group)
+            target = own.setdefault(key, group)
+            if target is not group:
+                target.merge(group, displays=True)
+            target.key = key
+            final[id(group)] = target
+        finals = {id(group): group for group in final.values()}
+        speakers = {ident: _speaker(group) for ident, group in finals.items()}
+        ordered = sorted(finals.values(), key=lambda g: (-g.counts["quotes"], g.first))
+        ids = [
+            tuple(None if g is None else speakers[id(final[id(g)])].id for g in row) for row in rows
+        ]
+        return SpeakerTable(
+            [speakers[id(g)] for g in ordered],
+            ids=ids,
+            doc_ids=self.doc_ids,
+            unattributed=self.unattributed,
+        )
 
 
 def speaker_table(documents: Iterable[tuple[str, Sequence[Quote]]]) -> SpeakerTable:
@@ -322,85 +293,12 @@ def speaker_table(documents: Iterable[tuple[str, Sequence[Quote]]]) -> SpeakerTa
 
     Example:
         >>> speaker_table([("a", [])])
-        SpeakerTable(0 speakers, 1 documents)
+        SpeakerTable(0 speakers, 1 document)
     """
-    groups: dict[str, _Group] = {}
-    pending: dict[tuple[str, str], _Group] = {}  # surnames, per document, merged at the end
-    keys: list[list[_Group | None]] = []
-    doc_ids: list[str] = []
-    parsed: dict[tuple[str, SpeakerType], NameParts] = {}
-    unattributed = 0
-    for doc_index, (doc_id, quotes) in enumerate(documents):
-        doc_ids.append(doc_id)
-        row: list[_Group | None] = []
-        for index, quote in enumerate(quotes):
-            speaker = quote.speaker
-            if speaker is None or speaker.name is None:
-                unattributed += 1
-                row.append(None)
-                continue
-            lookup = (speaker.name, speaker.type)
-            if lookup not in parsed:
-                parsed[lookup] = parse_name(*lookup)
-            parts = parsed[lookup]
-            key, label = _key(parts, doc_id)
-            if parts.kind == "surname":
-                group = pending.get((doc_id, key))
-                if group is None:
-                    group = pending[(doc_id, key)] = _Group(key, label, (doc_index, index), parts)
-            else:
-                group = groups.get(key)
-                if group is None:
-                    group = groups[key] = _Group(key, label, (doc_index, index), parts)
-            group.add(quote, doc_id, parts.display)
-            row.append(group)
-        keys.append(row)
-    final = _merge_surnames(groups, pending)
-    finals = {id(group): group for group in final.values()}
-    speakers = {key: _speaker(group) for key, group in finals.items()}
-    ordered = sorted(finals.values(), key=lambda g: (-g.counts["quotes"], g.first))
-    ids = [tuple(None if g is None else speakers[id(final[id(g)])].id for g in row) for row in keys]
-    return SpeakerTable(
-        [speakers[id(g)] for g in ordered], ids=ids, doc_ids=doc_ids, unattributed=unattributed
-    )
-
-
-def _merge_surnames(
-    groups: dict[str, _Group], pending: dict[tuple[str, str], _Group]
-) -> dict[int, _Group]:
-    """Map every gathered group (by ``id``) to the group it ends in."""
-    final: dict[int, _Group] = {id(group): group for group in groups.values()}
-    by_surname: dict[str, list[_Group]] = {}
-    for group in groups.values():
-        if group.parts is not None and group.parts.kind == "full":
-            by_surname.setdefault(group.parts.surname, []).append(group)
-    own: dict[str, _Group] = {}
-    for (_doc_id, _key_text), group in sorted(pending.items(), key=lambda kv: kv[1].first):
-        parts = group.parts
-        assert parts is not None
-        gender = group.gender
-        fits = [
-            full
-            for full in by_surname.get(parts.surname, [])
-            if full.parts is not None
-            and (parts.first is None or (full.parts.first or "").startswith(parts.first))
-            and (gender is None or full.gender is None or full.gender == gender)
-        ]
-        if len(fits) == 1:
-            fits[0].merge(group)
-            final[id(group)] = fits[0]
-            continue
-        key = group.key + (f" ({gender})" if gender else "")
-        target = own.get(key)
-        if target is None:
-            group.key = key
-            own[key] = group
-            final[id(group)] = group
-        else:
-            target.merge(group)
-            target.displays.update(group.displays)
-            final[id(group)] = target
-    return final
+    index = SpeakerIndex()
+    for doc_id, quotes in documents:
+        index.add(doc_id, quotes)
+    return index.table()
 
 
 def _speaker(group: _Group) -> CorpusSpeaker:
@@ -424,68 +322,3 @@ def _speaker(group: _Group) -> CorpusSpeaker:
         review=counts["review"],
         names=tuple(group.names),
     )
-
-
-_HEADS = ("Speaker", "Type", "Roles (documents)", "Documents", "Quotes", "Flagged", "Review")
-
-
-def speakers_html(table: SpeakerTable) -> str:
-    """The corpus speakers as an HTML table: one row per speaker with its id and counts.
-
-    Example:
-        >>> "No speaker" in speakers_html(SpeakerTable())
-        True
-    """
-    rows: list[str] = []
-    for s in table:
-        roles = "<br>".join(
-            f'{escape(role)} <span style="{MUTED_STYLE}">({escape(", ".join(docs))})</span>'
-            for role, docs in s.roles
-        )
-        flagged = "".join(
-            badge(flag, f"{flag} {count}")
-            for flag, count in (
-                ("negated", s.negated),
-                ("alleged", s.alleged),
-                ("denial", s.denials),
-            )
-            if count
-        )
-        names = escape("; ".join(n for n in s.names if n != s.name))
-        rows.append(
-            f'<tr class="qa-corpus-speaker" data-speaker="{escape(s.id)}" '
-            f'data-quotes="{s.quotes}" data-review="{s.review}">'
-            f'<td style="{CELL_STYLE}"><strong>{escape(s.name)}</strong><br>'
-            f'<code style="{MUTED_STYLE}">{escape(s.id)}</code>'
-            + (f'<br><span style="{MUTED_STYLE}">also: {names}</span>' if names else "")
-            + f'</td><td class="qa-type" style="{CELL_STYLE}">{s.type.value}</td>'
-            f'<td class="qa-roles" style="{CELL_STYLE}">{roles}</td>'
-            f'<td class="qa-documents" style="{CELL_STYLE}">{escape(", ".join(s.documents))}</td>'
-            f'<td style="{CELL_STYLE} text-align: right;">{s.quotes}</td>'
-            f'<td style="{CELL_STYLE}">{flagged}</td>'
-            f'<td style="{CELL_STYLE} text-align: right;">{s.review}</td></tr>'
-        )
-    if not rows:
-        rows.append(f'<tr><td colspan="{len(_HEADS)}" style="{CELL_STYLE}">No speaker.</td></tr>')
-    head = "".join(f'<th style="{HEAD_STYLE}">{name}</th>' for name in _HEADS)
-    note = (
-        f'<caption style="caption-side: bottom; {MUTED_STYLE}">{table.unattributed} record(s) '
-        "without a speaker name</caption>"
-        if table.unattributed
-        else ""
-    )
-    return (
-        '<table class="qa-corpus-speakers" style="border-collapse: collapse; font-size: 0.9em; '
-        f'margin: 0.8em 0;">{note}<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody>'
-        "</table>"
-    )
-
-
-def iter_ids(table: SpeakerTable) -> Iterator[tuple[str, tuple[str | None, ...]]]:
-    """``(doc_id, ids)`` for each document of the table, in order.
-
-    Example:
-        >>> list(iter_ids(speaker_table([("a", [])])))
-        [('a', ())]
-    """
-    return zip(table.doc_ids, table.ids, strict=True)

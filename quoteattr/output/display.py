@@ -22,6 +22,8 @@ Markup contract (useful for tests and post-processing):
   the original text; line breaks are kept as ``\\n`` preceded by ``<br>``;
 * a quote's number comes after its closing quotation mark (``«Non»¹``),
   inside the highlights that enclose that mark;
+* every quote carries ``data-signals`` (its kinds of claim signal) and
+  ``data-review`` (its review reasons, empty when it passed), also in its tooltip;
 * a quote with warning flags (:attr:`Quote.flags
   <quoteattr.records.Quote.flags>`: ``negated``, ``alleged``, ``denial``)
   carries them in ``data-flags`` and ``qa-flag-<flag>`` classes, is
@@ -51,6 +53,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from html import escape
 
+from quoteattr.output.review import quote_signal_kinds
 from quoteattr.output.styles import (
     BODY_STYLE,
     CELL_STYLE,
@@ -139,6 +142,9 @@ def _quote_title(number: int, quote: Quote) -> str:
     if quote.flags:
         parts.append("flags: " + ", ".join(quote.flags))
     parts.append(f"sieve: {quote.rule}, confidence {quote.confidence:.2f}")
+    if quote_signal_kinds(quote):
+        parts.append("signals: " + ", ".join(quote_signal_kinds(quote)))
+    parts.append("review: " + (", ".join(quote.review_reasons) or "passed"))
     return "\n".join(parts)
 
 
@@ -250,6 +256,8 @@ def _build_marks(quotes: Sequence[Quote], text: str, prefix: str) -> list[_Mark]
         }
         if quote.flags:
             attributes["data-flags"] = " ".join(quote.flags)
+        attributes["data-signals"] = " ".join(quote_signal_kinds(quote))
+        attributes["data-review"] = " ".join(quote.review_reasons)
         marks.append(
             _Mark(
                 content.start,

@@ -5,9 +5,14 @@ Two shapes are provided:
 * a *nested* dict (:func:`quote_to_dict` / :func:`quote_from_dict`) that
   mirrors the record tree exactly, with enums as their string values and every
   span as ``{"start", "end", "text"}``; it is JSON-able and the round trip is
-  lossless;
+  lossless. It also carries the derived fields of
+  :func:`quoteattr.output.review.review_fields` (``needs_review``,
+  ``review_reasons``, ``signal_kinds``, ``signals``), which
+  :func:`quote_from_dict` ignores;
 * a *flat* row (:func:`quote_to_row`, columns :data:`CSV_COLUMNS`) for CSV
-  files and data frames, one scalar per column.
+  files and data frames, one scalar per column, with the speaker's id
+  (:mod:`quoteattr.output.corpus_speakers`), the review decision and the kinds
+  of claim signal.
 
 Example:
     >>> from quoteattr.records import Quote, QuoteKind, Span
@@ -28,6 +33,8 @@ from typing import Any
 
 import attrs
 
+from quoteattr.output.corpus_speakers import quote_speaker_id
+from quoteattr.output.review import quote_signal_kinds, quote_signals, review_fields
 from quoteattr.records import (
     Cue,
     CueClass,
@@ -40,6 +47,7 @@ from quoteattr.records import (
     Span,
     Speaker,
     SpeakerType,
+    SpeakerVia,
 )
 
 __all__ = [
@@ -60,9 +68,12 @@ CSV_COLUMNS: tuple[str, ...] = (
     "speaker_mention_end",
     "speaker_mention_text",
     "speaker_name",
+    "speaker_id",
     "speaker_kind",
     "speaker_role",
     "speaker_type",
+    "speaker_via",
+    "speaker_distance",
     "cue_start",
     "cue_end",
     "cue_text",
@@ -77,12 +88,22 @@ CSV_COLUMNS: tuple[str, ...] = (
     "rule",
     "sentence",
     "paragraph",
+    "needs_review",
+    "review_reasons",
+    "signal_kinds",
+    "signal_count",
 )
 """The columns of :func:`quote_to_row`, in CSV order."""
 
-_INT_COLUMNS = ("content_start", "content_end", "sentence", "paragraph")
-_NULLABLE_INT_COLUMNS = ("speaker_mention_start", "speaker_mention_end", "cue_start", "cue_end")
-_BOOL_COLUMNS = ("negated", "alleged", "denial")
+_INT_COLUMNS = ("content_start", "content_end", "sentence", "paragraph", "signal_count")
+_NULLABLE_INT_COLUMNS = (
+    "speaker_mention_start",
+    "speaker_mention_end",
+    "speaker_distance",
+    "cue_start",
+    "cue_end",
+)
+_BOOL_COLUMNS = ("negated", "alleged", "denial", "needs_review")
 
 
 def _dtype(column: str) -> str:
@@ -96,9 +117,10 @@ def _dtype(column: str) -> str:
 
 
 CSV_DTYPES: dict[str, str] = {column: _dtype(column) for column in CSV_COLUMNS}
-"""The pandas dtype of each column of a quote table: offsets, sentence and paragraph
-``int64``, the optional offsets (speaker mention, cue) nullable ``Int64``,
-``confidence`` ``float64``, the flags ``bool`` and the rest ``string``."""
+"""The pandas dtype of each column of a quote table: offsets, sentence, paragraph and
+``signal_count`` ``int64``, the optional offsets (speaker mention, cue) and
+``speaker_distance`` nullable ``Int64``, ``confidence`` ``float64``, the flags and
+``needs_review`` ``bool`` and the rest ``string``."""
 
 Scalar = str | int | float | bool | None
 
@@ -114,15 +136,19 @@ def quote_to_dict(quote: Quote) -> dict[str, Any]:
     """Convert a quote to a nested, JSON-able dict.
 
     Enums become their string values, spans ``{"start", "end", "text"}``
-    dicts and absent parts (speaker, cue, marks) ``None``.
+    dicts and absent parts (speaker, cue, marks) ``None``; the derived fields
+    of :func:`~quoteattr.output.review.review_fields` come last.
 
     Example:
         >>> from quoteattr.records import Quote, Span
         >>> q = Quote(Span(0, 3, "Non"), "direct", None, None, 1.0, "marks")
-        >>> quote_to_dict(q)["speaker"] is None
-        True
+        >>> data = quote_to_dict(q)
+        >>> data["speaker"] is None, data["needs_review"], data["review_reasons"]
+        (True, True, ['no_speaker'])
     """
-    return attrs.asdict(quote, recurse=True, value_serializer=_serialize)
+    data = attrs.asdict(quote, recurse=True, value_serializer=_serialize)
+    data.update(review_fields(quote))
+    return data
 
 
 def _get(data: Mapping[str, Any], key: str) -> Any:
@@ -153,6 +179,8 @@ def _speaker(data: Mapping[str, Any] | None) -> Speaker | None:
         resolved_from=_opt_span(data.get("resolved_from")),
         role=None if data.get("role") is None else str(data["role"]),
         type=SpeakerType(data.get("type") or SpeakerType.UNKNOWN.value),
+        via=SpeakerVia(data.get("via") or SpeakerVia.NAME.value),
+        distance=int(data.get("distance") or 0),
     )
 
 
@@ -199,18 +227,27 @@ def quote_from_dict(data: Mapping[str, Any]) -> Quote:
         raise ValueError(f"invalid quote dict: {exc}") from exc
 
 
-def quote_to_row(quote: Quote, doc_id: str | None = None) -> dict[str, Scalar]:
+def quote_to_row(
+    quote: Quote, doc_id: str | None = None, speaker_id: str | None = None
+) -> dict[str, Scalar]:
     """Flatten a quote to one row with the columns :data:`CSV_COLUMNS`.
 
     Missing parts (no speaker, no mention, no cue) give ``None`` cells; the
-    flags ``negated``, ``alleged`` and ``denial`` are booleans (see
-    :attr:`Quote.flags <quoteattr.records.Quote.flags>`).
+    flags ``negated``, ``alleged`` and ``denial`` and ``needs_review`` are
+    booleans (see :attr:`Quote.flags <quoteattr.records.Quote.flags>`);
+    ``review_reasons`` and ``signal_kinds`` are joined with ``;``.
+    ``speaker_id`` is the corpus id of the speaker when the caller knows it
+    (:func:`~quoteattr.output.corpus_speakers.speaker_table`), else the id read
+    from the speaker's name alone
+    (:func:`~quoteattr.output.corpus_speakers.quote_speaker_id`).
 
     Example:
         >>> from quoteattr.records import Quote, Span
         >>> row = quote_to_row(Quote(Span(0, 3, "Non"), "direct", None, None, 1.0, "marks"), "a")
         >>> row["doc_id"], row["content_text"], row["speaker_name"], row["negated"]
         ('a', 'Non', None, False)
+        >>> row["needs_review"], row["review_reasons"], row["signal_count"]
+        (True, 'no_speaker', 0)
     """
     speaker = quote.speaker
     mention = speaker.mention if speaker is not None else None
@@ -225,9 +262,12 @@ def quote_to_row(quote: Quote, doc_id: str | None = None) -> dict[str, Scalar]:
         "speaker_mention_end": mention.end if mention is not None else None,
         "speaker_mention_text": mention.text if mention is not None else None,
         "speaker_name": speaker.name if speaker is not None else None,
+        "speaker_id": speaker_id if speaker_id is not None else quote_speaker_id(quote, doc_id),
         "speaker_kind": speaker.kind.value if speaker is not None else None,
         "speaker_role": speaker.role if speaker is not None else None,
         "speaker_type": speaker.type.value if speaker is not None else None,
+        "speaker_via": speaker.via.value if speaker is not None else None,
+        "speaker_distance": speaker.distance if speaker is not None else None,
         "cue_start": cue.span.start if cue is not None else None,
         "cue_end": cue.span.end if cue is not None else None,
         "cue_text": cue.span.text if cue is not None else None,
@@ -242,4 +282,8 @@ def quote_to_row(quote: Quote, doc_id: str | None = None) -> dict[str, Scalar]:
         "rule": quote.rule,
         "sentence": quote.sentence,
         "paragraph": quote.paragraph,
+        "needs_review": quote.needs_review,
+        "review_reasons": ";".join(quote.review_reasons),
+        "signal_kinds": ";".join(quote_signal_kinds(quote)),
+        "signal_count": len(quote_signals(quote)),
     }

@@ -4,7 +4,10 @@
 with ``progress=True`` parses its text chunk by chunk (the paragraph-aligned
 chunks of :func:`quoteattr.syntax.parse.chunk_text`) and advances a bar after each,
 so that a book-length text shows how far it got. Bars are written by tqdm
-(which comes with Stanza) on standard error.
+(which comes with Stanza) on standard error; in a Jupyter notebook with
+ipywidgets installed (``pip install 'quoteattr[jupyter]'``) they are notebook
+widgets, shown by default like a terminal's (without ipywidgets, none is shown
+unless asked for, so no "IProgress not found" warning).
 
 Example:
     >>> bar = progress_bar(False, unit="chunk")
@@ -14,28 +17,53 @@ Example:
 
 from __future__ import annotations
 
+import importlib
 import sys
 from typing import Any
 
 from quoteattr.syntax.parse import ParsedText, chunk_text, from_stanza
 
-__all__ = ["parse_with_progress", "progress_bar"]
+__all__ = ["in_notebook", "parse_with_progress", "progress_bar"]
+
+
+def in_notebook() -> bool:
+    """True inside a Jupyter kernel whose front end can show widgets (ipywidgets installed).
+
+    Example:
+        >>> in_notebook()
+        False
+    """
+    ipython = sys.modules.get("IPython")
+    if ipython is None:
+        return False
+    try:
+        shell = ipython.get_ipython()
+        importlib.import_module("ipywidgets")
+    except (AttributeError, ImportError):
+        return False
+    return type(shell).__name__ == "ZMQInteractiveShell"
 
 
 def progress_bar(progress: bool | None, *, unit: str = "doc", total: int | None = None) -> Any:
-    """A tqdm bar on standard error, or ``None``.
+    """A tqdm bar (a widget in Jupyter, else on standard error), or ``None``.
 
-    ``progress=None`` shows one only when standard error is a terminal.
+    ``progress=None`` shows one only when standard error is a terminal, or in a notebook
+    that can show widgets (:func:`in_notebook`).
 
     Example:
         >>> progress_bar(None) is None or sys.stderr.isatty()
         True
     """
+    notebook = in_notebook()
     if progress is None:
-        progress = sys.stderr.isatty()
+        progress = notebook or sys.stderr.isatty()
     if not progress:
         return None
     try:
+        if notebook:
+            return importlib.import_module("tqdm.notebook").tqdm(
+                unit=unit, desc="quoteattr", total=total
+            )
         from tqdm import tqdm
     except ImportError:  # pragma: no cover - tqdm comes with stanza
         return None

@@ -27,7 +27,10 @@ import os
 from collections.abc import Iterable, Mapping
 from typing import Any, SupportsIndex, TextIO, overload
 
+from quoteattr.output.corpus_speakers import speaker_table
 from quoteattr.output.export import CSV_COLUMNS, quote_from_dict, quote_to_dict, quote_to_row
+from quoteattr.output.review import passed_review, review_queue
+from quoteattr.output.speaker_table import SpeakerTable
 from quoteattr.output.summary import UNATTRIBUTED, SpeakerSummary, shorten, summarize_speakers
 from quoteattr.records import Quote
 
@@ -170,7 +173,7 @@ class QuoteList(list[Quote]):
         )
 
     def to_jsonl(self) -> str:
-        """JSON Lines: one object per quote, each with a leading ``doc_id``.
+        """JSON Lines: one object per quote, each with a leading ``doc_id`` and ``speaker_id``.
 
         Returns ``""`` when there are no quotes, else ends with a newline.
 
@@ -181,19 +184,23 @@ class QuoteList(list[Quote]):
             >>> json.loads(line)["doc_id"]
             'a'
         """
+        ids = self.speaker_table().ids[0]
         return "".join(
-            json.dumps({"doc_id": self.doc_id, **row}, ensure_ascii=False) + "\n"
-            for row in self.to_dicts()
+            json.dumps({"doc_id": self.doc_id, "speaker_id": sid, **row}, ensure_ascii=False) + "\n"
+            for sid, row in zip(ids, self.to_dicts(), strict=True)
         )
 
     def to_rows(self) -> list[dict[str, str | int | float | None]]:
         """Flat rows, one per quote, with the columns of :meth:`to_csv`.
 
+        ``speaker_id`` is the id of :meth:`speaker_table` (this document as a corpus).
+
         Example:
             >>> QuoteList(text="").to_rows()
             []
         """
-        return [quote_to_row(q, self.doc_id) for q in self]
+        ids = self.speaker_table().ids[0]
+        return [quote_to_row(q, self.doc_id, sid) for q, sid in zip(self, ids, strict=True)]
 
     def to_csv(self, path_or_buffer: str | os.PathLike[str] | TextIO | None = None) -> str:
         """CSV with a header and one row per quote (columns: ``CSV_COLUMNS``).
@@ -239,6 +246,39 @@ class QuoteList(list[Quote]):
         return pandas.DataFrame(self.to_rows(), columns=list(CSV_COLUMNS))
 
     # -- summaries and display -------------------------------------------
+
+    def review_queue(self) -> QuoteList:
+        """The quotes that need a human look (:attr:`Quote.needs_review
+        <quoteattr.records.Quote.needs_review>`), as a list of the same document.
+
+        Example:
+            >>> from quoteattr.records import Quote, Span
+            >>> len(QuoteList([Quote(Span(0, 3, "Non"), "direct", None, None, 0.9, "m")],
+            ...               text="Non.").review_queue())
+            1
+        """
+        return QuoteList(review_queue(self), text=self.text, doc_id=self.doc_id)
+
+    def passed_review(self) -> QuoteList:
+        """The quotes that need no review: what can be published as is.
+
+        Example:
+            >>> QuoteList(text="").passed_review()
+            QuoteList(0 quotes)
+        """
+        return QuoteList(passed_review(self), text=self.text, doc_id=self.doc_id)
+
+    def speaker_table(self) -> SpeakerTable:
+        """This document's speakers with their stable ids, as a corpus of one document.
+
+        See :func:`quoteattr.output.corpus_speakers.speaker_table`; for many documents use
+        :func:`quoteattr.corpus_speakers`.
+
+        Example:
+            >>> QuoteList(text="", doc_id="a").speaker_table()
+            SpeakerTable(0 speakers, 1 document)
+        """
+        return speaker_table([(self.doc_id or "", self)])
 
     def speakers(self) -> list[SpeakerSummary]:
         """Quotes grouped by canonical speaker, with role, type and flag counts.

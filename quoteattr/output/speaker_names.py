@@ -41,7 +41,7 @@ from quoteattr.records import SpeakerType
 from quoteattr.syntax.lexicon import word_list
 from quoteattr.text.french import CIVIL_TITLES, NAME_PARTICLES
 
-__all__ = ["NameParts", "fold", "mention_gender", "parse_name", "speaker_id"]
+__all__ = ["NameParts", "fold", "mention_gender", "parse_name", "speaker_id", "title_gender"]
 
 _TITLES = CIVIL_TITLES | {"monsieur", "madame", "mademoiselle", "mlle."}
 _PREPOSITIONS = frozenset(
@@ -52,6 +52,7 @@ _PREPOSITIONS = frozenset(
 _INITIAL = re.compile(r"^(?:\w\.-?)+$")
 _ELIDED = re.compile(r"^([ldLD]['’])(?=\w)")
 _SLUG = re.compile(r"[^a-z0-9]+")
+_TITLE_BEFORE = re.compile(r"(?:^|[\s(«\"“'’])(M\.|Mme\.?|Mlle|Monsieur|Madame|Mademoiselle)\s+$")
 
 
 def fold(text: str) -> str:
@@ -209,3 +210,16 @@ def mention_gender(mention: str) -> str | None:
     if len(words) == 1 or first in _TITLES or not _capitalised(words[1]):
         return gender
     return None
+
+
+def title_gender(before: str) -> str | None:
+    """The gender of a civil title that ends ``before``, the text just before a mention.
+
+    The resolver's mention of ``M. Lambert`` is ``Lambert``: the title is read in the text.
+
+    Example:
+        >>> title_gender("À Dakar, M. "), title_gender("selon Mme "), title_gender("la ")
+        ('m', 'f', None)
+    """
+    found = _TITLE_BEFORE.search(before[-16:])
+    return None if found is None else _gender_markers().get(found.group(1).lower())

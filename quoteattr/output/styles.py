@@ -33,7 +33,9 @@ __all__ = [
     "LINK_STYLE",
     "MENTION_STYLE",
     "MUTED_STYLE",
+    "REASON_LABELS",
     "REF_STYLE",
+    "SIGNAL_COLOURS",
     "badge",
     "quote_style",
 ]
@@ -71,6 +73,30 @@ FLAG_LABELS: dict[str, str] = {
     "denial": "denial: the speaker denies this",
 }
 """Tooltip of each warning flag's badge."""
+
+SIGNAL_COLOURS: dict[str, str] = {
+    "figure": "#1565c0",
+    "percentage": "#00838f",
+    "money": "#2e7d32",
+    "date": "#6d4c41",
+    "comparison": "#ad1457",
+    "causal": "#ef6c00",
+    "entity": "#546e7a",
+}
+"""Badge colour of each kind of claim signal (:class:`quoteattr.text.signals.SignalKind`)."""
+
+REASON_LABELS: dict[str, str] = {
+    "no_speaker": "no speaker found",
+    "unresolved": "the speaker's name was not found",
+    "far_pronoun": "speaker reached through a pronoun several sentences away",
+    "far_description": "speaker reached through a description several sentences away",
+    "continuation": "speaker carried over from an earlier quote",
+    "low_confidence": "the rule that attributed it is often wrong",
+    "negated": "negated: the speaker did not say this",
+    "alleged": "alleged: reported in the conditional",
+    "denial": "denial: the speaker denies this",
+}
+"""Tooltip of each review reason (:data:`quoteattr.records.REVIEW_REASONS`)."""
 
 CONTAINER_STYLE = (
     "font-family: -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif; "

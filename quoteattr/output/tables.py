@@ -19,6 +19,13 @@ string. :func:`read_corpus` reads a ``quoteattr corpus`` output back as
 :class:`~quoteattr.output.results.QuoteList` objects (without their text, which
 that file does not keep).
 
+Every row carries the ``speaker_id`` of the corpus-wide speakers table
+(:func:`corpus_speakers`, :mod:`quoteattr.output.corpus_speakers`): a surname
+alone in one document takes the id of the one full name of the corpus that
+fits. That needs the whole corpus before the first row: a list or an output
+file is read twice; results from a generator are read once into a temporary
+file (memory stays flat) and the rows are written from it.
+
 Example:
     >>> import io
     >>> from quoteattr.records import Quote, Span
@@ -37,15 +44,29 @@ import csv
 import importlib
 import json
 import os
+import tempfile
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from quoteattr.output.export import CSV_COLUMNS, CSV_DTYPES, quote_to_row
+from quoteattr.output.corpus_speakers import speaker_table
+from quoteattr.output.export import CSV_COLUMNS, CSV_DTYPES, quote_to_dict, quote_to_row
 from quoteattr.output.results import QuoteList
+from quoteattr.output.review_page import render_review
+from quoteattr.output.speaker_table import SpeakerTable
 
-__all__ = ["Results", "read_corpus", "to_csv", "to_dataframe", "to_jsonl", "to_rows"]
+__all__ = [
+    "Results",
+    "corpus_speakers",
+    "documents_with_ids",
+    "read_corpus",
+    "review_page",
+    "to_csv",
+    "to_dataframe",
+    "to_jsonl",
+    "to_rows",
+]
 
 Results = Iterable[QuoteList] | str | os.PathLike[str]
 """What the functions of this module take: results, or a ``quoteattr corpus`` output path."""
@@ -123,16 +144,91 @@ def _documents(results: Results) -> Iterator[tuple[str, QuoteList]]:
         yield (quotes.doc_id if quotes.doc_id is not None else str(index)), quotes
 
 
+def corpus_speakers(results: Results) -> SpeakerTable:
+    """The corpus-wide speakers table of many documents, with the speaker id of every record.
+
+    ``results`` are the results of :func:`quoteattr.extract_many` or the path of a
+    ``quoteattr corpus`` output (see :mod:`quoteattr.output.corpus_speakers` for how speakers
+    are merged across documents and how their ids are made). It shows itself as a table in
+    Jupyter; ``to_csv``, ``to_dataframe`` and ``to_rows`` export it.
+
+    Example:
+        >>> table = corpus_speakers(extract_many(articles))          # doctest: +SKIP
+        >>> [(s.name, s.documents) for s in table][:1]                # doctest: +SKIP
+        [('Hélène Marchetti', ('france-sante', 'belgique-energie', 'quebec-hydro'))]
+    """
+    if isinstance(results, str | os.PathLike):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # read_corpus warns on the row pass
+            return speaker_table(_documents(results))
+    return speaker_table(_documents(results))
+
+
+def documents_with_ids(
+    results: Results, table: list[SpeakerTable] | None = None
+) -> Iterator[tuple[str, QuoteList, tuple[str | None, ...]]]:
+    """``(doc_id, quotes, speaker ids)`` per document, the ids from :func:`corpus_speakers`.
+
+    When ``table`` is a list, the speakers table is appended to it before the first document
+    is given.
+
+    Example:
+        >>> [(d, len(q), ids) for d, q, ids in documents_with_ids([QuoteList(doc_id="a")])]
+        [('a', 0, ())]
+    """
+    found = table if table is not None else []
+    if isinstance(results, str | os.PathLike | Sequence):
+        found.append(corpus_speakers(results))
+        for (doc_id, quotes), ids in zip(_documents(results), found[-1].ids, strict=True):
+            yield doc_id, quotes, ids
+        return
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
+
+        def spooled() -> Iterator[tuple[str, QuoteList]]:
+            for doc_id, quotes in _documents(results):
+                rows = [quote_to_dict(q) for q in quotes]
+                payload = {"doc_id": doc_id, "text": quotes.text, "quotes": rows}
+                spool.write(json.dumps(payload) + "\n")
+                yield doc_id, quotes
+
+        found.append(speaker_table(spooled()))
+        spool.seek(0)
+        for line, ids in zip(spool, found[-1].ids, strict=True):
+            row = json.loads(line)
+            quotes = QuoteList.from_dicts(row["quotes"], text=row["text"], doc_id=row["doc_id"])
+            yield row["doc_id"], quotes, ids
+
+
+def review_page(results: Results, *, title: str = "quoteattr: review") -> str:
+    """The review page of many documents (:mod:`quoteattr.output.review_page`), as a string.
+
+    The records that need review stand out and can be filtered; the corpus speakers table
+    follows, then each document highlighted when its text is known (results of
+    :func:`quoteattr.extract_many`; not for a ``quoteattr corpus`` output, which keeps no text).
+
+    Example:
+        >>> page = review_page(extract_many(articles))                # doctest: +SKIP
+        >>> open("review.html", "w", encoding="utf-8").write(page)     # doctest: +SKIP
+    """
+    found: list[SpeakerTable] = []
+    documents = [
+        (doc_id, quotes, ids, quotes.text)
+        for doc_id, quotes, ids in documents_with_ids(results, found)
+    ]
+    return render_review(documents, speakers=found[0] if found else None, title=title)
+
+
 def to_rows(results: Results) -> Iterator[dict[str, Any]]:
-    """Flat rows (:func:`quoteattr.output.export.quote_to_row`), one per quote, lazily.
+    """Flat rows (:func:`quoteattr.output.export.quote_to_row`), one per quote, lazily,
+    with the corpus-wide ``speaker_id``.
 
     Example:
         >>> list(to_rows([QuoteList(text="Rien.", doc_id="a")]))
         []
     """
-    for doc_id, quotes in _documents(results):
-        for quote in quotes:
-            yield quote_to_row(quote, doc_id)
+    for doc_id, quotes, ids in documents_with_ids(results):
+        for quote, sid in zip(quotes, ids, strict=True):
+            yield quote_to_row(quote, doc_id, sid)
 
 
 def to_dataframe(results: Results) -> Any:
@@ -165,7 +261,7 @@ def _write(target: Target, write: Any) -> int:
 def to_csv(results: Results, path_or_buffer: Target) -> int:
     """Write all the quotes as one CSV (header, then a row per quote); return the row count.
 
-    Files are written as UTF-8, row by row as the documents come.
+    Files are written as UTF-8, row by row (after the pass that finds the speakers).
 
     Example:
         >>> to_csv(extract_many(articles), "quotes.csv")          # doctest: +SKIP
@@ -185,7 +281,8 @@ def to_csv(results: Results, path_or_buffer: Target) -> int:
 
 
 def to_jsonl(results: Results, path_or_buffer: Target) -> int:
-    """Write all the quotes as JSON Lines (nested dicts with ``doc_id``); return the line count.
+    """Write all the quotes as JSON Lines (nested dicts with ``doc_id`` and ``speaker_id``);
+    return the line count.
 
     Example:
         >>> import io
@@ -196,9 +293,10 @@ def to_jsonl(results: Results, path_or_buffer: Target) -> int:
 
     def write(handle: TextIO) -> int:
         count = 0
-        for doc_id, quotes in _documents(results):
-            for row in quotes.to_dicts():
-                handle.write(json.dumps({"doc_id": doc_id, **row}, ensure_ascii=False) + "\n")
+        for doc_id, quotes, ids in documents_with_ids(results):
+            for sid, row in zip(ids, quotes.to_dicts(), strict=True):
+                line = {"doc_id": doc_id, "speaker_id": sid, **row}
+                handle.write(json.dumps(line, ensure_ascii=False) + "\n")
                 count += 1
         return count
 

@@ -93,6 +93,7 @@ class Resolver:
         self._narrator: str | None = _narrator_name(parsed)
         self.entities = DocumentEntities(parsed, self._canonical_name, quotations)
         """The named people and organisations of the document (descriptions resolve to them)."""
+        self._organisations = {m.name for m in self.entities.mentions if m.person is False}
 
     # --- document-wide tables ----------------------------------------------------------------
 
@@ -198,14 +199,24 @@ class Resolver:
     # --- resolution --------------------------------------------------------------------------
 
     def resolve(
-        self, mention: Mention | None, paragraph: int, *, as_speaker: bool = True
+        self,
+        mention: Mention | None,
+        paragraph: int,
+        *,
+        as_speaker: bool = True,
+        person: bool = False,
     ) -> Speaker | None:
-        """Resolve one mention (in text order) to a :class:`Speaker` record."""
+        """Resolve one mention (in text order) to a :class:`Speaker` record.
+
+        ``person``: the words reported show a person speaking (``je``, ``moi``): a pronoun
+        then never resolves to an organisation.
+        """
         if mention is None:
             return None
         span = Span.of(self.text, *(mention.name or (mention.start, mention.end)))
         if mention.kind is MentionKind.PRONOUN:
-            return self._with_distance(self._resolve_pronoun(mention, span, paragraph), mention)
+            found = self._resolve_pronoun(mention, span, paragraph, person=person)
+            return self._with_distance(found, mention)
         if mention.kind is MentionKind.NAME and self._generic_organisation(span.text):
             named = self.entities.last_organisation(mention.start, paragraph, _DESCRIPTION_WINDOW)
             if named is not None:  # "l'ONG", "l'AFP" is a name: only generic nouns
@@ -233,6 +244,15 @@ class Resolver:
             return Speaker(span, name, MentionKind.NAME, via=via)
         found = self._resolve_description(mention, span, paragraph, as_speaker)
         return self._with_distance(found, mention)
+
+    def _organisation(self, entity: _Entity) -> bool:
+        """The entity is an organisation: the document's table says so, or its description is
+        headed by an organisation noun (``l'Agence régionale de santé``)."""
+        if entity.name in self._organisations:
+            return True
+        words = normalise(entity.name).replace("'", " ").split()
+        heads = [w for w in words[:2] if w not in ("l", "le", "la", "les")]
+        return bool(heads) and heads[0] in word_list("organisations.txt")
 
     @staticmethod
     def _generic_organisation(text: str) -> bool:
@@ -271,7 +291,9 @@ class Resolver:
             return mention.gender, mention.number
         return None, mention.number
 
-    def _resolve_pronoun(self, mention: Mention, span: Span, paragraph: int) -> Speaker:
+    def _resolve_pronoun(
+        self, mention: Mention, span: Span, paragraph: int, *, person: bool = False
+    ) -> Speaker:
         pronoun = normalise(span.text).lstrip("-").removeprefix("t-")
         if pronoun in _FIRST_PERSON:  # "dis-je": the narrator, by name when the text gives it
             via = SpeakerVia.NAME if self._narrator else SpeakerVia.UNRESOLVED
@@ -284,6 +306,8 @@ class Resolver:
                 break
             if not _compatible(entity.gender, entity.number, mention.gender, mention.number):
                 continue
+            if person and self._organisation(entity):
+                continue  # "« J'ai prévu de … », a-t-elle dit": not the agency named before
             if entity.gender is None and mention.gender is not None:
                 entity.gender = mention.gender
             return Speaker(span, entity.name, MentionKind.PRONOUN, entity.span, via=_PRONOUN)

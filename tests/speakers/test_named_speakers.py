@@ -66,6 +66,14 @@ APPOSITIONS = [
 ]
 
 # 3. Pronouns resolve to a compatible person; a role description to the person given that role.
+RESOLUTION_TO_NO_ONE = [
+    # the quoted words say "je": an organisation named before does not say them
+    (
+        "La préfecture a publié un communiqué lundi. « J'ai vu les images », a-t-elle réagi.",
+        "J'ai vu les images",
+        None,
+    ),
+]
 RESOLUTION = [
     (
         "Agnès Roy a visité l'hôpital jeudi. « Je reviendrai », a-t-elle assuré.",
@@ -127,6 +135,11 @@ def test_appositions_and_roles(text: str, content: str, name: str | None) -> Non
     _variants(RESOLUTION),
 )
 def test_descriptions_and_pronouns_resolve_by_name(text: str, content: str, name: str) -> None:
+    _check(text, content, name)
+
+
+@pytest.mark.parametrize(("text", "content", "name"), _variants(RESOLUTION_TO_NO_ONE))
+def test_a_pronoun_saying_je_is_no_organisation(text: str, content: str, name: None) -> None:
     _check(text, content, name)
 
 
