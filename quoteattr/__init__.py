@@ -40,11 +40,14 @@ __all__ = [
     "SpeakerType",
     "SpeakerVia",
     "__version__",
+    "corpus_speakers",
     "extract",
     "extract_many",
     "find_quotations",
     "get_pipeline",
+    "quote_signals",
     "read_corpus",
+    "review_page",
     "to_csv",
     "to_dataframe",
     "to_jsonl",
@@ -61,10 +64,21 @@ def __getattr__(name: str) -> object:
         from quoteattr.output import results
 
         return getattr(results, name)
-    if name in ("read_corpus", "to_csv", "to_dataframe", "to_jsonl"):
+    if name in (
+        "corpus_speakers",
+        "read_corpus",
+        "review_page",
+        "to_csv",
+        "to_dataframe",
+        "to_jsonl",
+    ):
         from quoteattr.output import tables
 
         return getattr(tables, name)
+    if name == "quote_signals":
+        from quoteattr.output.review import quote_signals
+
+        return quote_signals
     if name == "get_pipeline":
         from quoteattr.syntax.pipeline import get_pipeline
 

@@ -108,11 +108,17 @@ def test_text_format(
     out = capsys.readouterr().out
     assert out.startswith(f"== {first}: 2 quotes ==\n")
     assert "1. [direct] «Il faut d'abord peut-être rétablir la confiance" in out
-    assert "speaker:    Stéphane Séjourné — mention «Stéphane Séjourné» (name," in out
+    assert (
+        "speaker:    Stéphane Séjourné [stephane-sejourne-7e1480f5] — mention «Stéphane Séjourné» (name,"
+        in out
+    )
     assert "cue:        «a déclaré» (déclarer; neutral, positive, asserted)" in out
     assert "rule:       incise · confidence 0.90" in out
+    assert "review:     passed" in out
     assert "2. [direct] «Ces déclarations n'ont rien à voir avec la réalité.»" in out
     assert "speaker:    (unattributed)" in out
+    assert "review:     needs review (no_speaker)" in out
+    assert "signals:    entity «Stéphane Séjourné»" not in out  # read in the content only
 
 
 def test_json_format_several_files(
@@ -251,13 +257,27 @@ def test_stdin_and_files_together(
     assert [doc_id for doc_id, _ in extractor.calls[0][0]] == [str(files[0]), "<stdin>"]
 
 
-def test_stdin_invalid_utf8(
+def test_stdin_in_latin1_is_detected_and_named(
     extractor: FakeExtractor, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    set_stdin(monkeypatch, "« Déjà »".encode("latin-1"))
+    set_stdin(monkeypatch, "« Déjà fini », a déclaré Jean Dupont.".encode("latin-1"))
+    assert cli.main([], extract_many=extractor) == 0
+    err = capsys.readouterr().err
+    assert err == (
+        "quoteattr: note: <stdin> is not UTF-8: read as cp1252 (detected by charset-normalizer); "
+        "give --encoding to choose\n"
+    )
+    assert extractor.calls[0][0] == [("<stdin>", "« Déjà fini », a déclaré Jean Dupont.")]
+
+
+def test_undecodable_stdin(
+    extractor: FakeExtractor, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    set_stdin(monkeypatch, b"\x81\x8d\x8f\x90\x9d" * 40)
     assert cli.main([], extract_many=extractor) == 2
     err = capsys.readouterr().err
-    assert err.startswith("quoteattr: error: cannot read <stdin>: ")
+    assert err.startswith("quoteattr: error: cannot read <stdin>: not valid UTF-8")
+    assert "--encoding" in err and err.count("\n") == 1
     assert extractor.calls == []
 
 
@@ -296,11 +316,11 @@ def test_directory_is_unreadable(
     assert err.count("\n") == 1
 
 
-def test_invalid_utf8_file(
+def test_a_file_in_an_unknown_encoding_is_refused(
     tmp_path: Path, extractor: FakeExtractor, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = tmp_path / "latin1.txt"
-    path.write_bytes("Il a déclaré : « Très bien. »".encode("latin-1"))
+    path = tmp_path / "bruit.txt"
+    path.write_bytes(b"\x81\x8d\x8f\x90\x9d" * 40)
     assert cli.main([str(path)], extract_many=extractor) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"quoteattr: error: cannot read {path}: not valid UTF-8")

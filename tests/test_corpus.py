@@ -8,6 +8,7 @@ environment variable :data:`quoteattr.corpus.FAULTS_ENV`.
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 from typing import Any
@@ -67,13 +68,34 @@ def test_directory_input(tmp_path: Path) -> None:
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "z.txt").write_text("Deux.", encoding="utf-8")
     (tmp_path / "a.txt").write_text("Un.", encoding="utf-8")
-    (tmp_path / "c.txt").write_bytes(b"\xff\xfe")
+    (tmp_path / "c.txt").write_bytes(b"\x81\x8d\x8f\x90\x9d" * 40)
     (tmp_path / "notes.md").write_text("ignored", encoding="utf-8")
     docs = list(iter_documents(tmp_path))
     assert [d.doc_id for d in docs] == ["a.txt", "c.txt", "b/z.txt"]
     assert docs[0] == Document("a.txt", "Un.")
     assert docs[1].text is None and "not valid UTF-8" in (docs[1].error or "")
+    assert "--encoding" in (docs[1].error or "")
     assert docs[2].text == "Deux."
+
+
+def test_directory_input_encodings(tmp_path: Path) -> None:
+    text = "« Déjà fini », a déclaré l’élue."
+    (tmp_path / "bom.txt").write_bytes(text.encode("utf-8-sig"))
+    (tmp_path / "cp1252.txt").write_bytes(text.encode("cp1252"))
+    (tmp_path / "utf16.txt").write_bytes(text.encode("utf-16"))
+    docs = {d.doc_id: d for d in iter_documents(tmp_path)}
+    assert {d.text for d in docs.values()} == {text}  # byte-order marks removed
+    assert docs["cp1252.txt"].note == "cp1252.txt is not UTF-8: read as cp1252 (detected)"
+    assert docs["bom.txt"].note is None and docs["utf16.txt"].note is None
+    forced = {d.doc_id: d for d in iter_documents(tmp_path, encoding="cp1252")}
+    assert forced["cp1252.txt"].text == text and forced["cp1252.txt"].note is None
+    assert forced["bom.txt"].text != text  # read as cp1252, as asked
+
+
+def test_jsonl_with_a_byte_order_mark(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(json.dumps({"id": "x", "text": "Un."}).encode("utf-8-sig") + b"\n")
+    assert [(d.doc_id, d.text) for d in iter_documents(path)] == [("x", "Un.")]
 
 
 def test_jsonl_input_fields(tmp_path: Path) -> None:
@@ -187,6 +209,71 @@ def test_cli_unreadable_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     bad.write_text("{oops\n", encoding="utf-8")
     assert cli.main(["corpus", str(bad), str(out), "--workers", "0"]) == 2
     assert "bad.jsonl:1: not JSON" in capsys.readouterr().err
+
+
+def test_cli_writes_the_corpus_table_speakers_and_review_page(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Everything is already in OUT (no model, no worker): the derived files come from OUT."""
+    from quoteattr.output.export import quote_to_dict
+    from quoteattr.records import Quote, Span, Speaker
+
+    def line(doc_id: str, text: str, name: str, mention: str) -> str:
+        at, content = text.index(mention), text.index("«") + 2
+        quote = Quote(
+            Span.of(text, content, text.index(" »")),
+            "direct",
+            Speaker(Span.of(text, at, at + len(mention)), name, type="person"),
+            None,
+            0.9,
+            "incise_after",
+        )
+        row = {"doc_id": doc_id, "status": "ok", "quotes": [quote_to_dict(quote)], "seconds": 0.1}
+        return json.dumps(row, ensure_ascii=False) + "\n"
+
+    a = "« Nous tiendrons 3 ans », a dit Hélène Marchetti."
+    b = "« Rien n’est joué », a dit Mme Marchetti."
+    c = "« On verra », a dit Pierre Lambert."
+    source = write_jsonl(
+        tmp_path / "in.jsonl",
+        [{"id": "a", "text": a}, {"id": "b", "text": b}, {"id": "c", "text": c}, {"id": "d"}],
+    )
+    out = tmp_path / "out.jsonl"
+    out.write_text(
+        line("a", a, "Hélène Marchetti", "Hélène Marchetti")
+        + line("b", b, "Marchetti", "Marchetti")
+        + line("c", c, "Pierre Lambert", "Pierre Lambert")
+        + '{"doc_id": "d", "status": "error", "quotes": [], "error": "boom", "seconds": 0}\n',
+        encoding="utf-8",
+    )
+    table, speakers, review = (tmp_path / n for n in ("q.csv", "s.csv", "r.html"))
+    argv = ["corpus", str(source), str(out), "--model-dir", str(tmp_path / "no-model")]
+    argv += ["--table", str(table), "--speakers", str(speakers), "--review", str(review)]
+    assert cli.main(argv) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("quoteattr corpus: 0 documents (0 ok, 0 error, 0 timeout, 4 skipped)")
+    assert err[1:] == [  # once, though the three files read OUT
+        f"quoteattr corpus: warning: {out}: 1 document(s) without quotes left out: d (error)"
+    ]
+    with open(table, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [(r["doc_id"], r["speaker_id"]) for r in rows] == [
+        ("a", "helene-marchetti-934e3aa0"),
+        ("b", "helene-marchetti-934e3aa0"),
+        ("c", "pierre-lambert-6da077ad"),
+    ]
+    assert rows[0]["signal_kinds"] == "figure" and rows[0]["needs_review"] == "False"
+    with open(speakers, encoding="utf-8", newline="") as handle:
+        table_rows = list(csv.DictReader(handle))
+    assert [(r["name"], r["documents"], r["quotes"]) for r in table_rows] == [
+        ("Hélène Marchetti", "a; b", "2"),
+        ("Pierre Lambert", "c", "1"),
+    ]
+    page = review.read_text(encoding="utf-8")
+    assert page.count('class="qa-record qa-passed"') == 3 and "qa-corpus-speakers" in page
+    assert f"<title>quoteattr review: {source}</title>" in page
+    assert cli.main([*argv[:5], "--speakers", str(tmp_path / "no" / "such" / "dir.csv")]) == 2
+    assert "cannot write" in capsys.readouterr().err
 
 
 def test_cli_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

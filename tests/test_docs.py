@@ -5,7 +5,7 @@ earlier one), in a temporary working directory. A block may end with an ``# Outp
 followed by comment lines: they must be exactly what the block prints. When the engine or the model
 changes on purpose, refresh those comments with::
 
-    STANZA_RESOURCES_DIR=../shared/models/stanza_resources python tests/test_docs.py --update
+    STANZA_RESOURCES_DIR=../shared/models/stanza_resources_v2 python tests/test_docs.py --update
 
 then read the diff: an example whose output became wrong should be replaced, not kept.
 
@@ -213,7 +213,7 @@ def update(path: Path) -> bool:
 if __name__ == "__main__":
     if sys.argv[1:] != ["--update"]:
         sys.exit(f"usage: python {sys.argv[0]} --update")
-    shared = ROOT.parent / "shared" / "models" / "stanza_resources"
+    shared = ROOT.parent / "shared" / "models" / "stanza_resources_v2"
     if not os.environ.get("STANZA_RESOURCES_DIR") and shared.is_dir():
         os.environ["STANZA_RESOURCES_DIR"] = str(shared)
     import tempfile

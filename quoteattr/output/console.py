@@ -23,9 +23,22 @@ import contextlib
 import sys
 import warnings
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, TextIO
 
 __all__ = ["note", "tool_warnings"]
+
+_PACKAGE = Path(__file__).resolve().parents[1]
+"""The ``quoteattr`` package folder: a warning raised from a file in it is the tool's."""
+
+
+def _ours(category: type[Warning], filename: str) -> bool:
+    if category.__module__.split(".")[0] == "quoteattr":
+        return True
+    try:
+        return Path(filename).resolve().is_relative_to(_PACKAGE)
+    except (OSError, ValueError):
+        return False
 
 
 def note(prog: str, message: str) -> None:
@@ -44,7 +57,8 @@ def note(prog: str, message: str) -> None:
 
 @contextlib.contextmanager
 def tool_warnings(prog: str) -> Iterator[None]:
-    """Within the block, quoteattr's warnings print as ``<prog>: warning: <message>`` lines.
+    """Within the block, quoteattr's warnings print as ``<prog>: warning: <message>`` lines,
+    each distinct one once.
 
     Example:
         >>> with tool_warnings("quoteattr corpus"):
@@ -52,6 +66,7 @@ def tool_warnings(prog: str) -> Iterator[None]:
     """
     with warnings.catch_warnings():
         original = warnings.showwarning
+        seen: set[str] = set()
 
         def show(
             message: Warning | str,
@@ -61,9 +76,12 @@ def tool_warnings(prog: str) -> Iterator[None]:
             file: TextIO | None = None,
             line: str | None = None,
         ) -> None:
-            if category.__module__.split(".")[0] == "quoteattr":
-                stream: Any = file if file is not None else sys.stderr
-                print(f"{prog}: warning: {message}", file=stream, flush=True)
+            if _ours(category, filename):
+                line = f"{prog}: warning: {message}"
+                if line not in seen:  # the same warning again (another pass): once is enough
+                    seen.add(line)
+                    stream: Any = file if file is not None else sys.stderr
+                    print(line, file=stream, flush=True)
             else:
                 original(message, category, filename, lineno, file, line)
 

@@ -152,7 +152,7 @@ def _content(quote: Quote) -> str:
 
 def _badges(names: Iterable[str], cls: str, titles: dict[str, str] | None = None) -> str:
     return "".join(
-        f'<span class="qa-badge {cls}-{name}" data-{cls[3:]}="{name}"'
+        f'<span class="qa-badge {cls} {cls}-{name}" data-{cls[3:]}="{name}"'
         + (f' title="{escape(titles[name])}"' if titles else "")
         + f">{escape(name.replace('_', ' '))}</span>"
         for name in names

@@ -157,11 +157,14 @@ def corpus_speakers(results: Results) -> SpeakerTable:
         >>> [(s.name, s.documents) for s in table][:1]                # doctest: +SKIP
         [('Hélène Marchetti', ('france-sante', 'belgique-energie', 'quebec-hydro'))]
     """
-    if isinstance(results, str | os.PathLike):
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", UserWarning)  # read_corpus warns on the row pass
-            return speaker_table(_documents(results))
     return speaker_table(_documents(results))
+
+
+def _quiet_table(results: Results) -> SpeakerTable:
+    """:func:`corpus_speakers` without the warnings of a corpus file (its row pass gives them)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        return speaker_table(_documents(results))
 
 
 def documents_with_ids(
@@ -178,7 +181,7 @@ def documents_with_ids(
     """
     found = table if table is not None else []
     if isinstance(results, str | os.PathLike | Sequence):
-        found.append(corpus_speakers(results))
+        found.append(_quiet_table(results))
         for (doc_id, quotes), ids in zip(_documents(results), found[-1].ids, strict=True):
             yield doc_id, quotes, ids
         return

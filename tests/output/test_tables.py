@@ -86,7 +86,9 @@ def test_csv_and_jsonl_files_in_one_call(tmp_path: Path) -> None:
     assert list(again) == list(results()[2])
 
 
-def test_results_are_consumed_lazily_once() -> None:
+def test_a_generator_is_consumed_once_and_spooled_not_held() -> None:
+    """The speaker ids need the whole corpus: a generator is read once, into a temporary file,
+    before the first row; nothing is pulled before a row is asked for."""
     pulled: list[int] = []
 
     def stream() -> Iterator[QuoteList]:
@@ -96,9 +98,15 @@ def test_results_are_consumed_lazily_once() -> None:
 
     rows = quoteattr.output.tables.to_rows(stream())
     assert pulled == []
-    next(rows)
-    assert pulled == [0]
+    first = next(rows)
+    assert pulled == [0, 1, 2]
+    assert first["content_text"] == "Nous ne céderons pas" and first["speaker_id"]
+    assert [r["content_text"] for r in rows] == ["il partirait", "Oui"]
+    assert pulled == [0, 1, 2]  # not read a second time
     assert quoteattr.to_csv(stream(), io.StringIO()) == 3
+    assert list(quoteattr.output.tables.to_rows(stream())) == list(
+        quoteattr.output.tables.to_rows(results())
+    )
 
 
 def test_what_is_not_a_result_is_named() -> None:

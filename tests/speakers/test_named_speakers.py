@@ -98,12 +98,9 @@ def _variants(rows: list[tuple[str, str, str | None]]) -> list[tuple[str, str, s
     out = []
     for text, content, name in rows:
         for variant in both_apostrophes(text):
-            swap = variant != text
-
-            def same(s: str) -> str:
-                return s.translate(str.maketrans("'’", "’'")) if swap else s
-
-            out.append((variant, same(content), same(name) if name is not None else None))
+            table = str.maketrans("'’", "’'") if variant != text else str.maketrans("", "")
+            swapped = name.translate(table) if name is not None else None
+            out.append((variant, content.translate(table), swapped))
     return out
 
 
