@@ -50,6 +50,8 @@ __all__ = ["attribute", "extract", "extract_many", "with_original_text"]
 
 Item = Any  # str | stanza.Document | tuple[str, str | stanza.Document]
 
+_DOUBLED_MARKS = frozenset({"<<", ">>", "''", "``", "‘‘", "‘’", "’’"})
+"""Quotation marks typed as two characters, that the typography clean-up makes one."""
 _FIRST_PERSON = regex.compile(r"(?i)(?<![\p{L}'’])(?:(?:je|moi|me)(?!\p{L})|[jm]['’])")
 """First-person singular words: the quoted words are a person's (an organisation says nous)."""
 
@@ -249,6 +251,17 @@ def with_original_text(quote: Quote, text: str) -> Quote:
     def again(span: Span | None) -> Span | None:
         return None if span is None else Span.of(text, span.start, span.end)
 
+    def mark(span: Span | None, opening: bool) -> Span | None:
+        """A quotation mark that the clean-up made of two characters (``<<``, ``''``) spans
+        both again in the user's text."""
+        if span is None or span.end - span.start != 1:
+            return again(span)
+        pair = text[span.start - 1 : span.end] if opening else text[span.start : span.end + 1]
+        if pair in _DOUBLED_MARKS and text[span.start : span.end] != span.text:
+            start, end = (span.start - 1, span.end) if opening else (span.start, span.end + 1)
+            return Span.of(text, start, end)
+        return again(span)
+
     speaker = quote.speaker
     if speaker is not None:
         speaker = attrs.evolve(
@@ -260,8 +273,8 @@ def with_original_text(quote: Quote, text: str) -> Quote:
     return attrs.evolve(
         quote,
         content=Span.of(text, quote.content.start, quote.content.end),
-        open_mark=again(quote.open_mark),
-        close_mark=again(quote.close_mark),
+        open_mark=mark(quote.open_mark, opening=True),
+        close_mark=mark(quote.close_mark, opening=False),
         speaker=speaker,
         cue=cue,
     )

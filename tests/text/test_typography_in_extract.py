@@ -59,3 +59,16 @@ def test_web_typography_gives_the_quote_and_keeps_the_users_text(
     for quote in quotes:
         for span in _spans(quote):
             assert text[span.start : span.end] == span.text
+
+
+@pytest.mark.parametrize(
+    ("text", "marks"),
+    [
+        ("<<Nous ne lâcherons rien>>, a déclaré l'entraîneur.", ("<<", ">>")),
+        ("''Nous ne céderons pas'', a déclaré la ministre.", ("''", "''")),
+    ],
+)
+def test_a_mark_typed_as_two_characters_spans_both(text: str, marks: tuple[str, str]) -> None:
+    [quote] = [q for q in quoteattr.extract(text, pipeline=SurfacePipeline()) if q.open_mark]
+    assert quote.open_mark is not None and quote.close_mark is not None
+    assert (quote.open_mark.text, quote.close_mark.text) == marks
