@@ -38,6 +38,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from quoteattr.records import QuotedSpan, Span
+from quoteattr.text.normalise import FORMAT_CHARS as _INVISIBLE
 
 __all__ = ["MAX_DEPTH", "find_quotations", "paragraph_spans"]
 
@@ -45,7 +46,7 @@ MAX_DEPTH = 8
 """Openers nested deeper than this are read as plain text (bounds memory)."""
 
 _LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-_PARAGRAPH_RE = re.compile(rf"\S(?:[^{_LINE_BREAKS}]*\S)?")
+_PARAGRAPH_RE = re.compile(rf"[^\s{_INVISIBLE}](?:[^{_LINE_BREAKS}]*[^\s{_INVISIBLE}])?")
 _MARK_RE = re.compile('(?<!<)<<(?!<)|(?<!>)>>(?!>)|[«»“”„‘’‹›"]')
 _ASCII_GUILLEMETS = {"<<": "«", ">>": "»"}
 """ASCII stand-ins for guillemets, read as the real marks."""
@@ -76,7 +77,10 @@ _TITLES = frozenset({"Mme", "Mlle", "Mgr", "Dr", "Pr", "Me", "St", "Ste"})
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """Return the ``(start, end)`` offsets of every non-empty line, trimmed.
 
-    Every line break is a paragraph break; blank lines yield nothing.
+    Every line break is a paragraph break; blank lines yield nothing. The invisible format
+    characters U+FEFF, U+200B and U+2060 count as blank at a line's edges, as
+    :func:`quoteattr.text.normalise.normalise` turns them into spaces: a line holding only
+    a byte-order mark is blank.
 
     Example:
         >>> paragraph_spans("  Premier.\\n\\n Second  ")

@@ -60,13 +60,14 @@ import re
 
 __all__ = ["normalise"]
 
-_FORMAT_CHARS = "\ufeff\u200b\u2060"
+FORMAT_CHARS = "\ufeff\u200b\u2060"
+"""Invisible format characters, turned into spaces (and blank at a paragraph's edges)."""
 """Zero-width format characters, read as a space (a word break they already mark)."""
 _SPACES = (
     "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 )
 """Non-breaking and fixed-width spaces, read as a plain space."""
-_TO_SPACE_RE = re.compile(f"[{_FORMAT_CHARS}{_SPACES}]")
+_TO_SPACE_RE = re.compile(f"[{FORMAT_CHARS}{_SPACES}]")
 
 _LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 """Paragraph breaks: the same set as :mod:`quoteattr.text.marks`."""

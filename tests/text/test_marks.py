@@ -77,6 +77,10 @@ def check_invariants(text: str, found: list[QuotedSpan]) -> None:
         ("  Le ton monte.  \n\nLa réponse russe.\n", ["Le ton monte.", "La réponse russe."]),
         ("Titre\r\nPremier.\r\n\r\nSecond.", ["Titre", "Premier.", "Second."]),
         (f"{NBSP}« Bonjour »{NNBSP}\u2028Fin", ["« Bonjour »", "Fin"]),
+        # a line holding only invisible format characters is blank, as normalise makes it
+        ("Premier.\n\ufeff\nSecond.", ["Premier.", "Second."]),
+        ("\ufeffPremier.\u200b\n\u2060 Second.", ["Premier.", "Second."]),
+        ("Mot\u200bcollé.", ["Mot\u200bcollé."]),
     ],
 )
 def test_paragraphs_are_trimmed_non_empty_lines(text: str, expected: list[str]) -> None:
