@@ -27,8 +27,11 @@ from quoteattr.syntax.clauses import (
 )
 from quoteattr.syntax.context import Context
 from quoteattr.syntax.cues import CueMatch
+from quoteattr.syntax.figures import Figure, FigureEdge, figure_before
+from quoteattr.syntax.mentions import Mention
 from quoteattr.syntax.parse import Word
 from quoteattr.syntax.phrases import preposition_object
+from quoteattr.text.french import QUE
 
 __all__: list[str] = []
 
@@ -55,12 +58,150 @@ def _clause_follows(ctx: Context, i: int, last: int) -> bool:
     return False
 
 
+def _parenthesised(ctx: Context, cue: CueMatch) -> bool:
+    """``(selon la police)``: the source phrase stands in brackets."""
+    words = ctx.parsed.words
+    return cue.first > 0 and words[cue.first - 1].text == "("
+
+
+_OPENING_WORDS = frozenset({"ADV", "CCONJ"})
+"""What may stand before a source that opens its clause (``Mais toujours selon X, …``)."""
+
+
+def _opens_clause(ctx: Context, cue: CueMatch, first: int) -> bool:
+    """The source opens its clause: after nothing but adverbs and coordinators (``Toujours
+    selon le parquet, …``, ``Mais, d'après X, …``), after a conjunction (``car selon eux,
+    …``) or after a sentence's end."""
+    words = ctx.parsed.words
+    before = cue.first - 1
+    if before >= first and words[before].text in (".", "!", "?"):
+        return True
+    if before > first and words[before].text == ",":
+        before -= 1  # "mais, selon X, …"
+    if before >= first and words[before].upos in ("CCONJ", "SCONJ"):
+        return True  # "car selon eux, …", "parce que, d'après X, …": the clause it opens
+    return all(
+        w.upos in _OPENING_WORDS or (w.text == "," and i > first)
+        for i, w in enumerate(words[first : cue.first], start=first)
+    )
+
+
+def _past_source_apposition(ctx: Context, start: Word, last: int) -> Word:
+    """The clause after a participle or relative set between commas after the source
+    (``Selon le rapport, rendu public jeudi, 40 % …``, ``Selon X, qui cite …, l'accord …``)."""
+    words = ctx.parsed.words
+    while start.feats.get("VerbForm") == "Part" or start.norm in ("qui", "dont"):
+        comma = next((w for w in words[start.index : last] if w.text in (",", ";")), None)
+        if comma is None or comma.text != "," or not _clause_follows(ctx, comma.index + 1, last):
+            break
+        start = words[comma.index + 1]
+    return start
+
+
+def _figure_of(ctx: Context, cue: CueMatch, first: int) -> Figure | None:
+    """The quantity phrase right before the source (``30 000 personnes selon X``)."""
+    end = cue.first - 1 - _parenthesised(ctx, cue)
+    if end < first:
+        return None
+    return figure_before(ctx, end, first)
+
+
+def _source_closes(ctx: Context, mention: Mention, cue: CueMatch, last: int) -> bool:
+    """The source phrase ends where a figure's apposition would: a comma, a bracket, a dash,
+    a coordinator or the end of the sentence."""
+    after = ctx.next_word(max(mention.end, mention.name[1] if mention.name else 0))
+    if _parenthesised(ctx, cue):  # "(selon la police)", not "(selon X, une clause …)"
+        return after is not None and after.text == ")"
+    if (
+        after is None
+        or after.index >= last
+        or after.sentence != ctx.parsed.words[cue.word].sentence
+    ):
+        return True
+    return after.text in (",", ")", "–", "—", "-", ";", ".") or after.upos == "CCONJ"
+
+
+def _figure_scope(
+    ctx: Context, cue: CueMatch, mention: Mention, first: int, last: int
+) -> tuple[int, int] | None:
+    """The figure a source vouches for, when the source covers only it: the figure is set
+    apart (``Les manifestants, 4 000 selon la police, ont …``), the source is in brackets,
+    or another source gives another figure in the sentence (``12 000 selon la police,
+    40 000 selon les syndicats``)."""
+    figure = _figure_of(ctx, cue, first)
+    if figure is None or not _source_closes(ctx, mention, cue, last):
+        return None
+    paired = any(
+        other.word != cue.word
+        and other.entry.type is CueType.PREPOSITION
+        and first <= other.first < last
+        and _figure_of(ctx, other, first) is not None
+        for other in ctx.cues
+    )
+    if not (paired or _parenthesised(ctx, cue) or figure.edge is FigureEdge.APPOSED):
+        return None
+    words = ctx.parsed.words
+    return words[figure.first].start, words[figure.last].end
+
+
+def _inserted_scope(
+    ctx: Context, cue: CueMatch, after: Word, first: int, last: int
+) -> tuple[int, int] | None:
+    """``…, selon X, …`` inside a clause: the clause around the insertion, from its start
+    (``Le texte, selon nos informations, sera présenté …``), or the clause after it when
+    what stands before is a clause of its own or another source (``Pour X, selon ses
+    sources, les États-Unis ont …``)."""
+    words = ctx.parsed.words
+    start = first
+    for i in range(first, cue.first):
+        if words[i].text == ";" or (words[i].norm in QUE and words[i].upos == "SCONJ"):
+            start = i + 1  # "Rappelons qu'au Congrès, selon …": the clause after que
+    while start < cue.first and words[start].text in (",", ":"):
+        start += 1
+    following = after.index + 1
+    before_source = any(
+        other.word != cue.word
+        and other.entry.type is CueType.PREPOSITION
+        and start <= other.first < cue.first
+        for other in ctx.cues
+    )
+    finite_before = any(
+        w.upos in ("VERB", "AUX") and w.feats.get("VerbForm") == "Fin"
+        for w in words[start : cue.first]
+    )
+    if (
+        before_source
+        or start >= cue.first - 1
+        or (finite_before and _clause_follows(ctx, following, last))
+    ):
+        start = following
+    end = clause_end(ctx, following, last)
+    if end < following:
+        return None
+    return words[start].start, words[end].end
+
+
+def _bracketed_scope(ctx: Context, comma: Word, last: int) -> tuple[int, int] | None:
+    """``(selon X, …)``: the clause after the comma, up to the closing bracket."""
+    words = ctx.parsed.words
+    start = comma.index + 1
+    close = next((w.index for w in words[start:last] if w.text == ")"), last)
+    end = last_content_word(ctx, close - 1, floor=start)
+    if end < start:
+        return None
+    return words[start].start, words[end].end
+
+
 @register("according_to", "reported")
 def _according_to(ctx: Context, cue: CueMatch) -> Attribution | None:
     if cue.entry.type is not CueType.PREPOSITION:
         return None
     words = ctx.parsed.words
     first, last = sentence_bounds(ctx, cue)
+    if " " in cue.entry.lemma and not (
+        _opens_clause(ctx, cue, first) or words[cue.first - 1].text in (",", "(", "–", "—")
+    ):
+        return None  # "il parle de l'avis du Conseil d'État": a complement, not a source
     mention = preposition_object(ctx, cue)
     if mention is None:
         return None
@@ -94,11 +235,15 @@ def _according_to(ctx: Context, cue: CueMatch) -> Attribution | None:
         end_word = clause_end(ctx, begin_word, last, cue)  # up to ", refuse de …"
         begin, stop = respect_quotes(ctx, words[begin_word].start, words[end_word].end)
         return statement(ctx, cue, begin, stop, QuoteKind.ACCORDING_TO, mention)
-    if (
-        cue.first == first
-        or (cue.first - 1 >= first and words[cue.first - 1].upos == "CCONJ")
-        or (cue.first - 1 >= first and words[cue.first - 1].text in (".", "!", "?"))
-    ):
+    figure = _figure_scope(ctx, cue, mention, first, last)
+    if figure is not None:  # "12 000 selon la police, 40 000 selon les syndicats"
+        begin, stop = figure
+    elif _parenthesised(ctx, cue) and after is not None and after.text == ",":
+        scope = _bracketed_scope(ctx, after, last)  # "(selon Bercy, il sera ramené …)"
+        if scope is None:
+            return None
+        begin, stop = scope
+    elif _opens_clause(ctx, cue, first):
         if after is None or after.sentence != words[cue.word].sentence:
             return None
         if after.text != ",":
@@ -106,6 +251,7 @@ def _according_to(ctx: Context, cue: CueMatch) -> Attribution | None:
         start = ctx.next_word(after.end) if after.text == "," else after
         if start is None or start.start >= sentence_end:
             return None
+        start = _past_source_apposition(ctx, start, last)  # "Selon le rapport, rendu public …,"
         semicolon = next((w for w in words[start.index : last] if w.text == ";"), None)
         if semicolon is not None:  # "Selon X, A ; cependant, B": the source covers A
             sentence_end = words[last_content_word(ctx, semicolon.index - 1, start.index)].end
@@ -124,13 +270,14 @@ def _according_to(ctx: Context, cue: CueMatch) -> Attribution | None:
                 and mention.kind is not MentionKind.NAME  # "selon X, le président de …"
             )
         )
-    ):  # "Pour X, selon ses sources, les États-Unis ont …": the clause after the incise
-        begin_word = after.index + 1
-        end_word = clause_end(ctx, begin_word, last)
-        begin, stop = words[begin_word].start, words[end_word].end
+    ):  # "Le texte, selon nos informations, sera …": the clause around the insertion
+        scope = _inserted_scope(ctx, cue, after, first, last)
+        if scope is None:
+            return None
+        begin, stop = scope
     elif not any(w.text in (",", ";", ":") for w in words[cue.last + 1 : last]) and not (
-        words[cue.first - 1].upos == "AUX"
-        and any(w.upos == "VERB" for w in words[cue.last + 1 : last])
+        words[cue.first - 1].feats.get("VerbForm") == "Fin"
+        and any(w.feats.get("VerbForm") in ("Part", "Inf") for w in words[cue.last + 1 : last])
     ):  # not "aurait selon plusieurs sources payé …", where selon sits inside the clause
         # "… se disent contre le projet(,) selon un sondage.": the source closes the sentence
         begin, stop = sentence_start, words[last_content_word(ctx, cue.first - 1, first)].end

@@ -201,6 +201,10 @@ def _phrase_at(
         end = word.start + len(phrase)
         found = normalise(text[word.start : end])
         elided = phrase.endswith(" de") and found == phrase[:-1] + "'"  # "de l'avis d'Abdou"
+        if phrase.endswith(" de") and found == phrase and text[end : end + 1].lower() == "s":
+            end += 1  # "aux yeux des experts": "de" + "les" written "des"
+        elif phrase.endswith(" de") and found == phrase[:-1] + "u":
+            found = phrase  # "de l'avis du ministre": "de" + "le" written "du"
         if found != phrase and not elided:
             continue
         if not elided and end < len(text) and text[end].isalpha():

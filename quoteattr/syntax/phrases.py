@@ -99,7 +99,48 @@ def preposition_object(ctx: Context, cue: CueMatch) -> Mention | None:
         found = noun_phrase_after(ctx, cue.last)
     if found is None:
         return None
+    found = _up_to_comma(ctx, found)
+    if cue.entry.lemma.endswith(" de"):  # "aux yeux des experts", not "selon des sources"
+        found = _without_contraction(ctx, found)
     return _passive_agent_after(ctx, found) or _author_of(ctx, found) or found
+
+
+_NOT_APPOSITION = frozenset({"ADP", "NUM", "VERB", "AUX", "SCONJ"})
+"""Parts of speech an apposition does not start with."""
+
+
+def _up_to_comma(ctx: Context, mention: Mention) -> Mention:
+    """A source phrase ends at a comma followed by what no apposition starts with: a
+    preposition, a number, a verb (``selon la police, 40 000 selon …``, ``d'après le
+    quotidien Le Soir, d'une erreur``)."""
+    words = ctx.parsed.words
+    for i in ctx.words_between(words[mention.head].end, mention.end):
+        if words[i].text == "," and i + 1 < len(words):
+            following = words[i + 1]
+            if following.upos in _NOT_APPOSITION or following.text[:1].isdigit():
+                j = i - 1
+                while j > mention.head and words[j].upos == "PUNCT":
+                    j -= 1
+                end = words[j].end
+                name = mention.name
+                if name is not None and name[1] > end:
+                    name = None if name[0] >= end else (name[0], end)
+                return attrs.evolve(mention, end=end, name=name)
+    return mention
+
+
+def _without_contraction(ctx: Context, mention: Mention) -> Mention:
+    """``de l'avis du ministre``, ``aux yeux des experts``: the article after the
+    preposition's ``de``, not the contraction (``ministre``, ``experts``)."""
+    text = normalise(ctx.text[mention.start : mention.end])
+    for contracted in ("du ", "des "):
+        if text.startswith(contracted) and mention.end - mention.start > len(contracted):
+            start = mention.start + len(contracted)
+            name = mention.name
+            if name is not None and name[0] < start:
+                name = (start, name[1])
+            return attrs.evolve(mention, start=start, name=name)
+    return mention
 
 
 def _author_of(ctx: Context, mention: Mention) -> Mention | None:
@@ -123,12 +164,8 @@ def author_of(ctx: Context, mention: Mention) -> Mention | None:
         if child.index > head.index and any(
             c.norm in ("de", "d'", "du", "des") for c in ctx.parsed.kids(child.index, "case")
         ):
-            author = mention_at(ctx.parsed, child.index)
-            text = normalise(ctx.text[author.start : author.end])
-            for contracted in ("du ", "des "):  # "d'une déclaration du ministre"
-                if text.startswith(contracted) and author.end - author.start > len(contracted):
-                    author = attrs.evolve(author, start=author.start + len(contracted))
-            return author
+            # "d'une déclaration du ministre": the minister
+            return _without_contraction(ctx, mention_at(ctx.parsed, child.index))
     return None
 
 
