@@ -40,7 +40,7 @@ def _source_phrase_end(ctx: Context, after: Word, last: int) -> Word:
     """The comma that closes a preposed source phrase when the mention stopped short of it
     (``Selon un sondage Elabe publié jeudi, …``): a few words without a finite verb."""
     words = ctx.parsed.words
-    for w in words[after.index : min(after.index + 6, last)]:
+    for w in words[after.index : min(after.index + 10, last)]:
         if w.text == ",":
             return w
         if w.upos in ("VERB", "AUX") and w.feats.get("VerbForm") == "Fin":
@@ -96,6 +96,21 @@ def _past_source_apposition(ctx: Context, start: Word, last: int) -> Word:
             break
         start = words[comma.index + 1]
     return start
+
+
+def _introduces_quote(ctx: Context, start: int, end: int, last: int) -> bool:
+    """Words without a verb that end at a colon opening a quote: an apposition to the
+    source, the quote being what it said."""
+    words = ctx.parsed.words
+    colon = end + 1
+    while colon < last and words[colon].upos == "PUNCT" and words[colon].text != ":":
+        colon += 1
+    return (
+        colon + 1 < last
+        and words[colon].text == ":"
+        and ctx.opens_at(words[colon + 1].start)
+        and not any(w.upos in ("VERB", "AUX") for w in words[start : end + 1])
+    )
 
 
 def _figure_of(ctx: Context, cue: CueMatch, first: int) -> Figure | None:
@@ -255,7 +270,10 @@ def _according_to(ctx: Context, cue: CueMatch) -> Attribution | None:
         semicolon = next((w for w in words[start.index : last] if w.text == ";"), None)
         if semicolon is not None:  # "Selon X, A ; cependant, B": the source covers A
             sentence_end = words[last_content_word(ctx, semicolon.index - 1, start.index)].end
-        begin, stop = start.start, sentence_end
+        end_word = clause_end(ctx, start.index, last)  # "Selon X, A, mais B": A
+        if _introduces_quote(ctx, start.index, end_word, last):
+            return None  # "Pour X, son secrétaire général : « … »": the quote's own source
+        begin, stop = start.start, min(sentence_end, words[max(end_word, start.index)].end)
     elif (
         words[cue.first - 1].text == ","
         and after is not None

@@ -282,8 +282,15 @@ def _opinion_source(parsed: ParsedText, word: Word) -> bool:
         return True
     if first.upos == "PROPN" or (first.upos != "NUM" and first.text[:1].isupper()):
         return True
-    return first.upos == "NOUN" and (
-        first.lemma.lower() in role_nouns() or first.lemma.lower() in source_nouns()
+    lemma = first.lemma.lower()
+    return first.upos == "NOUN" and any(
+        lemma in nouns
+        for nouns in (
+            role_nouns(),
+            source_nouns(),
+            word_list("person_nouns.txt"),
+            word_list("group_nouns.txt"),
+        )
     )
 
 

@@ -178,10 +178,30 @@ def _np_words(parsed: ParsedText, head: int) -> set[int]:
             word = parsed.words[child]
             if parent == head and word.rel in ("case", "cc"):
                 continue  # the head's own preposition or conjunction is outside the phrase
-            if word.rel in _NP_RELS or (word.rel == "punct" and word.text in ",-"):
+            if (
+                word.rel in _NP_RELS
+                or (word.rel == "punct" and word.text in ",-")
+                or (parent == head and child > head and _noun_complement(parsed, head, child))
+            ):
                 keep.add(child)
                 stack.append(child)
     return keep
+
+
+_DE = frozenset({"de", "d'", "du", "des"})
+
+
+def _noun_complement(parsed: ParsedText, head: int, child: int) -> bool:
+    """``un proche du dossier`` read as an adjective with an oblique: a ``de`` phrase after
+    a word that has a determiner is the noun phrase's complement, whatever the label."""
+    return (
+        parsed.words[child].rel == "obl"
+        and any(parsed.words[k].rel == "det" for k in parsed.children[head])
+        and any(
+            parsed.words[k].rel == "case" and parsed.words[k].norm in _DE
+            for k in parsed.children[child]
+        )
+    )
 
 
 def _contiguous(parsed: ParsedText, indexes: set[int], head: int) -> tuple[int, int]:

@@ -21,6 +21,7 @@ from quoteattr.syntax.context import Context
 from quoteattr.syntax.cues import CueMatch
 from quoteattr.syntax.lexicon import word_list
 from quoteattr.syntax.mentions import Mention, clitic_pronoun, is_capitalised, mention_at
+from quoteattr.syntax.parse import Word
 from quoteattr.text.french import ADVERBIAL_PREPOSITIONS, CIVIL_TITLES, DATE_WORDS, normalise
 
 __all__ = [
@@ -169,11 +170,22 @@ def author_of(ctx: Context, mention: Mention) -> Mention | None:
     return None
 
 
+def _speaks_itself(head: Word) -> bool:
+    """A person, a role or a group: a source that speaks, not a document someone published."""
+    lemma = head.lemma.lower()
+    return head.upos == "PROPN" or any(
+        lemma in word_list(name)
+        for name in ("person_nouns.txt", "roles.txt", "group_nouns.txt", "source_nouns.txt")
+    )
+
+
 def _passive_agent_after(ctx: Context, mention: Mention) -> Mention | None:
     """``les chiffres publiés lundi par l'Insee``: the agent of a participle after the
     head noun (a reduced passive), within a few words and before any comma."""
     words = ctx.parsed.words
     head = words[mention.head]
+    if _speaks_itself(head):
+        return None  # "un proche du dossier cité par l'AFP": the AFP relays, the relative speaks
     sentence = ctx.parsed.sentences[head.sentence]
     i = head.index + 1
     while i < sentence.last and words[i].rel in ("amod", "nmod", "case", "det", "flat"):

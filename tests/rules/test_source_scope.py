@@ -101,6 +101,23 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
         "Selon l'enquête, publiée lundi, qui porte sur 2 000 foyers, les loyers ont augmenté.",
         [("les loyers ont augmenté", "l'enquête")],
     ),
+    # "Pour X," with X a group of people; a source's own long phrase; "mais" ends the scope
+    (
+        "Pour les riverains, la situation n'est plus tenable.",
+        [("la situation n'est plus tenable", "les riverains")],
+    ),
+    (
+        "Pour les habitants du quartier, rien n'a changé depuis l'été.",
+        [("rien n'a changé depuis l'été", "les habitants du quartier")],
+    ),
+    (
+        "Selon un proche du dossier cité par l'AFP, les négociations sont suspendues.",
+        [("les négociations sont suspendues", "un proche du dossier")],
+    ),
+    (
+        "D'après la mairie, les travaux ont pris du retard, mais le chantier reste ouvert.",
+        [("les travaux ont pris du retard", "la mairie")],
+    ),
     # multiword sources, contracted articles
     (
         "Aux yeux de l'opposition, ce budget est insincère.",
@@ -118,6 +135,11 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
 
 NOT_SOURCES = [
     "Il parle de l'avis du Conseil d'État sur le projet.",
+    # the quote carries the source (a direct record), nothing unmarked is left in scope
+    "Selon Mme Martin, « rien n'est décidé », mais les discussions continuent.",
+    "Pour Paul Lenoir, son porte-parole : « C'est un moment important pour nous. »",
+    "Pour cette raison, le match est reporté.",
+    "Pour 2025, le budget prévoit une hausse des dépenses.",
     "Néanmoins, neuf civils ont péri lors de l'assaut des forces internationales.",
     "Les tarifs varient selon que le client est abonné ou non.",
 ]
