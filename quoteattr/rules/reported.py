@@ -30,6 +30,7 @@ from quoteattr.rules.registry import Attribution, Rule, register
 from quoteattr.syntax.clauses import (
     CLAUSE_BREAKS,
     as_source_opener,
+    bare_incise,
     clause_end,
     impersonal,
     last_content_word,
@@ -46,7 +47,12 @@ from quoteattr.syntax.context import Context
 from quoteattr.syntax.cues import CueMatch
 from quoteattr.syntax.lexicon import word_list
 from quoteattr.syntax.mentions import Mention
-from quoteattr.syntax.phrases import inverted_after, skip_adverbials, skip_prepositional_object
+from quoteattr.syntax.phrases import (
+    inverted_after,
+    skip_adverbials,
+    skip_prepositional_object,
+)
+from quoteattr.syntax.speaking_nouns import speaks
 from quoteattr.syntax.subjects import subject
 from quoteattr.text.french import (
     NE,
@@ -264,7 +270,8 @@ def _unmarked_incise(ctx: Context, cue: CueMatch) -> Attribution | None:
         return None  # ", répétant ainsi un engagement": a participle has no inverted subject
     comma = words[cue.first - 1].text == ","
     before = words[cue.first - 2] if comma else words[cue.first - 1]
-    if not comma and not (ctx.is_mark(before) and ctx.closes_at(before.start)):
+    bare = not comma and bare_incise(ctx, cue, first)  # "… lundi précise la mairie."
+    if not comma and not (ctx.is_mark(before) and ctx.closes_at(before.start)) and not bare:
         return None  # "… « pourront atteindre 130 km/h » averti Météo France": no comma needed
     if ctx.is_mark(before) and quote_opens_clause(ctx, before, first):
         return None  # « … », a-t-il dit: a direct quote with its own incise
@@ -288,8 +295,16 @@ def _unmarked_incise(ctx: Context, cue: CueMatch) -> Attribution | None:
             or any(w.upos in ("VERB", "AUX") for w in words[after.index + 1 : last])
         )  # not an apposition to the speaker ("…, explique Paul Girard, le directeur.")
     )
-    if cue.entry.incise_only and not inner:
-        return None  # "poursuit", "lance": speech verbs only inside an incise
+    if bare and (
+        inner
+        or (after is not None and after.text not in (".", "!", "?", "…"))
+        or mention.kind is MentionKind.PRONOUN
+        or not _can_speak(ctx, mention)
+    ):
+        return None  # a bare incise closes its sentence, after its speaker's noun phrase
+    closes = after is None or after.text in (".", "!", "?", "…")
+    if cue.entry.incise_only and not inner and not (closes and _can_speak(ctx, mention)):
+        return None  # "poursuit", "lance": speech verbs only in an incise, after a speaker
     if after is not None and not inner and after.text not in (".", "!", "?", ",", ";", "…"):
         return None
     if not any(words[i].upos in ("VERB", "AUX") for i in range(first, cue.first - 1)) and not inner:
@@ -309,9 +324,22 @@ def _unmarked_incise(ctx: Context, cue: CueMatch) -> Attribution | None:
         if any(c.isalnum() for c in w.text)
         and not any(q.open_mark.start <= w.start < q.content.end for q in inside)
     ]
-    if any(len(q.content) > (end - start) // 2 for q in inside) and len(outside) < 4:
-        return None  # the quote is the statement; a few words outside it make no clause
+    if (
+        any(len(q.content) > (end - start) // 2 for q in inside)
+        and len(outside) < 4
+        and not any(w.upos in ("VERB", "AUX") and w.feats.get("VerbForm") == "Fin" for w in outside)
+    ):
+        return None  # the quote is the statement; a few words without a verb make no clause
     return statement(ctx, cue, start, end, QuoteKind.INDIRECT, mention)
+
+
+def _can_speak(ctx: Context, mention: Mention) -> bool:
+    """A name, a pronoun or a person, role or group noun: ``lance le maire``, not
+    ``poursuit sa route``."""
+    if mention.kind in (MentionKind.NAME, MentionKind.PRONOUN):
+        return True
+    head = ctx.parsed.words[mention.head]
+    return speaks(head.lemma) or speaks(head.text)
 
 
 @register("as_source", "reported")

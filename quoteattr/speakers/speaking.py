@@ -15,38 +15,14 @@ Example:
 
 from __future__ import annotations
 
-import functools
-
 from quoteattr.records import MentionKind, QuotedSpan
 from quoteattr.syntax.context import Context
-from quoteattr.syntax.lexicon import word_list
 from quoteattr.syntax.mentions import PRONOUN_FEATURES, Mention
 from quoteattr.syntax.phrases import author_of
+from quoteattr.syntax.speaking_nouns import speaking_nouns, speaks
 from quoteattr.text.french import DATE_WORDS, normalise
 
 __all__ = ["is_abstract_noun", "speaker_mention", "speaking_nouns"]
-
-_WORD_LISTS = (
-    "roles.txt",
-    "group_nouns.txt",
-    "person_nouns.txt",
-    "source_nouns.txt",
-    "organisations.txt",
-    "medium_nouns.txt",
-    "document_nouns.txt",
-)
-_FEMININE = (("trice", "teur"), ("euse", "eur"), ("ière", "ier"), ("ienne", "ien"), ("e", ""))
-
-
-@functools.cache
-def speaking_nouns() -> frozenset[str]:
-    """Head nouns of descriptions that can speak: roles, groups, people, bodies, media.
-
-    Example:
-        >>> "hypothèse" in speaking_nouns(), "syndicat" in speaking_nouns()
-        (False, True)
-    """
-    return frozenset().union(*(word_list(name) for name in _WORD_LISTS))
 
 
 def speaker_mention(
@@ -78,7 +54,7 @@ def speaker_mention(
         return None  # "Jeudi, …": a date heads no speaker
     if mention.kind is MentionKind.NAME:
         return mention
-    if _speaks(head.lemma) or _speaks(head.text):
+    if speaks(head.lemma) or speaks(head.text):
         return mention
     abstract = is_abstract_noun(head.lemma) or is_abstract_noun(head.text)
     if abstract or head.lemma.lower() in ctx.lexicon.nouns:
@@ -108,14 +84,3 @@ def is_abstract_noun(word: str) -> bool:
     """
     form = normalise(word).removesuffix("s")
     return form.endswith(_ABSTRACT_ENDINGS)
-
-
-def _speaks(word: str) -> bool:
-    form = normalise(word)
-    nouns = speaking_nouns()
-    if form in nouns or form.removesuffix("s") in nouns or form.removesuffix("x") in nouns:
-        return True
-    singular = form.removesuffix("s")
-    return any(
-        singular.endswith(fem) and singular[: -len(fem)] + masc in nouns for fem, masc in _FEMININE
-    ) or form.startswith(("anti-", "pro-", "ex-"))

@@ -13,6 +13,8 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import attrs
 
 from quoteattr.records import Cue, CueClass, CueType, Modality, Polarity, Span
@@ -36,6 +38,9 @@ DASH = LexiconEntry("–", CueType.PUNCTUATION, CueClass.NEUTRAL, False, ("news"
 """The dash that signs a quote (``« … » – Jean Dupont``)."""
 
 _AUX_RELS = frozenset({"aux", "aux:tense", "aux:pass", "aux:caus"})
+_INSIDE_VERB_GROUP = frozenset({"ADV", "AUX", "PRON", "PART", "VERB"})
+"""What stands between an auxiliary and its verb (``a ensuite précisé``, ``n'a pas été
+dit``, ``a-t-il ajouté``, ``a fait savoir``)."""
 
 
 @attrs.define(slots=True, eq=False)
@@ -313,6 +318,22 @@ def _followed_by_que(parsed: ParsedText, word: Word) -> bool:
     )
 
 
+def _verb_group_gap(gap: Sequence[Word]) -> bool:
+    """Words that may stand between an auxiliary and its verb: adverbs, clitics, other
+    auxiliaries, and prepositional adverbials (``a par ailleurs rappelé``, ``a pour sa part
+    estimé``), but no bare noun (``aura lieu mardi annonce``)."""
+    in_phrase = False
+    for w in gap:
+        if w.upos == "ADP":
+            in_phrase = True
+        elif w.upos in ("NOUN", "PROPN", "DET", "ADJ", "NUM"):
+            if not in_phrase:
+                return False
+        elif w.upos not in _INSIDE_VERB_GROUP and clitic_pronoun(w) is None:
+            return False
+    return True
+
+
 def _verb_group(parsed: ParsedText, verb: Word, entry: LexiconEntry) -> CueMatch:
     words = parsed.words
     first = last = verb.index
@@ -331,6 +352,9 @@ def _verb_group(parsed: ParsedText, verb: Word, entry: LexiconEntry) -> CueMatch
     # An auxiliary belongs to the group only with no punctuation between it and the verb:
     # "« Le dossier est clos » indique …" — "est" is inside the quote, whatever the parse says.
     auxes = [a for a in auxes if all(w.upos != "PUNCT" for w in words[a.index + 1 : verb.index])]
+    # Nor across a noun: "Le vote aura lieu mardi annonce le parti" — "aura" is the verb of
+    # its own clause, "annonce" an incise.
+    auxes = [a for a in auxes if _verb_group_gap(words[a.index + 1 : verb.index])]
     if auxes:
         first = min(w.index for w in auxes)
     if (

@@ -33,6 +33,7 @@ __all__ = [
     "preposition_object",
     "skip_adverbials",
     "skip_prepositional_object",
+    "speaks_itself",
 ]
 
 NP_HEAD_UPOS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
@@ -170,12 +171,23 @@ def author_of(ctx: Context, mention: Mention) -> Mention | None:
     return None
 
 
-def _speaks_itself(head: Word) -> bool:
-    """A person, a role or a group: a source that speaks, not a document someone published."""
+def speaks_itself(head: Word) -> bool:
+    """A person, a role, a group or a body: a source that speaks, not a document someone
+    published.
+
+    Example:
+        >>> # the head "porte-parole" of "le porte-parole du club" → True; "route" → False
+    """
     lemma = head.lemma.lower()
     return head.upos == "PROPN" or any(
         lemma in word_list(name)
-        for name in ("person_nouns.txt", "roles.txt", "group_nouns.txt", "source_nouns.txt")
+        for name in (
+            "person_nouns.txt",
+            "roles.txt",
+            "group_nouns.txt",
+            "source_nouns.txt",
+            "organisations.txt",
+        )
     )
 
 
@@ -184,7 +196,7 @@ def _passive_agent_after(ctx: Context, mention: Mention) -> Mention | None:
     head noun (a reduced passive), within a few words and before any comma."""
     words = ctx.parsed.words
     head = words[mention.head]
-    if _speaks_itself(head):
+    if speaks_itself(head):
         return None  # "un proche du dossier cité par l'AFP": the AFP relays, the relative speaks
     sentence = ctx.parsed.sentences[head.sentence]
     i = head.index + 1

@@ -1,0 +1,59 @@
+"""Nouns that can speak: the head of a description that may be someone's speaker.
+
+A description speaks when its head noun names a person, a role, a group, an organisation, a
+medium or a document (``le maire``, ``les riverains``, ``la préfecture``, ``le quotidien``, ``le
+communiqué``); ``la situation`` or ``sa route`` do not. The words come from the package's data
+files; feminine forms and plurals are read as their masculine singular.
+
+Example:
+    >>> speaks("riveraines"), speaks("route")
+    (True, False)
+"""
+
+from __future__ import annotations
+
+import functools
+
+from quoteattr.syntax.lexicon import word_list
+from quoteattr.text.french import normalise
+
+__all__ = ["speaking_nouns", "speaks"]
+
+_WORD_LISTS = (
+    "roles.txt",
+    "group_nouns.txt",
+    "person_nouns.txt",
+    "source_nouns.txt",
+    "organisations.txt",
+    "medium_nouns.txt",
+    "document_nouns.txt",
+)
+_FEMININE = (("trice", "teur"), ("euse", "eur"), ("ière", "ier"), ("ienne", "ien"), ("e", ""))
+
+
+@functools.cache
+def speaking_nouns() -> frozenset[str]:
+    """Head nouns of descriptions that can speak: roles, groups, people, bodies, media.
+
+    Example:
+        >>> "hypothèse" in speaking_nouns(), "syndicat" in speaking_nouns()
+        (False, True)
+    """
+    return frozenset().union(*(word_list(name) for name in _WORD_LISTS))
+
+
+def speaks(word: str) -> bool:
+    """``word`` (a noun, any gender or number) heads a description that can speak.
+
+    Example:
+        >>> speaks("porte-parole"), speaks("directrices"), speaks("hypothèse")
+        (True, True, False)
+    """
+    form = normalise(word)
+    nouns = speaking_nouns()
+    if form in nouns or form.removesuffix("s") in nouns or form.removesuffix("x") in nouns:
+        return True
+    singular = form.removesuffix("s")
+    return any(
+        singular.endswith(fem) and singular[: -len(fem)] + masc in nouns for fem, masc in _FEMININE
+    ) or form.startswith(("anti-", "pro-", "ex-"))

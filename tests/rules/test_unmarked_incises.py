@@ -1,0 +1,93 @@
+"""An unmarked statement with its incise after it (issue 18 §1, §5).
+
+``…, analyse le politologue X.``: verbs that report speech only in an incise count there, after
+a noun phrase that can speak; an incise may come without its comma (``… jusqu'à lundi précise la
+mairie.``) when two finite verbs meet with nothing between them; a clause that holds quoted
+words is the reporter's clause (one ``indirect`` record) with its fragment (one ``mixed``).
+Our own sentences, several outlets' styles, both apostrophes, both stored parsers.
+"""
+
+from __future__ import annotations
+
+import pytest
+from stored_parses import both_apostrophes, quotes_of
+
+from quoteattr.records import QuoteKind
+
+CASES: list[tuple[str, str, str, str]] = [
+    # (text, indirect content, speaker mention, cue)
+    (
+        "La situation se dégrade de semaine en semaine, analyse le politologue Jean Morel.",
+        "La situation se dégrade de semaine en semaine",
+        "Jean Morel",
+        "analyse",
+    ),
+    (
+        "Il faut agir vite, lance le maire de la commune.",
+        "Il faut agir vite",
+        "le maire de la commune",
+        "lance",
+    ),
+    (
+        "Les écoles resteront fermées jusqu'à lundi précise le service communication de la mairie.",
+        "Les écoles resteront fermées jusqu'à lundi",
+        "le service communication de la mairie",
+        "précise",
+    ),
+    (
+        "Le vote aura lieu mardi annonce le parti dans un communiqué.",
+        "Le vote aura lieu mardi",
+        "le parti",
+        "annonce",
+    ),
+    (
+        "Les policiers patrouillent « de manière plus visible », a expliqué mercredi la ministre.",
+        "Les policiers patrouillent « de manière plus visible »",
+        "la ministre",
+        "a expliqué",
+    ),
+    (
+        "Cela se traduit « par une présence accrue dans les gares », a souligné le commissaire "
+        "Paul Weber.",
+        "Cela se traduit « par une présence accrue dans les gares »",
+        "Paul Weber",
+        "a souligné",
+    ),
+]
+
+NOT_INCISES = [
+    "Le cortège a traversé la ville, poursuit sa route vers la préfecture.",
+    "L'avortement était un droit acquis en Espagne… pensait-on.",
+    "Le rapport que publie l'Insee montre une hausse des loyers.",
+    "Les électeurs qui votent dimanche choisiront leur maire.",
+]
+
+
+def _variants() -> list[tuple[str, str, str, str]]:
+    out = []
+    for text, content, speaker, cue in CASES:
+        for variant in both_apostrophes(text):
+            curly = "’" in variant
+
+            def swap(s: str, curly: bool = curly) -> str:
+                return s.replace("'", "’") if curly else s
+
+            out.append((variant, swap(content), swap(speaker), cue))
+    return out
+
+
+@pytest.mark.parametrize(("text", "content", "speaker", "cue"), _variants())
+def test_the_clause_before_an_incise_is_reported(
+    text: str, content: str, speaker: str, cue: str
+) -> None:
+    found = [
+        q for q in quotes_of(text) if q.kind is QuoteKind.INDIRECT and q.content.text == content
+    ]
+    assert found, [(q.kind.value, q.content.text) for q in quotes_of(text)]
+    assert found[0].speaker is not None and found[0].speaker.mention.text == speaker
+    assert found[0].cue is not None and found[0].cue.span.text == cue
+
+
+@pytest.mark.parametrize("text", [v for t in NOT_INCISES for v in both_apostrophes(t)])
+def test_no_incise_without_a_speaker_or_between_clauses(text: str) -> None:
+    assert [q.content.text for q in quotes_of(text) if q.kind is QuoteKind.INDIRECT] == []
