@@ -3,7 +3,8 @@
 Quote rules look at one quoted span, most reliable first: the explicit sieves of
 :mod:`quoteattr.rules.sieves`, then the conversation rules of :mod:`quoteattr.rules.dialogue`.
 Reported rules look at one reporting cue: the clause rules of :mod:`quoteattr.rules.reported`,
-the noun-phrase messages of :mod:`quoteattr.rules.objects`, then ``selon X``
+the noun-phrase messages of :mod:`quoteattr.rules.objects`, the complement frames of
+:mod:`quoteattr.rules.frames`, then ``selon X``
 (:mod:`quoteattr.rules.sources`). The first rule that answers wins.
 
 This is the only module that imports the rule modules; none of them imports it back. A rule
@@ -21,12 +22,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from quoteattr.rules import dialogue, objects, reported, sieves, sources
+from quoteattr.rules import dialogue, frames, objects, reported, sieves, sources
 from quoteattr.rules.registry import Rule, UnknownRuleError, declared
 
 __all__ = ["QUOTE_RULES", "REPORTED_RULES", "quote_rules", "reported_rules", "rule", "select"]
 
-_MODULES = (sieves, dialogue, reported, objects, sources)  # they declare the rules below
+_MODULES = (sieves, dialogue, reported, objects, frames, sources)  # they declare the rules below
 
 QUOTE_RULES: tuple[str, ...] = (
     # explicit sieves (quoteattr.rules.sieves)
@@ -61,6 +62,8 @@ REPORTED_RULES: tuple[str, ...] = (
     "call_object",  # La CGT appelle à une journée de mobilisation
     "estimate",  # X estime à 75 000 le nombre de …
     "reduced_passive",  # les mesures évoquées par X
+    # complement frames (quoteattr.rules.frames)
+    "frame_object",  # X accuse le maire de mentir, reproche aux gendarmes des violences
     # sources (quoteattr.rules.sources)
     "according_to",  # selon X, …
 )

@@ -170,7 +170,8 @@ def chunk_text(text: str, max_chars: int = MAX_CHUNK_CHARS) -> list[tuple[int, i
     one sentence). A single paragraph longer than
     :data:`MAX_PARAGRAPH_CHARS` (or with more than :data:`MAX_PIECE_TOKENS`
     tokens) is cut after a sentence end or at a space, and its pieces are
-    parsed apart. Every chunk starts and ends on a non-space character.
+    parsed apart. Every chunk starts and ends on a visible character (a space or an
+    invisible format character at a paragraph's edge is blank: ``paragraph_spans``).
 
     Example:
         >>> chunk_text("A b.\\nC d.", max_chars=100)

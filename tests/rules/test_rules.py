@@ -31,7 +31,7 @@ QUOTE_ORDER = [
 REPORTED_ORDER = [
     "que_clause", "infinitive", "request_infinitive", "unmarked_incise", "as_source",
     "self_description", "noun_object", "call_object", "estimate", "reduced_passive",
-    "according_to",
+    "frame_object", "according_to",
 ]  # fmt: skip
 
 

@@ -1,0 +1,86 @@
+"""Complement frames written once per cue class in ``data/frames.tsv`` (issue 18 §1).
+
+``accuse X de INF``, ``à X NP``, ``se plaindre de NP``, ``mettre en garde contre NP``, ``démentir
+NP``: the message is the noun phrase or infinitive the frame names, whatever the verb of the
+class. What the GUIDELINES exclude stays out: a target that only points back (``nie leur
+version``), a complaint about a definite thing (``se plaint de la décision``), a subject that
+cannot speak (``des emplois menacés de …``). Our own sentences, several outlets' styles, both
+apostrophes, both stored parsers.
+"""
+
+from __future__ import annotations
+
+import pytest
+from stored_parses import both_apostrophes, quotes_of
+
+from quoteattr.records import QuoteKind
+from quoteattr.rules.frames import frames_for
+
+CASES: list[tuple[str, str, str]] = [
+    # (text, content, cue)
+    ("L'opposition accuse le maire de mentir sur les comptes.", "mentir sur les comptes", "accuse"),
+    ("Le parquet accuse l'élu de corruption passive.", "corruption passive", "accuse"),
+    (
+        "Les ONG reprochent aux gendarmes des violences répétées.",
+        "des violences répétées",
+        "reprochent",
+    ),
+    ("Les riverains se plaignent de ne plus dormir.", "ne plus dormir", "se plaignent"),
+    ("Le club se plaint d'un arbitrage défavorable.", "un arbitrage défavorable", "se plaint"),
+    (
+        "Le syndicat menace la direction de poursuites judiciaires.",
+        "poursuites judiciaires",
+        "menace",
+    ),
+    (
+        "Le Premier ministre a mis en garde contre une crise prolongée.",
+        "une crise prolongée",
+        "a mis en garde",
+    ),
+    ("Les médecins alertent sur la pénurie de vaccins.", "la pénurie de vaccins", "alertent"),
+    (
+        "Le ministre a nié l'existence d'une consigne.",
+        "l'existence d'une consigne",
+        "a nié",
+    ),
+    (
+        "Les avocats ont plaidé la relaxe de leur client.",
+        "la relaxe de leur client",
+        "ont plaidé",
+    ),
+]
+
+NOT_MESSAGES = [
+    "Le ministre a nié leur version.",
+    "La championne se plaint de la décision du jury.",
+    "De 1 000 à 4 000 emplois sont menacés de suppression chez le constructeur.",
+    "Le ministre n'accuse pas le maire de mentir.",
+]
+
+
+def _variants() -> list[tuple[str, str, str]]:
+    out = []
+    for text, content, cue in CASES:
+        for variant in both_apostrophes(text):
+            curly = "’" in variant
+            out.append((variant, content.replace("'", "’") if curly else content, cue))
+    return out
+
+
+@pytest.mark.parametrize(("text", "content", "cue"), _variants())
+def test_the_frame_gives_the_message(text: str, content: str, cue: str) -> None:
+    found = [q for q in quotes_of(text) if q.kind is QuoteKind.INDIRECT]
+    assert [(q.content.text, q.cue.span.text if q.cue else None) for q in found] == [(content, cue)]
+    assert found[0].speaker is not None
+
+
+@pytest.mark.parametrize("text", [v for t in NOT_MESSAGES for v in both_apostrophes(t)])
+def test_no_message_outside_the_frames(text: str) -> None:
+    assert [q.content.text for q in quotes_of(text) if q.kind is QuoteKind.INDIRECT] == []
+
+
+def test_frames_are_read_once_per_class() -> None:
+    accuse = frames_for("accuser", "accuse")
+    assert {(f.target, f.preps, f.message) for f in accuse} >= {(True, ("de",), "INF")}
+    assert frames_for("fustiger", "accuse")[0].message == "INF"  # the class's, for every verb
+    assert frames_for("annoncer", "announce") == ()
