@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from quoteattr.records import CueType, MentionKind, QuotedSpan, QuoteKind
+from quoteattr.records import CueType, MentionKind, Polarity, QuotedSpan, QuoteKind
 from quoteattr.rules.candidates import Candidate, History, Sieve, candidates
 from quoteattr.rules.incises import (
     INCISE_CLITICS,
@@ -57,7 +57,7 @@ from quoteattr.syntax.mentions import Mention, is_capitalised, mention_at
 from quoteattr.syntax.parse import Word
 from quoteattr.syntax.phrases import inverted_after, noun_phrase_after, preposition_object
 from quoteattr.syntax.subjects import subject, verb_subject
-from quoteattr.text.french import CLITICS_BEFORE_VERB
+from quoteattr.text.french import CLITICS_BEFORE_VERB, NE, QUE
 
 __all__ = [
     "Attribution",
@@ -137,6 +137,10 @@ def incise_after(ctx: Context, cand: Candidate, history: History) -> Attribution
         ]
     ):
         return None  # "les « vagues submersion » menacent la côte": the verb of the phrase
+    words = ctx.parsed.words
+    gap = ctx.words_between(cand.span.close_mark.end, words[cue.word].start)
+    if cue.polarity is Polarity.NEGATED or any(words[i].norm in NE for i in gap):
+        return None  # "qu'« aucun incident » n'était à déplorer": no incise is negated
     mention = inverted_after(ctx, cue)
     if mention is None and cue.entry.type is CueType.VERB:
         mention = subject(ctx, cue)
@@ -411,7 +415,15 @@ def sentence_cue(ctx: Context, cand: Candidate, history: History) -> Attribution
             continue
         if words[i].start >= cand.span.open_mark.start:
             continue
-        if words[i].rel in ("advcl", "acl") and max(ctx.parsed.subtree(i)) < (cand.first or 0):
+        opens_complement = all(
+            words[j].norm in QUE
+            for j in ctx.words_between(words[cue.last].end, cand.span.open_mark.start)
+        )  # "précisant qu'« aucun incident » …": the quote opens the cue's que-clause
+        if (
+            words[i].rel in ("advcl", "acl")
+            and max(ctx.parsed.subtree(i)) < (cand.first or 0)
+            and not opens_complement
+        ):
             continue  # "Après que le ministre a annoncé …, la presse a titré sur une « … »"
         mention = subject(ctx, cue)
         if mention is not None and not _inside(cand, mention):

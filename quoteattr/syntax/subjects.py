@@ -21,7 +21,12 @@ from quoteattr.syntax.cues import CueMatch
 from quoteattr.syntax.lexicon import LexiconEntry
 from quoteattr.syntax.mentions import Mention, clitic_pronoun, is_capitalised, mention_at, name_run
 from quoteattr.syntax.parse import Sentence, Word
-from quoteattr.syntax.phrases import NP_HEAD_UPOS, noun_phrase_after, preposition_object
+from quoteattr.syntax.phrases import (
+    NP_HEAD_UPOS,
+    inverted_after,
+    noun_phrase_after,
+    preposition_object,
+)
 from quoteattr.text.french import (
     CLITICS_BEFORE_VERB,
     NOT_SUBJECT_PRONOUNS,
@@ -53,7 +58,8 @@ def subject(ctx: Context, cue: CueMatch) -> Mention | None:
     if agent is not None:
         return agent
     found = (
-        _coordinated_clause_subject(ctx, cue)
+        _incise_before(ctx, cue)
+        or _coordinated_clause_subject(ctx, cue)
         or _parse_subject(ctx, words[cue.word], depth=0)
         or _auxiliary_subject(ctx, cue)
         or _subject_before(ctx, cue)
@@ -74,6 +80,42 @@ def subject(ctx: Context, cue: CueMatch) -> Mention | None:
         name = found.name if found.name is None or found.name[1] <= cue_start else None
         found = attrs.evolve(found, end=words[end_word].end, name=name)
     return found
+
+
+def _incise_before(ctx: Context, cue: CueMatch) -> Mention | None:
+    """The controller of a participle that follows an incise is the incise's speaker:
+    ``…, a indiqué la préfecture, précisant que …``, ``« … », a déclaré M. Lenoir, ajoutant
+    que …`` (the preceding clause's subject is someone else, or nothing that speaks)."""
+    words = ctx.parsed.words
+    if not words[cue.word].norm.endswith("ant") or words[cue.word].upos == "ADJ":
+        return None
+    i = cue.first - 1
+    if i >= 0 and words[i].norm == "en":
+        i -= 1
+    sentence = ctx.parsed.sentences[words[cue.word].sentence]
+    if i <= sentence.first or words[i].text != ",":
+        return None
+    incises = [
+        c
+        for c in ctx.cues
+        if c.entry.type is CueType.VERB
+        and sentence.first < c.first
+        and c.last < i
+        and (words[c.first - 1].text == "," or ctx.is_mark(words[c.first - 1]))
+        and words[c.first].feats.get("VerbForm") == "Fin"
+    ]
+    if not incises:
+        return None
+    incise = max(incises, key=lambda c: c.first)
+    if any(
+        w.upos in ("VERB", "AUX") and w.feats.get("VerbForm") == "Fin"
+        for w in words[incise.last + 1 : i]
+    ):
+        return None  # another clause stands between the incise and the participle
+    speaker = inverted_after(ctx, incise)
+    if speaker is None or speaker.end > words[i].start:
+        return None
+    return speaker
 
 
 _ADVERBIAL_GAP = 12
