@@ -96,7 +96,8 @@ class DocumentEntities:
         self.parsed = parsed
         self._quoted = sorted((q.content.start, q.content.end) for q in quotations)
         self.aliases: dict[str, str] = {}
-        """Acronym → the name it abbreviates (``Reporters sans frontières (RSF)``)."""
+        """The words an acronym abbreviates → the acronym (``Reporters sans frontières (RSF)``):
+        an organisation is named by its shortest identifying form (GUIDELINES)."""
         self.mentions: list[NamedMention] = self._collect(canonical)
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
@@ -126,7 +127,7 @@ class DocumentEntities:
             roles, role_gender = self._roles_around(run_start, hi)
             name = canonical(self.parsed.text[start:end])
             name = self.aliases.get(name, name)
-            acronym = name in self.aliases.values()
+            acronym = name in self.aliases.values() or name.isupper()
             out.append(
                 NamedMention(
                     start,
@@ -144,7 +145,7 @@ class DocumentEntities:
     def _expansions(self, canonical: Callable[[str], str]) -> list[NamedMention]:
         """``Reporters sans frontières (RSF)``, ``l'Union des forces du changement (UFC)``: an
         acronym in brackets after the words whose initials spell it. Both are one organisation
-        (:attr:`aliases` maps the acronym to the name)."""
+        (:attr:`aliases` maps the words to the acronym, the organisation's name)."""
         words = self.parsed.words
         out = []
         for k, word in enumerate(words[:-2]):
@@ -163,8 +164,8 @@ class DocumentEntities:
                 if words[start].upos == "DET":
                     start += 1
                 lo, hi = words[start].start, words[k - 1].end
-                name = canonical(self.parsed.text[lo:hi])
-                self.aliases[token] = name
+                self.aliases[canonical(self.parsed.text[lo:hi])] = token
+                name = token
                 sentence = self.parsed.sentences[word.sentence]
                 out.append(
                     NamedMention(

@@ -88,7 +88,22 @@ RESOLUTION = [
     (
         "Reporters sans frontières (RSF) publie son classement annuel. Selon l'ONG, la liberté de la presse a reculé en 2025.",
         "la liberté de la presse a reculé",
-        "Reporters sans frontières",
+        "RSF",  # an organisation is named by its shortest identifying form (GUIDELINES)
+    ),
+    (
+        "Les gardes ont été imposées, selon l'Agence régionale de santé (ARS). Selon l'ARS, la mesure est légale.",
+        "la mesure est légale",
+        "ARS",
+    ),
+    (
+        "Les gardes ont été imposées, selon l'Agence régionale de santé (ARS). Selon l'ARS, la mesure est légale.",
+        "Les gardes ont été imposées",
+        "ARS",
+    ),
+    (
+        "La Confédération générale du travail (CGT) appelle à la grève. « Nous irons jusqu'au bout », a prévenu la Confédération générale du travail.",
+        "Nous irons jusqu'au bout",
+        "CGT",
     ),
 ]
 
