@@ -138,7 +138,8 @@ def incise_after(ctx: Context, cand: Candidate, history: History) -> Attribution
     ):
         return None  # "les « vagues submersion » menacent la côte": the verb of the phrase
     words = ctx.parsed.words
-    gap = ctx.words_between(cand.span.close_mark.end, words[cue.word].start)
+    close = cand.span.close_mark
+    gap = ctx.words_between(close.end if close else words[cue.first].start, words[cue.word].start)
     if cue.polarity is Polarity.NEGATED or any(words[i].norm in NE for i in gap):
         return None  # "qu'« aucun incident » n'était à déplorer": no incise is negated
     mention = inverted_after(ctx, cue)
