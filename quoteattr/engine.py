@@ -328,7 +328,12 @@ def attribute(
     events.sort(key=lambda e: (e[0], e[1]))
 
     resolver = Resolver(parsed, ctx.quotations)
-    resolver.note_subjects(_named_subjects(ctx))
+    speech = [
+        (r.start, r.end)
+        for r in reported
+        if r.kind is QuoteKind.INDIRECT and r.start is not None and r.end is not None
+    ]
+    resolver.note_subjects(_named_subjects(ctx, speech))
     resolved: dict[int, Any] = {}
     quotes: list[Quote] = []
     for _start, order, payload in events:
@@ -379,12 +384,19 @@ def _merge_quoted_clauses(
     return kept
 
 
-def _named_subjects(ctx: Context) -> list[tuple[Mention, int]]:
-    """Named subjects of every clause: antecedents for later pronouns."""
+def _named_subjects(
+    ctx: Context, speech: Sequence[tuple[int, int]] = ()
+) -> list[tuple[Mention, int]]:
+    """Named subjects of every clause: antecedents for later pronouns. ``speech`` holds the
+    spans of indirect speech: a name there is the reported speaker's word, as in a quotation
+    (``… a mis en garde contre une crise que Madagascar ne pourrait pas supporter. Selon lui,
+    …`` is the speaker, not Madagascar)."""
     out = []
     for word in ctx.parsed.words:
         if ctx.enclosing_quote(word.start) is not None:
             continue  # names inside a quotation are the quoted speaker's words, no antecedents
+        if any(start <= word.start < end for start, end in speech):
+            continue
         if word.deprel in ("nsubj", "nsubj:pass") and (word.upos == "PROPN" or word.upos == "NOUN"):
             mention = mention_at(ctx.parsed, word.index)
             if mention.kind is MentionKind.NAME:

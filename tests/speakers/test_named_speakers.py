@@ -100,6 +100,17 @@ RESOLUTION = [
         "Les gardes ont été imposées",
         "ARS",
     ),
+    # a name inside someone's indirect speech is their word, no antecedent for the next "il"
+    (
+        "Le Premier ministre Paul Rakoto a averti que Madagascar ne pourrait pas supporter une crise prolongée. Selon lui, des démarches sont en cours.",
+        "des démarches sont en cours",
+        "Paul Rakoto",
+    ),
+    (
+        "Le procureur Marc Olivier a expliqué que Pierre Vidal avait été entendu. Il a précisé qu'une enquête était ouverte.",
+        "une enquête était ouverte",
+        "Marc Olivier",
+    ),
     (
         "La Confédération générale du travail (CGT) appelle à la grève. « Nous irons jusqu'au bout », a prévenu la Confédération générale du travail.",
         "Nous irons jusqu'au bout",
