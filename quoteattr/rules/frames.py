@@ -13,8 +13,8 @@ only names a topic, and, for frames marked ``stated``, a noun phrase that states
 determiner or head (``nie leur version``). The rule runs after :mod:`quoteattr.rules.objects`.
 
 Example:
-    >>> sorted({f.preps for f in frames_for("accuser", "accuse")})[:2]
-    [('de',), ('de',)]
+    >>> [(f.target, f.preps, f.message) for f in frames_for("accuser", "accuse")][:2]
+    [(True, ('de',), 'NP'), (True, ('de',), 'INF')]
 """
 
 from __future__ import annotations

@@ -17,7 +17,9 @@ Example:
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Callable, Sequence
+from importlib import resources
 
 import attrs
 
@@ -61,14 +63,36 @@ def role_lemmas(description: str) -> frozenset[str]:
     Example:
         >>> sorted(role_lemmas("l'ancien directeur de la rédaction"))
         ['directeur']
+        >>> sorted(role_lemmas("le chef du gouvernement"))  # data/role_equivalents.tsv
+        ['chef', 'premier']
     """
     roles = role_nouns()
     out = set()
-    for token in normalise(description).replace("'", " ").split():
+    text = normalise(description)
+    for token in text.replace("'", " ").split():
         for form in (token, token.removesuffix("s"), _masculine(token)):
             if form in roles:
                 out.add(form)
+    padded = " " + " ".join(text.replace("'", " ").split()) + " "
+    for phrase, equivalents in _role_equivalents():
+        if f" {phrase} " in padded:
+            out |= equivalents
     return frozenset(out)
+
+
+@functools.cache
+def _role_equivalents() -> tuple[tuple[str, frozenset[str]], ...]:
+    """``data/role_equivalents.tsv``: phrases that name a role by another name."""
+    text = resources.files("quoteattr").joinpath("data/role_equivalents.tsv").read_text("utf-8")
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("phrase\t"):
+            continue
+        phrase, roles = line.split("\t")
+        rows.append(
+            (" ".join(normalise(phrase).replace("'", " ").split()), frozenset(roles.split()))
+        )
+    return tuple(rows)
 
 
 def _masculine(token: str) -> str:
@@ -192,7 +216,11 @@ class DocumentEntities:
                 break
             found = role_lemmas(w.text)
             if found:
-                roles |= found
+                k = i
+                while k - 1 > sentence.first and words[k - 1].upos in ("ADJ", "NOUN", "PROPN"):
+                    k -= 1  # "du Premier ministre X": the whole role phrase
+                phrase = self.parsed.text[words[k].start : words[lo - 1].end]
+                roles |= found | role_lemmas(phrase)  # "le chef du gouvernement X": premier
                 gender = gender or _article_gender(self.parsed, i)
                 break
         j = hi + 1

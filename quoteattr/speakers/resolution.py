@@ -24,7 +24,7 @@ from collections.abc import Sequence
 import attrs
 
 from quoteattr.records import MentionKind, QuotedSpan, Span, Speaker, SpeakerVia
-from quoteattr.speakers.entities import DocumentEntities, NamedMention
+from quoteattr.speakers.entities import DocumentEntities, NamedMention, role_lemmas
 from quoteattr.syntax.lexicon import role_nouns, word_list
 from quoteattr.syntax.mentions import THIRD_PERSON, Mention, is_capitalised, mention_at, name_run
 from quoteattr.syntax.parse import ParsedText
@@ -388,7 +388,7 @@ class Resolver:
     def _named_for_role(self, lemma: str, mention: Mention, paragraph: int) -> NamedMention | None:
         """``la ministre`` → the person the article called ``ministre``, else the last named
         person it fits (a person, of its gender, given no other role)."""
-        roles = frozenset({lemma})
+        roles = frozenset({lemma}) | role_lemmas(self.text[mention.start : mention.end])
         return self.entities.with_role(
             roles, mention.start, paragraph, _ROLE_WINDOW
         ) or self.entities.last_person(

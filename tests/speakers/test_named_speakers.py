@@ -100,6 +100,22 @@ RESOLUTION = [
         "Les gardes ont été imposées",
         "ARS",
     ),
+    # a role named by another name (data/role_equivalents.tsv)
+    (
+        "Madagascar : le discours du Premier ministre Ruphin Rakoto. Le chef du gouvernement a mis en garde contre une « crise prolongée ».",
+        "crise prolongée",
+        "Ruphin Rakoto",
+    ),
+    (
+        "Le maire de Nantes, Paul Morel, a inauguré la piscine. « C'est un grand jour », a déclaré l'édile.",
+        "C'est un grand jour",
+        "Paul Morel",
+    ),
+    (
+        "Le président Jean Kaboré a reçu les syndicats. « Le dialogue reprendra », a promis le chef de l'État.",
+        "Le dialogue reprendra",
+        "Jean Kaboré",
+    ),
     # a name inside someone's indirect speech is their word, no antecedent for the next "il"
     (
         "Le Premier ministre Paul Rakoto a averti que Madagascar ne pourrait pas supporter une crise prolongée. Selon lui, des démarches sont en cours.",
