@@ -27,6 +27,7 @@ from quoteattr.text.french import CLITICS_BEFORE_VERB, SPEECH_PERSONS
 __all__ = [
     "INCISE_CLITICS",
     "after_gerund",
+    "bare_clause_incise",
     "bare_incise",
     "carried_cue",
     "cue_after_mark",
@@ -207,3 +208,34 @@ def far_incise(ctx: Context, cand: Candidate, start: Word) -> CueMatch | None:
                 return None
             return cue if inverted_after(ctx, cue) is not None else None
     return None
+
+
+_RELATIVES = frozenset({"qui", "que", "qu'", "dont", "où", "lequel", "laquelle"})
+
+
+def bare_clause_incise(ctx: Context, cue: CueMatch, first: int) -> bool:
+    """An incise without its comma: ``Les écoles resteront fermées jusqu'à lundi précise la
+    mairie``. The cue is a finite verb glued to the end of a finite clause of its own, with
+    no conjunction, relative or ``que`` between that clause's verb and the cue: two finite
+    verbs cannot follow each other so in one clause, so the cue's subject comes after it.
+
+    Example:
+        >>> # "Le vote aura lieu mardi annonce le parti" → True for "annonce"
+    """
+    words = ctx.parsed.words
+    verb = words[cue.first]
+    if verb.feats.get("VerbForm") != "Fin" or verb.feats.get("Person", "3") != "3":
+        return False
+    previous = words[cue.first - 1] if cue.first - 1 >= first else None
+    if previous is None or previous.upos in _NOT_CLAUSE_END or previous.norm in _RELATIVES:
+        return False
+    for w in reversed(words[first : cue.first - 1]):
+        if w.upos in ("CCONJ", "SCONJ") or w.norm in _RELATIVES or w.upos == "PUNCT":
+            return False
+        if w.upos in ("VERB", "AUX") and w.feats.get("VerbForm") == "Fin":
+            return True
+    return False
+
+
+_NOT_CLAUSE_END = frozenset({"PUNCT", "DET", "PRON", "ADP", "SCONJ", "CCONJ", "AUX"})
+"""What the clause before a bare incise does not end with."""

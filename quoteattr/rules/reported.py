@@ -26,11 +26,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from quoteattr.records import CueClass, CueType, MentionKind, QuoteKind
+from quoteattr.rules.incises import bare_clause_incise
 from quoteattr.rules.registry import Attribution, Rule, register
 from quoteattr.syntax.clauses import (
     CLAUSE_BREAKS,
     as_source_opener,
-    bare_incise,
     clause_end,
     impersonal,
     last_content_word,
@@ -270,7 +270,7 @@ def _unmarked_incise(ctx: Context, cue: CueMatch) -> Attribution | None:
         return None  # ", répétant ainsi un engagement": a participle has no inverted subject
     comma = words[cue.first - 1].text == ","
     before = words[cue.first - 2] if comma else words[cue.first - 1]
-    bare = not comma and bare_incise(ctx, cue, first)  # "… lundi précise la mairie."
+    bare = not comma and bare_clause_incise(ctx, cue, first)  # "… lundi précise la mairie."
     if not comma and not (ctx.is_mark(before) and ctx.closes_at(before.start)) and not bare:
         return None  # "… « pourront atteindre 130 km/h » averti Météo France": no comma needed
     if ctx.is_mark(before) and quote_opens_clause(ctx, before, first):

@@ -98,6 +98,26 @@ def _past_source_apposition(ctx: Context, start: Word, last: int) -> Word:
     return start
 
 
+def _closes_clause(ctx: Context, cue: CueMatch, mention: Mention, last: int) -> bool:
+    """The source phrase ends its clause: nothing follows it in the sentence, or only a
+    comma and a coordinated clause (``… selon un sondage publié dans El País, et beaucoup
+    …``)."""
+    words = ctx.parsed.words
+    if not any(w.text in (",", ";", ":") for w in words[cue.last + 1 : last]):
+        return True
+    after = ctx.next_word(max(mention.end, mention.name[1] if mention.name else 0))
+    if after is None or after.index >= last:
+        return True
+    if after.text != ",":
+        after = _source_phrase_end(ctx, after, last)
+    return (
+        after.text == ","
+        and after.index + 1 < last
+        and words[after.index + 1].upos == "CCONJ"
+        and words[after.index + 1].norm in ("et", "mais", "or")
+    )
+
+
 def _introduces_quote(ctx: Context, start: int, end: int, last: int) -> bool:
     """Words without a verb that end at a colon opening a quote: an apposition to the
     source, the quote being what it said."""
@@ -227,6 +247,10 @@ def _according_to(ctx: Context, cue: CueMatch) -> Attribution | None:
         # unless the quote ends the reporter's clause: "Les loyers augmentent « … » selon X"
         if mark is None or not ctx.is_mark(mark) or quote_opens_clause(ctx, mark, first):
             return None
+        quote = ctx.enclosing_quote(mark.start - 1) if mark.start > 0 else None
+        opener = ctx.prev_word(quote.open_mark.start) if quote is not None else None
+        if opener is not None and opener.text in (",", "–", "—", "-", "(", ":"):
+            return None  # "80 d'après X, « une cinquantaine » selon Y": the quote stands apart
     sentence_start = words[first].start
     end_index = last_content_word(ctx, last - 1, floor=first)
     sentence_end = words[end_index].end if end_index >= first else words[first].end
@@ -293,7 +317,7 @@ def _according_to(ctx: Context, cue: CueMatch) -> Attribution | None:
         if scope is None:
             return None
         begin, stop = scope
-    elif not any(w.text in (",", ";", ":") for w in words[cue.last + 1 : last]) and not (
+    elif _closes_clause(ctx, cue, mention, last) and not (
         words[cue.first - 1].feats.get("VerbForm") == "Fin"
         and any(w.feats.get("VerbForm") in ("Part", "Inf") for w in words[cue.last + 1 : last])
     ):  # not "aurait selon plusieurs sources payé …", where selon sits inside the clause

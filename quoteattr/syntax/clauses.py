@@ -25,7 +25,6 @@ __all__ = [
     "CLAUSE_BREAKS",
     "addresses_reader",
     "as_source_opener",
-    "bare_incise",
     "clause_end",
     "finite_next",
     "impersonal",
@@ -281,8 +280,8 @@ def clause_end(ctx: Context, start: int, last: int, cue: CueMatch | None = None)
     i = start
     while i < last:
         w = words[i]
-        if w.text in (";", "—", "–") and i > start:
-            break
+        if (w.text in (";", "—", "–") or _spaced_hyphen(ctx, w)) and i > start:
+            break  # a dash, also typed as a hyphen between spaces: "… ces personnes - qu'ils"
         if (
             w.norm == "selon"
             and i > start
@@ -333,6 +332,18 @@ def clause_end(ctx: Context, start: int, last: int, cue: CueMatch | None = None)
 
 
 _RELATIVES = frozenset({"qui", "que", "qu'", "dont", "où", "lequel", "laquelle", "lesquels"})
+
+
+def _spaced_hyphen(ctx: Context, word: Word) -> bool:
+    """A hyphen-minus typed as a dash, with a space on each side."""
+    text = ctx.text
+    return (
+        word.text == "-"
+        and word.start > 0
+        and word.end < len(text)
+        and text[word.start - 1].isspace()
+        and text[word.end].isspace()
+    )
 
 
 def _commenting_apposition(ctx: Context, i: int, last: int) -> bool:
@@ -456,34 +467,3 @@ def respect_quotes(ctx: Context, start: int, end: int) -> tuple[int, int]:
         if q.content.start == start and q.open_mark.end == start:
             start = q.open_mark.start
     return start, end
-
-
-_RELATIVES = frozenset({"qui", "que", "qu'", "dont", "où", "lequel", "laquelle"})
-
-
-def bare_incise(ctx: Context, cue: CueMatch, first: int) -> bool:
-    """An incise without its comma: ``Les écoles resteront fermées jusqu'à lundi précise la
-    mairie``. The cue is a finite verb glued to the end of a finite clause of its own, with
-    no conjunction, relative or ``que`` between that clause's verb and the cue: two finite
-    verbs cannot follow each other so in one clause, so the cue's subject comes after it.
-
-    Example:
-        >>> # "Le vote aura lieu mardi annonce le parti" → True for "annonce"
-    """
-    words = ctx.parsed.words
-    verb = words[cue.first]
-    if verb.feats.get("VerbForm") != "Fin" or verb.feats.get("Person", "3") != "3":
-        return False
-    previous = words[cue.first - 1] if cue.first - 1 >= first else None
-    if previous is None or previous.upos in _NOT_CLAUSE_END or previous.norm in _RELATIVES:
-        return False
-    for w in reversed(words[first : cue.first - 1]):
-        if w.upos in ("CCONJ", "SCONJ") or w.norm in _RELATIVES or w.upos == "PUNCT":
-            return False
-        if w.upos in ("VERB", "AUX") and w.feats.get("VerbForm") == "Fin":
-            return True
-    return False
-
-
-_NOT_CLAUSE_END = frozenset({"PUNCT", "DET", "PRON", "ADP", "SCONJ", "CCONJ", "AUX"})
-"""What the clause before a bare incise does not end with."""

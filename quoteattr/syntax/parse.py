@@ -137,7 +137,7 @@ class ParsedText:
         """
         words = [Word(i, *row) for i, row in enumerate(data["words"])]
         sentences = [Sentence(i, *row) for i, row in enumerate(data["sentences"])]
-        return cls(data["text"], words, sentences)
+        return cls(data["text"], words, join_unfinished(data["text"], words, sentences))
 
     def kids(self, index: int, *rels: str) -> list[Word]:
         """Children of word ``index``, optionally only those with a deprel in ``rels``.
@@ -287,7 +287,77 @@ def from_stanza(text: str, docs: Sequence[tuple[int, Any]]) -> ParsedText:
             while para + 1 < len(paragraphs) and paragraphs[para][1] <= sent_start:
                 para += 1
             sentences.append(Sentence(len(sentences), base, len(words), sent_start, sent_end, para))
-    return ParsedText(text, words, sentences)
+    return ParsedText(text, words, join_unfinished(text, words, sentences))
+
+
+_FINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?", "!!", "??"})
+"""Punctuation that ends a sentence (a closing mark or bracket after it too)."""
+_CLOSERS = frozenset({"»", "”", '"', "’", "›", ")", "]"})
+MAX_JOINED_WORDS = 160
+"""Two pieces are not joined past this many words (a text without any full stop stays cut)."""
+
+
+def join_unfinished(text: str, words: list[Word], sentences: list[Sentence]) -> list[Sentence]:
+    """Join a sentence the tokenizer ended without final punctuation to the next one of the
+    same line: ``« … », raconte`` | ``Me Marion Roucou, …`` or ``a déclaré :`` | ``« … »``
+    are one sentence. A sentence ends with ``.``, ``!``, ``?`` or ``…`` (a closing mark after
+    it), or at a line break. The words keep their dependency heads; only sentence
+    membership changes.
+
+    Example:
+        >>> ws = [Word(0, 0, "a", "avoir", "AUX", {}, 1, "aux", 0, 1, 0),
+        ...       Word(1, 0, "dit", "dire", "VERB", {}, -1, "root", 2, 5, 1),
+        ...       Word(2, 1, "Paul", "Paul", "PROPN", {}, -1, "root", 6, 10, 2),
+        ...       Word(3, 1, ".", ".", "PUNCT", {}, 2, "punct", 10, 11, 3)]
+        >>> ss = [Sentence(0, 0, 2, 0, 5, 0), Sentence(1, 2, 4, 6, 11, 0)]
+        >>> [(s.first, s.last) for s in join_unfinished("a dit Paul.", ws, ss)]
+        [(0, 4)]
+    """
+    if len(sentences) < 2:
+        return sentences
+    out: list[Sentence] = []
+    for sentence in sentences:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.paragraph == sentence.paragraph
+            and "\n" not in text[previous.end : sentence.start]
+            and not _finished(words, previous)
+            and sentence.last - previous.first <= MAX_JOINED_WORDS
+        ):
+            out[-1] = Sentence(
+                previous.index,
+                previous.first,
+                sentence.last,
+                previous.start,
+                sentence.end,
+                previous.paragraph,
+            )
+        else:
+            out.append(
+                Sentence(
+                    len(out),
+                    sentence.first,
+                    sentence.last,
+                    sentence.start,
+                    sentence.end,
+                    sentence.paragraph,
+                )
+            )
+    if len(out) == len(sentences):
+        return sentences
+    for s in out:
+        for i in range(s.first, s.last):
+            words[i].sentence = s.index
+    return out
+
+
+def _finished(words: list[Word], sentence: Sentence) -> bool:
+    i = sentence.last - 1
+    while i > sentence.first and words[i].text in _CLOSERS:
+        i -= 1
+    last = words[i].text
+    return last in _FINAL or last.endswith((".", "!", "?", "…")) or i == sentence.first
 
 
 def _token_offsets(text: str, offset: int, token: Any) -> tuple[int, int]:

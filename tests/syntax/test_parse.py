@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from quoteattr import extract
-from quoteattr.syntax.parse import chunk_text, parse_texts
+from quoteattr.syntax.parse import (
+    MAX_JOINED_WORDS,
+    Sentence,
+    Word,
+    chunk_text,
+    join_unfinished,
+    parse_texts,
+)
 
 MWT_TEXT = "Le ministre du Travail a parlé au président des États-Unis. « Non », a-t-il répondu."
 
@@ -99,3 +106,82 @@ def test_a_callers_own_pipeline_is_used(nlp: object) -> None:
     quotes = extract("« Oui », a répondu la ministre.", pipeline=Spy())
     assert calls == [1]
     assert quotes[0].speaker_name == "la ministre"
+
+
+# sentences the tokenizer ended without final punctuation are joined to the next of the line
+
+
+def _piece(words: list[tuple[str, str]], start: int = 0) -> tuple[str, list[Word]]:
+    """Words ``(text, upos)`` separated by spaces, one sentence per ``|`` word."""
+    text, out, sentence, pos = "", [], 0, start
+    for form, upos in words:
+        if form == "|":
+            sentence += 1
+            continue
+        if text:
+            text += " "
+            pos += 1
+        out.append(
+            Word(
+                len(out), sentence, form, form, upos, {}, -1, "root", pos, pos + len(form), len(out)
+            )
+        )
+        text += form
+        pos += len(form)
+    return text, out
+
+
+def _sentences(words: list[Word], paragraph_of: dict[int, int] | None = None) -> list[Sentence]:
+    out: list[Sentence] = []
+    for w in words:
+        if not out or out[-1].index != w.sentence:
+            para = (paragraph_of or {}).get(w.sentence, 0)
+            out.append(Sentence(w.sentence, w.index, w.index + 1, w.start, w.end, para))
+        else:
+            out[-1].last, out[-1].end = w.index + 1, w.end
+    return out
+
+
+@pytest.mark.parametrize(
+    ("pieces", "expected"),
+    [
+        # "« … », raconte" | "Me Marion Roucou." : one sentence
+        ([("»", "PUNCT"), (",", "PUNCT"), ("raconte", "VERB"), ("|", ""), ("Me", "PRON"),
+          ("Roucou", "PROPN"), (".", "PUNCT")], [(0, 6)]),
+        # "a déclaré :" | "« Non . »" : one sentence
+        ([("a", "AUX"), ("déclaré", "VERB"), (":", "PUNCT"), ("|", ""), ("«", "PUNCT"),
+          ("Non", "INTJ"), (".", "PUNCT"), ("»", "PUNCT")], [(0, 7)]),
+        # a full stop, a question mark, a full stop before a closing mark end their sentence
+        ([("Oui", "INTJ"), (".", "PUNCT"), ("|", ""), ("Non", "INTJ"), ("?", "PUNCT"), ("|", ""),
+          ("«", "PUNCT"), ("Si", "INTJ"), (".", "PUNCT"), ("»", "PUNCT"), ("|", ""),
+          ("Fin", "NOUN")], [(0, 2), (2, 4), (4, 8), (8, 9)]),
+    ],
+)  # fmt: skip
+def test_unfinished_sentences_are_joined(
+    pieces: list[tuple[str, str]], expected: list[tuple[int, int]]
+) -> None:
+    text, words = _piece(pieces)
+    joined = join_unfinished(text, words, _sentences(words))
+    assert [(s.first, s.last) for s in joined] == expected
+    assert [s.index for s in joined] == list(range(len(joined)))
+    for s in joined:
+        assert all(words[i].sentence == s.index for i in range(s.first, s.last))
+
+
+def test_a_line_break_or_a_new_paragraph_always_ends_a_sentence() -> None:
+    text = "Titre sans point\nLe texte commence."
+    words = [
+        Word(0, 0, "Titre", "titre", "NOUN", {}, -1, "root", 0, 5, 0),
+        Word(1, 0, "point", "point", "NOUN", {}, 0, "nmod", 11, 16, 1),
+        Word(2, 1, "texte", "texte", "NOUN", {}, -1, "root", 20, 25, 2),
+        Word(3, 1, ".", ".", "PUNCT", {}, 2, "punct", 35, 36, 3),
+    ]
+    sentences = [Sentence(0, 0, 2, 0, 16, 0), Sentence(1, 2, 4, 17, 36, 1)]
+    assert [(s.first, s.last) for s in join_unfinished(text, words, sentences)] == [(0, 2), (2, 4)]
+
+
+def test_a_text_without_full_stops_stays_cut_in_pieces() -> None:
+    pieces = [(f"mot{i}", "NOUN") if i % 100 else ("|", "") for i in range(1, 1000)]
+    text, words = _piece(pieces)
+    joined = join_unfinished(text, words, _sentences(words))
+    assert all(s.last - s.first <= MAX_JOINED_WORDS for s in joined)
