@@ -247,6 +247,19 @@ def colon_before(ctx: Context, cand: Candidate, history: History) -> Attribution
         if mention is not None and _before_colon(ctx, mention, prev, role=True):
             return Attribution(colon, mention)
         return None
+    attribute = next(
+        (
+            w
+            for w in reversed(words[sentence.first : prev.index])
+            if w.upos == "ADJ" and any(c.lemma == "être" for c in ctx.parsed.kids(w.index, "cop"))
+        ),
+        None,
+    )
+    if attribute is not None:  # "Paul Martin, secrétaire syndical, est inquiet :": its subject
+        mention = verb_subject(ctx, attribute)
+        if mention is not None and _before_colon(ctx, mention, prev, role=True):
+            return Attribution(colon, mention)
+        return None
     if any(w.upos == "AUX" for w in words[sentence.first : prev.index]):
         return None  # "Ils avaient plaisir à nommer les légumes :" is a clause, not a name
     if any(

@@ -285,6 +285,9 @@ CASES = [
     # a reflexive verb before a colon that the parser took for a passive
     ("Le capitaine des Bleus, Antoine Dupont, s'est montré confiant : « Nous sommes prêts. »",
      "Nous sommes prêts.", D, "Antoine Dupont", "colon_before"),
+    # a copular clause before a colon: its subject speaks (the colon is the cue)
+    ("La porte-parole de la préfecture, Inès Roux, est formelle : « Personne n'a été blessé. »",
+     "Personne n'a été blessé.", D, "Inès Roux", "colon_before"),
     # where it was said is not the speaker; what the reporter did while saying it is no content
     ("« Je n'ai rien volé », s'est défendu l'ancien maire devant la cour d'appel de Lyon.",
      "Je n'ai rien volé", D, "l'ancien maire", "incise_after"),
