@@ -15,6 +15,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import os
 from collections.abc import Iterable, Iterator, Sequence
@@ -392,11 +393,15 @@ def _named_subjects(
     (``… a mis en garde contre une crise que Madagascar ne pourrait pas supporter. Selon lui,
     …`` is the speaker, not Madagascar)."""
     out = []
+    spans = sorted(speech)
+    starts = [start for start, _end in spans]
+    reach = list(itertools.accumulate((end for _start, end in spans), max))
     for word in ctx.parsed.words:
         if ctx.enclosing_quote(word.start) is not None:
             continue  # names inside a quotation are the quoted speaker's words, no antecedents
-        if any(start <= word.start < end for start, end in speech):
-            continue
+        k = bisect.bisect_right(starts, word.start) - 1
+        if k >= 0 and word.start < reach[k]:
+            continue  # inside a span of indirect speech (the furthest end of those begun)
         if word.deprel in ("nsubj", "nsubj:pass") and (word.upos == "PROPN" or word.upos == "NOUN"):
             mention = mention_at(ctx.parsed, word.index)
             if mention.kind is MentionKind.NAME:

@@ -171,12 +171,17 @@ def _figure_scope(
         and other.entry.type is CueType.PREPOSITION
         and first <= other.first < last
         and _figure_of(ctx, other, first) is not None
-        for other in ctx.cues
+        for other in _cues_in(ctx, first, last)
     )
     if not (paired or _parenthesised(ctx, cue) or figure.edge is FigureEdge.APPOSED):
         return None
     words = ctx.parsed.words
     return words[figure.first].start, words[figure.last].end
+
+
+def _cues_in(ctx: Context, first: int, last: int) -> list[CueMatch]:
+    """The cues whose word lies in ``[first, last)`` (one sentence: no pass over all cues)."""
+    return [ctx.cue_at[i] for i in range(first, last) if i in ctx.cue_at]
 
 
 def _inserted_scope(
@@ -198,7 +203,7 @@ def _inserted_scope(
         other.word != cue.word
         and other.entry.type is CueType.PREPOSITION
         and start <= other.first < cue.first
-        for other in ctx.cues
+        for other in _cues_in(ctx, start, cue.last + 1)
     )
     finite_before = any(
         w.upos in ("VERB", "AUX") and w.feats.get("VerbForm") == "Fin"

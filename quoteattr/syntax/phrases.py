@@ -31,6 +31,7 @@ __all__ = [
     "inverted_after",
     "noun_phrase_after",
     "preposition_object",
+    "relayed_source",
     "skip_adverbials",
     "skip_prepositional_object",
     "speaks_itself",
@@ -223,7 +224,10 @@ def inverted_after(ctx: Context, cue: CueMatch) -> Mention | None:
     subject the parser found after the verb is taken first.
     """
     if cue.clitic is not None:
-        return mention_at(ctx.parsed, cue.clitic)
+        clitic = mention_at(ctx.parsed, cue.clitic)
+        if ctx.parsed.words[cue.clitic].norm.endswith("on"):
+            return relayed_source(ctx, cue) or clitic
+        return clitic
     if cue.entry.type is not CueType.VERB:
         return preposition_object(ctx, cue)
     words = ctx.parsed.words
@@ -250,6 +254,42 @@ def inverted_after(ctx: Context, cue: CueMatch) -> Mention | None:
     if found is not None:
         found = _without_medium(ctx, found)
     return found
+
+
+_RELAY_PREPOSITIONS = frozenset({"de", "d'", "du", "des", "auprès", "dans"})
+
+
+def relayed_source(ctx: Context, cue: CueMatch) -> Mention | None:
+    """The source the writer names after ``a-t-on appris`` or ``lit-on``
+    (``data/relay_verbs.txt``): ``de source policière``, ``auprès du parquet``, ``dans un
+    communiqué de la préfecture`` (the document's author when it names one).
+
+    Example:
+        >>> # "…, a-t-on appris de source policière." → the mention "source policière"
+    """
+    if cue.entry.lemma not in word_list("relay_verbs.txt"):
+        return None
+    words = ctx.parsed.words
+    sentence = ctx.parsed.sentences[words[cue.word].sentence]
+    i = cue.last + 1
+    while i < sentence.last and (words[i].upos == "ADV" or words[i].text == ","):
+        i += 1
+    if i >= sentence.last or words[i].norm not in _RELAY_PREPOSITIONS:
+        return None
+    if words[i].norm == "auprès" and i + 1 < sentence.last and words[i + 1].norm in ("de", "d'"):
+        i += 1
+    found = noun_phrase_after(ctx, i)
+    if found is None:
+        return None
+    found = _without_contraction(ctx, found)  # "auprès du parquet": the parquet
+    return author_of(ctx, found) if _names_document(ctx, found) else found
+
+
+def _names_document(ctx: Context, mention: Mention) -> bool:
+    head = ctx.parsed.words[mention.head]
+    return head.lemma.lower() in ctx.lexicon.nouns or head.lemma.lower() in word_list(
+        "document_nouns.txt"
+    )
 
 
 def _without_medium(ctx: Context, mention: Mention) -> Mention:

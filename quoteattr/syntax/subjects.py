@@ -97,7 +97,7 @@ def _incise_before(ctx: Context, cue: CueMatch) -> Mention | None:
         return None
     incises = [
         c
-        for c in ctx.cues
+        for c in (ctx.cue_at[j] for j in range(sentence.first, i) if j in ctx.cue_at)
         if c.entry.type is CueType.VERB
         and sentence.first < c.first
         and c.last < i
