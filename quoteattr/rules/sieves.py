@@ -38,6 +38,12 @@ from collections.abc import Sequence
 
 from quoteattr.records import CueType, MentionKind, Polarity, QuotedSpan, QuoteKind
 from quoteattr.rules.candidates import Candidate, History, Sieve, candidates
+from quoteattr.rules.colons import (
+    after_comme,
+    before_colon,
+    copular_attribute,
+    inverted_before_colon,
+)
 from quoteattr.rules.incises import (
     INCISE_CLITICS,
     after_gerund,
@@ -52,12 +58,11 @@ from quoteattr.rules.incises import (
 from quoteattr.rules.registry import Attribution, Rule, register
 from quoteattr.rules.terms import is_term, position_kind, unrealized_speech
 from quoteattr.syntax.context import INCISE_BOUNDARY, Context
-from quoteattr.syntax.cues import COLON, DASH, CueMatch, punctuation_cue
+from quoteattr.syntax.cues import COLON, DASH, punctuation_cue
 from quoteattr.syntax.mentions import Mention, is_capitalised, mention_at
-from quoteattr.syntax.parse import Word
 from quoteattr.syntax.phrases import inverted_after, noun_phrase_after, preposition_object
 from quoteattr.syntax.subjects import subject, verb_subject
-from quoteattr.text.french import CLITICS_BEFORE_VERB, NE, QUE
+from quoteattr.text.french import NE, QUE
 
 __all__ = [
     "Attribution",
@@ -73,7 +78,6 @@ __all__ = [
 _DASHES = frozenset({"—", "–", "-"})
 _BEFORE_INCISE = frozenset({",", "!", "?", "…"})
 """What ends the spoken words before an incise: ``— Assez ! s'écria le comte.``"""
-_NOT_SPEAKERS = frozenset({"qui", "que", "qu'", "le", "la", "les", "l'", "lui", "leur", "ayant"})
 
 
 # --- the sieves ---------------------------------------------------------------------------
@@ -222,10 +226,10 @@ def colon_before(ctx: Context, cand: Candidate, history: History) -> Attribution
         cue = ctx.cue_at.get(i)
         if cue is not None and cue.entry.type is CueType.VERB:
             mention = subject(ctx, cue)
-            if mention is None or _after_comme(ctx, cue):
-                mention = _inverted_before_colon(ctx, cue, prev) or mention
+            if mention is None or after_comme(ctx, cue):
+                mention = inverted_before_colon(ctx, cue, prev) or mention
             if mention is not None:
-                return Attribution(cue, mention) if _before_colon(ctx, mention, prev) else None
+                return Attribution(cue, mention) if before_colon(ctx, mention, prev) else None
         if words[i].text in (".", "!", "?", ";"):
             break
     colon = punctuation_cue(prev, COLON)
@@ -244,20 +248,13 @@ def colon_before(ctx: Context, cand: Candidate, history: History) -> Attribution
         while verb.rel in ("advcl", "xcomp", "conj") and sentence.first <= verb.head < verb.index:
             verb = words[verb.head]
         mention = verb_subject(ctx, verb)
-        if mention is not None and _before_colon(ctx, mention, prev, role=True):
+        if mention is not None and before_colon(ctx, mention, prev, role=True):
             return Attribution(colon, mention)
         return None
-    attribute = next(
-        (
-            w
-            for w in reversed(words[sentence.first : prev.index])
-            if w.upos == "ADJ" and any(c.lemma == "être" for c in ctx.parsed.kids(w.index, "cop"))
-        ),
-        None,
-    )
+    attribute = copular_attribute(ctx, sentence.first, prev.index)
     if attribute is not None:  # "Paul Martin, secrétaire syndical, est inquiet :": its subject
         mention = verb_subject(ctx, attribute)
-        if mention is not None and _before_colon(ctx, mention, prev, role=True):
+        if mention is not None and before_colon(ctx, mention, prev, role=True):
             return Attribution(colon, mention)
         return None
     if any(w.upos == "AUX" for w in words[sentence.first : prev.index]):
@@ -280,44 +277,6 @@ def colon_before(ctx: Context, cand: Candidate, history: History) -> Attribution
         mention = mention_at(ctx.parsed, head)
         return Attribution(colon, mention)
     return None
-
-
-def _after_comme(ctx: Context, cue: CueMatch) -> bool:
-    """``comme le précise X``, ``ainsi que l'a expliqué X``: the subject follows the verb."""
-    i = cue.first - 1
-    words = ctx.parsed.words
-    while i >= 0 and words[i].norm in CLITICS_BEFORE_VERB:
-        i -= 1
-    return i >= 0 and words[i].norm in ("comme", "que")
-
-
-def _inverted_before_colon(ctx: Context, cue: CueMatch, colon: Word) -> Mention | None:
-    """``comme le précise l'ambassadeur, Jean Morin : « … »``: the subject after the verb,
-    running up to the colon, speaks."""
-    words = ctx.parsed.words
-    if cue.last + 1 >= colon.index or any(
-        w.upos in ("VERB", "AUX") for w in words[cue.last + 1 : colon.index]
-    ):
-        return None
-    mention = inverted_after(ctx, cue)
-    if mention is None:
-        return None
-    end = max(mention.end, mention.name[1] if mention.name else 0)
-    return mention if not ctx.text[end : colon.start].strip(" ,") else None
-
-
-def _before_colon(ctx: Context, mention: Mention, colon: Word, *, role: bool = False) -> bool:
-    """A subject found for the clause before a colon lies before it and is no pronoun that
-    names nobody (``qui`` unresolved, ``le``, ``leur``). ``role``: the clause has no cue verb,
-    so an object or an oblique the parse fell back on is no speaker either (``la maîtresse vit
-    le petit menton tuméfié :``); ``narration_before`` then reads the parse alone."""
-    head = ctx.parsed.words[mention.head]
-    if mention.end > colon.start or head.norm in _NOT_SPEAKERS:
-        return False
-    if role and head.rel in ("obj", "iobj"):
-        return False
-    agent = any(w.norm == "par" for w in ctx.parsed.kids(head.index, "case"))
-    return not (role and head.rel == "obl" and not agent)
 
 
 @register("source_before", "quote", explicit=True)
