@@ -1,7 +1,8 @@
 """The order in which the attribution rules run, declared once (CoreNLP's sieve list).
 
 Quote rules look at one quoted span, most reliable first: the explicit sieves of
-:mod:`quoteattr.rules.sieves`, then the conversation rules of :mod:`quoteattr.rules.dialogue`.
+:mod:`quoteattr.rules.sieves` and :mod:`quoteattr.rules.layouts`, then the conversation rules
+of :mod:`quoteattr.rules.dialogue`.
 Reported rules look at one reporting cue: the clause rules of :mod:`quoteattr.rules.reported`,
 the noun-phrase messages of :mod:`quoteattr.rules.objects`, the complement frames of
 :mod:`quoteattr.rules.frames`, then ``selon X``
@@ -22,12 +23,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from quoteattr.rules import dialogue, frames, objects, reported, sieves, sources
+from quoteattr.rules import dialogue, frames, layouts, objects, reported, sieves, sources
 from quoteattr.rules.registry import Rule, UnknownRuleError, declared
 
 __all__ = ["QUOTE_RULES", "REPORTED_RULES", "quote_rules", "reported_rules", "rule", "select"]
 
-_MODULES = (sieves, dialogue, reported, objects, frames, sources)  # they declare the rules below
+_MODULES = (
+    sieves,
+    layouts,
+    dialogue,
+    reported,
+    objects,
+    frames,
+    sources,
+)  # they declare the rules below
 
 QUOTE_RULES: tuple[str, ...] = (
     # explicit sieves (quoteattr.rules.sieves)
@@ -35,6 +44,7 @@ QUOTE_RULES: tuple[str, ...] = (
     "incise_after",  # « … », a indiqué le ministre.
     "dash_after",  # « … » – Jean Dupont.
     "signature_after",  # « … » ¶ — Luc Bernard, directeur de l'école
+    "caption_after",  # « … », Philippe Martinez. / « … » (Antonio Guterres, ONU)
     "colon_before",  # Jean Dupont a déclaré : « … »
     "source_before",  # Selon le maire, « … »
     "clause",  # Il a ajouté que Moscou « ne souhaitait plus … »

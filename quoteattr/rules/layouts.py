@@ -1,0 +1,73 @@
+"""Quotes signed by their layout, not by a verb (issue 18 §5, GUIDELINES: headlines and captions).
+
+* ``caption_after``  « Nous irons jusqu'au bout », Philippe Martinez. / « La paix est possible »
+  (Antonio Guterres, secrétaire général de l'ONU)
+
+A headline, a caption or a pull quote names its speaker right after the closing mark, after a
+comma or in brackets, with nothing else on the line but a description of that person: the name is
+the speaker and there is no cue. A verb there makes an incise (``incise_after``), a pronoun or a
+lowercase word no signature.
+
+Example:
+    >>> from quoteattr.rules.order import rule
+    >>> rule("caption_after").explicit
+    True
+"""
+
+from __future__ import annotations
+
+from quoteattr.rules.candidates import Candidate, History
+from quoteattr.rules.registry import Attribution, register
+from quoteattr.syntax.context import Context
+from quoteattr.syntax.mentions import is_capitalised, mention_at, name_run
+
+__all__: list[str] = []
+
+_OPENERS = frozenset({",", "("})
+_CLOSERS = frozenset({")", ".", "!", "?", "…"})
+_MAX_SIGNATURE = 14
+"""The most words a caption's signature holds (the name and a short description)."""
+
+
+@register("caption_after", "quote", explicit=True, prior=0.85)
+def caption_after(ctx: Context, cand: Candidate, history: History) -> Attribution | None:
+    """« … », Nom. / « … » (Nom, fonction): the name signs the quote, no cue."""
+    close = cand.span.close_mark
+    if close is None:
+        return None
+    words = ctx.parsed.words
+    opener = ctx.next_word(close.end)
+    if opener is None or opener.text not in _OPENERS or "\n" in ctx.text[close.end : opener.start]:
+        return None
+    first = opener.index + 1
+    if (
+        first >= len(words)
+        or not is_capitalised(words[first])
+        or words[first].upos
+        not in (
+            "PROPN",
+            "NOUN",
+            "ADJ",
+            "X",
+        )
+    ):
+        return None
+    lo, hi = name_run(ctx.parsed, first)
+    if hi <= lo:
+        return None  # one capitalised word is no full name: "« … », Paris."
+    i = hi + 1
+    while i < len(words) and i - first <= _MAX_SIGNATURE:
+        w = words[i]
+        if "\n" in ctx.text[words[i - 1].end : w.start]:
+            break  # the line ends: the signature too
+        if w.text in _CLOSERS or ctx.opens_at(w.start):
+            break
+        if w.upos in ("VERB", "AUX") and w.feats.get("VerbForm") == "Fin":
+            return None  # a clause, not a signature
+        i += 1
+    else:
+        if i < len(words):
+            return None
+    if opener.text == "(" and (i >= len(words) or words[i].text != ")"):
+        return None
+    return Attribution(None, mention_at(ctx.parsed, lo))

@@ -1,0 +1,48 @@
+"""Quotes signed by their layout: captions, headlines, pull quotes (issue 18 §5).
+
+``« … », Nom.`` and ``« … » (Nom, fonction)``: the name signs the quote, with no cue (GUIDELINES:
+headlines and captions). A verb after the mark makes an incise; a lone capitalised word, a
+pronoun or a clause signs nothing. Our own sentences, several outlets' styles, both apostrophes,
+both stored parsers.
+"""
+
+from __future__ import annotations
+
+import pytest
+from stored_parses import both_apostrophes, quotes_of
+
+CASES: list[tuple[str, str, str | None, str]] = [
+    # (text, content, speaker name, rule)
+    ("« Nous irons jusqu'au bout », Philippe Martinez.", "Nous irons jusqu'au bout",
+     "Philippe Martinez", "caption_after"),
+    ("« La paix est possible » (Antonio Guterres, secrétaire général de l'ONU)",
+     "La paix est possible", "Antonio Guterres", "caption_after"),
+    ("Grève : « On ne lâchera rien », Sophie Binet, secrétaire générale de la CGT",
+     "On ne lâchera rien", "Sophie Binet", "caption_after"),
+    ("« Le climat n'attend pas » (Greta Thunberg)", "Le climat n'attend pas", "Greta Thunberg",
+     "caption_after"),
+    # a verb after the mark: an incise, not a caption
+    ("« Nous irons jusqu'au bout », a dit Philippe Martinez.", "Nous irons jusqu'au bout",
+     "Philippe Martinez", "incise_after"),
+    # a single capitalised word signs nothing
+    ("« Il faut tenir », Paris.", "Il faut tenir", None, "unattributed"),
+]  # fmt: skip
+
+
+def _variants() -> list[tuple[str, str, str | None, str]]:
+    out = []
+    for text, content, name, rule in CASES:
+        for variant in both_apostrophes(text):
+            curly = "’" in variant
+            out.append((variant, content.replace("'", "’") if curly else content, name, rule))
+    return out
+
+
+@pytest.mark.parametrize(("text", "content", "name", "rule"), _variants())
+def test_a_caption_signs_its_quote(text: str, content: str, name: str | None, rule: str) -> None:
+    found = [q for q in quotes_of(text) if q.content.text == content]
+    assert found, [q.content.text for q in quotes_of(text)]
+    assert found[0].speaker_name == name
+    assert found[0].rule == rule
+    if rule == "caption_after":
+        assert found[0].cue is None
