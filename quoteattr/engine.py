@@ -43,8 +43,8 @@ from quoteattr.syntax.lexicon import Lexicon, default_lexicon
 from quoteattr.syntax.mentions import Mention, mention_at
 from quoteattr.syntax.parse import ParsedText, from_stanza, parse_texts
 from quoteattr.syntax.pipeline import get_pipeline, torch_threads
+from quoteattr.text.interviews import quoted_spans
 from quoteattr.text.language import warn_if_not_french
-from quoteattr.text.marks import find_quotations
 from quoteattr.text.normalise import normalise as clean_typography
 
 __all__ = ["attribute", "extract", "extract_many", "with_original_text"]
@@ -308,7 +308,7 @@ def attribute(
     """
     lex = lexicon if lexicon is not None else default_lexicon()
     quote_rules, reported_rules = _rules if _rules is not None else select(rules)
-    ctx = Context(parsed, find_quotations(parsed.text), find_cues(parsed, lex), lexicon=lex)
+    ctx = Context(parsed, quoted_spans(parsed.text), find_cues(parsed, lex), lexicon=lex)
     quoted = attribute_quotations(ctx, quote_rules)
     used = {  # an incise reports its quote, not a clause, unless the quote sits inside one
         a.cue.word

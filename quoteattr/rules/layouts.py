@@ -1,7 +1,11 @@
 """Quotes signed by their layout, not by a verb (issue 18 §5, GUIDELINES: headlines and captions).
 
+* ``interview_turn`` Martine Aubry : Parce que la sécurité des enfants passe avant tout.
 * ``caption_after``  « Nous irons jusqu'au bout », Philippe Martinez. / « La paix est possible »
   (Antonio Guterres, secrétaire général de l'ONU)
+
+An interview's answer (:mod:`quoteattr.text.interviews` finds the turns) is its label's words,
+with the colon as cue.
 
 A headline, a caption or a pull quote names its speaker right after the closing mark, after a
 comma or in brackets, with nothing else on the line but a description of that person: the name is
@@ -19,7 +23,9 @@ from __future__ import annotations
 from quoteattr.rules.candidates import Candidate, History
 from quoteattr.rules.registry import Attribution, register
 from quoteattr.syntax.context import Context
+from quoteattr.syntax.cues import COLON, punctuation_cue
 from quoteattr.syntax.mentions import is_capitalised, mention_at, name_run
+from quoteattr.text.interviews import INTERVIEW_STYLE
 
 __all__: list[str] = []
 
@@ -27,6 +33,28 @@ _OPENERS = frozenset({",", "("})
 _CLOSERS = frozenset({")", ".", "!", "?", "…"})
 _MAX_SIGNATURE = 14
 """The most words a caption's signature holds (the name and a short description)."""
+
+
+@register("interview_turn", "quote", explicit=True, prior=0.9)
+def interview_turn(ctx: Context, cand: Candidate, history: History) -> Attribution | None:
+    """``Nom : réponse``: the label before the colon speaks the turn, the colon is the cue."""
+    if cand.span.style != INTERVIEW_STYLE:
+        return None
+    colon = ctx.prev_word(cand.span.content.start)
+    if colon is None or colon.text != ":":
+        return None
+    words = ctx.parsed.words
+    line = ctx.text.rfind("\n", 0, colon.start) + 1
+    label = [i for i in ctx.words_between(line, colon.start)]
+    if not label:
+        return None
+    head = next((i for i in reversed(label) if words[i].upos in ("PROPN", "NOUN")), label[-1])
+    if len(words[head].text) < 2 or words[head].norm in _ANSWER_LABELS:
+        return None  # "R :", "Réponse :": who answers is told elsewhere
+    return Attribution(punctuation_cue(colon, COLON), mention_at(ctx.parsed, head))
+
+
+_ANSWER_LABELS = frozenset({"réponse", "rép", "answer"})
 
 
 @register("caption_after", "quote", explicit=True, prior=0.85)

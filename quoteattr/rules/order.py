@@ -14,7 +14,7 @@ stage; ``extract(text, rules=[...])`` runs the rules named, in the order named.
 
 Example:
     >>> [r.name for r in quote_rules()][:3]
-    ['incise_inside', 'incise_after', 'dash_after']
+    ['interview_turn', 'incise_inside', 'incise_after']
     >>> rule("que_clause").stage
     'reported'
 """
@@ -39,6 +39,7 @@ _MODULES = (
 )  # they declare the rules below
 
 QUOTE_RULES: tuple[str, ...] = (
+    "interview_turn",  # Martine Aubry : Parce que … (an interview's answer, no marks)
     # explicit sieves (quoteattr.rules.sieves)
     "incise_inside",  # « Tiens, dit-il, nous avons eu la même idée. »
     "incise_after",  # « … », a indiqué le ministre.

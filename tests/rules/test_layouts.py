@@ -46,3 +46,35 @@ def test_a_caption_signs_its_quote(text: str, content: str, name: str | None, ru
     assert found[0].rule == rule
     if rule == "caption_after":
         assert found[0].cue is None
+
+
+INTERVIEWS = [
+    (
+        "Entretien avec la maire de Lille.\n\n"
+        "Le Journal : Pourquoi avoir fermé le parc ?\n\n"
+        "Martine Aubry : Parce que la sécurité des enfants passe avant tout.\n\n"
+        "Le Journal : Rouvrira-t-il ?\n\n"
+        "Martine Aubry : Oui, dès que les travaux seront finis. Comme le dit mon adjoint, "
+        "« rien ne presse ».",
+        "Martine Aubry",
+    ),
+    (
+        "Trois questions à l'entraîneur.\n"
+        "Question : Comment jugez-vous la saison ?\n"
+        "M. Dubois : Elle a été longue, mais l'équipe a tenu.\n"
+        "Question : Et l'an prochain ?\n"
+        "M. Dubois : On visera le titre.",
+        "Dubois",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), INTERVIEWS)
+def test_an_interviews_answers_are_its_guests_words(text: str, name: str) -> None:
+    found = quotes_of(text)
+    assert len(found) == 2, [q.content.text for q in found]  # the questions are not listed
+    for quote in found:
+        assert quote.rule == "interview_turn"
+        assert quote.speaker_name == name
+        assert quote.cue is not None and quote.cue.span.text == ":"
+        assert not quote.content.text.endswith("?")
