@@ -75,6 +75,7 @@ def main() -> int:
     ap.add_argument("--cache", help="parse cache folder (default: .cache/parses/<model>)")
     ap.add_argument("--errors", type=int, default=0)
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--markdown", action="store_true", help="print a Markdown table")
     ap.add_argument("--reliability", action="store_true", help="print the confidence bins")
     ap.add_argument("--dump", help="write the predictions here (JSON lines) for --diff")
     ap.add_argument("--diff", help="print the predictions that changed since this --dump file")
@@ -99,7 +100,7 @@ def main() -> int:
     if args.json:
         json.dump(report.to_dict(args.errors), sys.stdout, ensure_ascii=False, indent=1)
         return 0
-    print(report.format_table())
+    print(report.format_markdown() if args.markdown else report.format_table())
     if args.reliability:
         print(report.format_reliability())
     if args.errors:

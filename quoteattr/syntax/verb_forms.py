@@ -72,6 +72,11 @@ def verb_in_context(parsed: ParsedText, word: Word) -> bool:
         return True
     if prev is not None and prev.norm in _FINITE_HINT_PREV and prev.sentence == word.sentence:
         return True
+    aux = word.index - 1
+    while aux > sentence.first and words[aux].upos == "ADV":
+        aux -= 1  # "s'est également plainte"
+    if aux > sentence.first and words[aux].lemma == "être" and words[aux - 1].norm in ("s'", "se"):
+        return True  # "s'est plainte", "se sont dits": a reflexive verb's participle
     if (
         prev is not None
         and prev.sentence == word.sentence
