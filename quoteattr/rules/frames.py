@@ -24,7 +24,7 @@ from importlib import resources
 
 import attrs
 
-from quoteattr.records import MentionKind, Polarity, QuoteKind
+from quoteattr.records import CueClass, MentionKind, Polarity, QuoteKind
 from quoteattr.rules.registry import Attribution, register
 from quoteattr.rules.reported import reports_clauses, statement
 from quoteattr.syntax.clauses import (
@@ -36,9 +36,10 @@ from quoteattr.syntax.clauses import (
 )
 from quoteattr.syntax.context import Context
 from quoteattr.syntax.cues import CueMatch
-from quoteattr.syntax.mentions import clitic_pronoun
+from quoteattr.syntax.mentions import Mention, clitic_pronoun
 from quoteattr.syntax.messages import names_topic, points_back, tail_start
 from quoteattr.syntax.parse import Word
+from quoteattr.syntax.phrases import noun_phrase_after
 from quoteattr.syntax.speaking_nouns import speaks
 from quoteattr.syntax.subjects import subject
 from quoteattr.text.french import DATE_WORDS
@@ -53,6 +54,7 @@ _PREPOSITIONS = {
 }
 """How each preposition of a frame may be written (contracted with an article or elided)."""
 _CONTRACTED = frozenset({"du", "des", "au", "aux"})
+_DE_FORMS = _PREPOSITIONS["de"]
 _TARGET_CLITICS = frozenset({"le", "la", "l'", "les", "lui", "leur", "me", "m'", "te", "t'"})
 _NOT_STATED_DETERMINERS = frozenset({"Dem", "Prs"})
 """Demonstrative and possessive determiners: ``ces accusations``, ``leur version``."""
@@ -217,12 +219,15 @@ def _states(words: list[Word], start: int, end: int) -> bool:
 
 @register("frame_object", "reported")
 def _frame_object(ctx: Context, cue: CueMatch) -> Attribution | None:
-    """The message in one of the cue's complement frames (``data/frames.tsv``)."""
-    if not reports_clauses(cue) or cue.polarity is Polarity.NEGATED or passive_cue(ctx, cue):
+    """The message in one of the cue's complement frames (``data/frames.tsv``); in the passive
+    (``X est accusé par Y de …``, ``X, accusé d'avoir menti``) the agent speaks, if named."""
+    if not reports_clauses(cue) or cue.polarity is Polarity.NEGATED:
         return None
     frames = frames_for(cue.entry.lemma, cue.entry.cls.value)
     if not frames:
         return None
+    if passive_cue(ctx, cue) or _bare_participle(ctx, cue):
+        return _passive_frame(ctx, cue, frames)
     words = ctx.parsed.words
     _first, last = sentence_bounds(ctx, cue)
     mention = subject(ctx, cue)
@@ -233,23 +238,89 @@ def _frame_object(ctx: Context, cue: CueMatch) -> Attribution | None:
         return None  # "4 000 emplois menacés de …": no one accuses or threatens
     for frame in frames:
         start = _message_start(ctx, cue, frame, last)
-        if start is None:
-            continue
-        if frame.message == "INF":
-            if not _infinitive_at(words, start, last):
-                continue
-            end = clause_end(ctx, start, last, cue)
-        else:
-            if words[start].upos not in ("DET", "NUM", "NOUN", "ADJ"):
-                continue
-            end = clause_end(ctx, start, last, cue)
-            end = last_content_word(ctx, tail_start(ctx, start, end) - 1, floor=start)
-            if end < start or points_back(ctx, start, end) or names_topic(ctx, start, end):
-                continue
-            if frame.stated and not _states(words, start, end):
-                continue
-        if end < start:
-            continue
-        begin, stop = respect_quotes(ctx, words[start].start, words[end].end)
-        return statement(ctx, cue, begin, stop, QuoteKind.INDIRECT, mention)
+        span = None if start is None else _message(ctx, cue, frame, start, last)
+        if span is not None:
+            return statement(ctx, cue, *span, QuoteKind.INDIRECT, mention)
     return None
+
+
+def _bare_participle(ctx: Context, cue: CueMatch) -> bool:
+    """``Gérald Darmanin, accusé d'avoir menti``: a past participle with no auxiliary."""
+    verb = ctx.parsed.words[cue.word]
+    return (
+        cue.first == cue.word
+        and verb.feats.get("VerbForm") == "Part"
+        and not verb.norm.endswith("ant")
+    )
+
+
+def _passive_frame(ctx: Context, cue: CueMatch, frames: tuple[Frame, ...]) -> Attribution | None:
+    """A targeted frame read in the passive: the target is the subject, ``par Y`` the speaker
+    (none when the agent is not named), then the frame's prepositions and message. The
+    message's ``de`` is the last one that opens a message (``par les syndicats de la région de
+    mentir``)."""
+    words = ctx.parsed.words
+    _first, last = sentence_bounds(ctx, cue)
+    i = _past_adverbs(words, cue.last + 1, last)
+    targeted = [f for f in frames if f.target and f.target_after is None and f.preps]
+    if not targeted:
+        return None
+    if i >= last or words[i].norm != "par":
+        if cue.entry.cls is not CueClass.ACCUSE:
+            return None  # "des emplois menacés de suppression": at risk, no one threatens
+        return _passive_message(ctx, cue, targeted, i, last, None)
+    for j in reversed(range(i + 2, last)):
+        if words[j].norm not in _DE_FORMS:
+            continue
+        agent = noun_phrase_after(ctx, i)
+        if agent is None:
+            return None
+        agent = attrs.evolve(agent, end=min(agent.end, words[j - 1].end), name=None)
+        found = _passive_message(ctx, cue, targeted, j, last, agent)
+        if found is not None:
+            return found
+    return None
+
+
+def _passive_message(
+    ctx: Context,
+    cue: CueMatch,
+    frames: list[Frame],
+    i: int,
+    last: int,
+    agent: Mention | None,
+) -> Attribution | None:
+    words = ctx.parsed.words
+    for frame in frames:
+        start: int | None = i
+        for prep in frame.preps:
+            start = _prep_at(words, start, last, prep) if start is not None else None
+        span = None if start is None else _message(ctx, cue, frame, start, last)
+        if span is not None:
+            return statement(ctx, cue, *span, QuoteKind.INDIRECT, agent)
+    return None
+
+
+def _message(
+    ctx: Context, cue: CueMatch, frame: Frame, start: int, last: int
+) -> tuple[int, int] | None:
+    """The character span of the frame's message opening at word ``start``, if it is one."""
+    words = ctx.parsed.words
+    if start >= last:
+        return None
+    if frame.message == "INF":
+        if not _infinitive_at(words, start, last):
+            return None
+        end = clause_end(ctx, start, last, cue)
+    else:
+        if words[start].upos not in ("DET", "NUM", "NOUN", "ADJ"):
+            return None
+        end = clause_end(ctx, start, last, cue)
+        end = last_content_word(ctx, tail_start(ctx, start, end) - 1, floor=start)
+        if end < start or points_back(ctx, start, end) or names_topic(ctx, start, end):
+            return None
+        if frame.stated and not _states(words, start, end):
+            return None
+    if end < start:
+        return None
+    return respect_quotes(ctx, words[start].start, words[end].end)

@@ -91,3 +91,28 @@ def test_frames_are_read_once_per_class() -> None:
     assert {(f.target, f.preps, f.message) for f in accuse} >= {(True, ("de",), "INF")}
     assert frames_for("fustiger", "accuse")[0].message == "INF"  # the class's, for every verb
     assert frames_for("annoncer", "announce") == ()
+
+
+PASSIVES = [
+    # (text, content, speaker name or None when the agent is not named)
+    ("Le maire est accusé par l'opposition de favoritisme.", "favoritisme", "l'opposition"),
+    ("Le maire est accusé par l'opposition d'avoir menti sur les comptes.",
+     "avoir menti sur les comptes", "l'opposition"),
+    ("Le directeur de l'usine est accusé par les syndicats de la région de mentir.", "mentir",
+     "les syndicats de la région"),
+    ("Il est accusé d'avoir détourné des fonds.", "avoir détourné des fonds", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "name"),
+    [
+        (v, c.replace("'", "’") if "’" in v else c, n.replace("'", "’") if n and "’" in v else n)
+        for t, c, n in PASSIVES
+        for v in both_apostrophes(t)
+    ],
+)
+def test_a_passive_accusation_is_its_agents(text: str, content: str, name: str | None) -> None:
+    found = [q for q in quotes_of(text) if q.kind is QuoteKind.INDIRECT]
+    assert [q.content.text for q in found] == [content]
+    assert found[0].speaker_name == (name.replace("’", "'") if name else None)
