@@ -43,8 +43,8 @@ from quoteattr.syntax.lexicon import Lexicon, default_lexicon
 from quoteattr.syntax.mentions import Mention, mention_at
 from quoteattr.syntax.parse import ParsedText, from_stanza, parse_texts
 from quoteattr.syntax.pipeline import get_pipeline, torch_threads
-from quoteattr.text.interviews import quoted_spans
 from quoteattr.text.language import warn_if_not_french
+from quoteattr.text.layouts import quoted_spans
 from quoteattr.text.normalise import normalise as clean_typography
 
 __all__ = ["attribute", "extract", "extract_many", "with_original_text"]

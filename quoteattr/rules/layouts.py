@@ -1,6 +1,7 @@
 """Quotes signed by their layout, not by a verb (issue 18 §5, GUIDELINES: headlines and captions).
 
 * ``interview_turn`` Martine Aubry : Parce que la sécurité des enfants passe avant tout.
+* ``post_signature`` Ce soir, je pense aux familles. — Emmanuel Macron (@EmmanuelMacron) 3 déc.
 * ``caption_after``  « Nous irons jusqu'au bout », Philippe Martinez. / « La paix est possible »
   (Antonio Guterres, secrétaire général de l'ONU)
 
@@ -26,6 +27,7 @@ from quoteattr.syntax.context import Context
 from quoteattr.syntax.cues import COLON, punctuation_cue
 from quoteattr.syntax.mentions import is_capitalised, mention_at, name_run
 from quoteattr.text.interviews import INTERVIEW_STYLE
+from quoteattr.text.posts import POST_STYLE
 
 __all__: list[str] = []
 
@@ -55,6 +57,30 @@ def interview_turn(ctx: Context, cand: Candidate, history: History) -> Attributi
 
 
 _ANSWER_LABELS = frozenset({"réponse", "rép", "answer"})
+
+
+@register("post_signature", "quote", explicit=True, prior=0.9)
+def post_signature(ctx: Context, cand: Candidate, history: History) -> Attribution | None:
+    """An embedded post (:mod:`quoteattr.text.posts`): the name after the dash signs it."""
+    if cand.span.style != POST_STYLE:
+        return None
+    words = ctx.parsed.words
+    dash = _dash_after(ctx, cand.span.content.end)
+    if dash is None or dash + 1 >= len(words) or not is_capitalised(words[dash + 1]):
+        return None
+    return Attribution(None, mention_at(ctx.parsed, dash + 1))
+
+
+def _dash_after(ctx: Context, char: int) -> int | None:
+    """The signature's dash: the first dash after ``char`` (on the post's line or the next)."""
+    word = ctx.next_word(char)
+    for _ in range(8):
+        if word is None:
+            return None
+        if word.text in ("—", "–", "-"):
+            return word.index
+        word = ctx.next_word(word.end)
+    return None
 
 
 @register("caption_after", "quote", explicit=True, prior=0.85)

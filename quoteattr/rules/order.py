@@ -45,6 +45,7 @@ QUOTE_RULES: tuple[str, ...] = (
     "incise_after",  # « … », a indiqué le ministre.
     "dash_after",  # « … » – Jean Dupont.
     "signature_after",  # « … » ¶ — Luc Bernard, directeur de l'école
+    "post_signature",  # Texte du message. — Nom (@compte) date (an embedded post)
     "caption_after",  # « … », Philippe Martinez. / « … » (Antonio Guterres, ONU)
     "colon_before",  # Jean Dupont a déclaré : « … »
     "source_before",  # Selon le maire, « … »

@@ -21,15 +21,14 @@ Example:
 
 from __future__ import annotations
 
-import bisect
 from collections import defaultdict
 
 import regex
 
 from quoteattr.records import QuotedSpan, Span
-from quoteattr.text.marks import find_quotations, paragraph_spans
+from quoteattr.text.marks import paragraph_spans
 
-__all__ = ["INTERVIEW_STYLE", "interview_turns", "quoted_spans"]
+__all__ = ["INTERVIEW_STYLE", "interview_turns"]
 
 INTERVIEW_STYLE = "interview"
 """The :attr:`QuotedSpan.style` of an interview turn."""
@@ -96,25 +95,3 @@ def interview_turns(text: str) -> list[tuple[QuotedSpan, str]]:
             )
         )
     return out
-
-
-def quoted_spans(text: str) -> list[QuotedSpan]:
-    """The quoted spans of ``text`` (:func:`quoteattr.text.marks.find_quotations`) and the
-    answers of an interview transcript, in text order; a quote inside an answer is part of it.
-
-    Example:
-        >>> [q.style for q in quoted_spans("Il a dit : « Non. »")]
-        ['guillemets']
-    """
-    found = find_quotations(text)
-    turns = [turn for turn, _label in interview_turns(text)]
-    if not turns:
-        return found
-    starts = [t.content.start for t in turns]
-
-    def inside_turn(q: QuotedSpan) -> bool:
-        k = bisect.bisect_right(starts, q.open_mark.start) - 1
-        return k >= 0 and q.open_mark.start < turns[k].content.end
-
-    kept = [q for q in found if not inside_turn(q)]
-    return sorted(kept + turns, key=lambda q: q.open_mark.start)

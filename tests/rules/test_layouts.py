@@ -78,3 +78,17 @@ def test_an_interviews_answers_are_its_guests_words(text: str, name: str) -> Non
         assert quote.speaker_name == name
         assert quote.cue is not None and quote.cue.span.text == ":"
         assert not quote.content.text.endswith("?")
+
+
+POSTS = [
+    ("Le message a été vu des milliers de fois.\nCe soir, je pense à toutes les familles touchées. "
+     "— Emmanuel Macron (@EmmanuelMacron) 3 décembre 2026", "Emmanuel Macron"),
+    ("Le ministre a réagi sur X.\nNous ne laisserons pas faire.\n"
+     "— Gabriel Attal (@GabrielAttal) 12 mars 2024", "Gabriel Attal"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "name"), POSTS)
+def test_an_embedded_post_is_signed_by_its_author(text: str, name: str) -> None:
+    [quote] = quotes_of(text)
+    assert (quote.rule, quote.speaker_name, quote.cue) == ("post_signature", name, None)

@@ -24,7 +24,7 @@ from quoteattr.speakers.confidence import speaker_weight
 from quoteattr.syntax.parse import ParsedText, Sentence, Word
 
 QUOTE_ORDER = [
-    "interview_turn", "incise_inside", "incise_after", "dash_after", "signature_after", "caption_after",
+    "interview_turn", "incise_inside", "incise_after", "dash_after", "signature_after", "post_signature", "caption_after",
     "colon_before",
     "source_before", "clause", "source_scope", "sentence_cue", "previous_sentence",
     "narration_before", "previous_speaker", "vocative_answer", "dialogue_turn",
