@@ -307,14 +307,16 @@ def _followed_by_que(parsed: ParsedText, word: Word) -> bool:
     if nxt < len(words) and (words[nxt].norm in QUE or words[nxt].norm in _SELON_RELATIVES):
         return True  # "la position selon laquelle …": a relative, no source
     while nxt < len(words) and (
-        words[nxt].upos == "DET" or words[nxt].norm in ("certains", "certaines")
+        words[nxt].upos == "DET"
+        or words[nxt].norm in ("certains", "certaines", "tout", "toute", "tous", "toutes")
     ):
         nxt += 1
+    nouns = word_list("variation_nouns.txt")
     return (
         nxt < len(words)
         and nxt > word.index + 1
-        and words[nxt].upos == "NOUN"
-        and words[nxt].lemma.lower() in word_list("variation_nouns.txt")
+        and words[nxt].upos in ("NOUN", "ADV", "ADJ", "X")  # "vraisemblance" read as an adverb
+        and (words[nxt].lemma.lower() in nouns or words[nxt].norm in nouns)
     )
 
 

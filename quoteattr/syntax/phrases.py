@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import attrs
 
-from quoteattr.records import CueType
+from quoteattr.records import CueType, MentionKind
 from quoteattr.syntax.context import Context
 from quoteattr.syntax.cues import CueMatch
 from quoteattr.syntax.lexicon import word_list
@@ -148,11 +148,18 @@ def _without_contraction(ctx: Context, mention: Mention) -> Mention:
 
 def _author_of(ctx: Context, mention: Mention) -> Mention | None:
     """``selon un communiqué de la préfecture``: a speech noun of the lexicon (communiqué,
-    déclaration, propos …) names its author in its ``de`` complement."""
+    déclaration, propos …) or a document noun (``data/document_nouns.txt``: chiffres, rapport,
+    étude …) names its author in its ``de`` complement."""
     head = ctx.parsed.words[mention.head]
-    if head.lemma.lower() not in ctx.lexicon.nouns:
+    if head.lemma.lower() in ctx.lexicon.nouns:
+        return author_of(ctx, mention)
+    if head.lemma.lower() not in word_list("document_nouns.txt"):
         return None
-    return author_of(ctx, mention)
+    author = author_of(ctx, mention)  # "selon les chiffres de l'Insee": a document's author,
+    if author is None:  # a name or someone who speaks ("le texte de loi" names none)
+        return None
+    author_head = ctx.parsed.words[author.head]
+    return author if author.kind is MentionKind.NAME or speaks_itself(author_head) else None
 
 
 def author_of(ctx: Context, mention: Mention) -> Mention | None:

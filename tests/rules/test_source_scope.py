@@ -118,6 +118,15 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
         "D'après la mairie, les travaux ont pris du retard, mais le chantier reste ouvert.",
         [("les travaux ont pris du retard", "la mairie")],
     ),
+    # a document's author speaks (a name or someone who speaks)
+    (
+        "Selon les chiffres de l'Insee, le chômage a baissé.",
+        [("le chômage a baissé", "l'Insee")],
+    ),
+    (
+        "Selon un rapport de la Cour des comptes, la dette a encore augmenté.",
+        [("la dette a encore augmenté", "la Cour des comptes")],
+    ),
     # multiword sources, contracted articles
     (
         "Aux yeux de l'opposition, ce budget est insincère.",
@@ -139,6 +148,10 @@ NOT_SOURCES = [
     "Selon Mme Martin, « rien n'est décidé », mais les discussions continuent.",
     "Pour Paul Lenoir, son porte-parole : « C'est un moment important pour nous. »",
     "Pour cette raison, le match est reporté.",
+    # fixed adverbials and rules followed: "in accordance with", no one's statement
+    "Le suspect a, selon toute vraisemblance, quitté le pays.",
+    "Selon toute apparence, le suspect a quitté le pays.",
+    "La mesure sera appliquée selon un calendrier précis.",
     "Pour 2025, le budget prévoit une hausse des dépenses.",
     "Néanmoins, neuf civils ont péri lors de l'assaut des forces internationales.",
     "Les tarifs varient selon que le client est abonné ou non.",
