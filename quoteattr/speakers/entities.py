@@ -38,6 +38,8 @@ _MASCULINE_ARTICLES = frozenset({"le", "un", "ce", "cet"})
 _ROLE_REACH = 4
 """How many words a role noun may stand before the name it is glued to (``la ministre de la
 Santé Agnès Roy``)."""
+_APPOSED_ROLE_REACH = 14
+"""How many words a role noun may stand before a comma and the name it describes."""
 
 
 @attrs.define(slots=True, eq=False)
@@ -208,9 +210,12 @@ class DocumentEntities:
         roles: set[str] = set()
         gender = None
         start = lo - 1
+        reach = _ROLE_REACH
         if start > sentence.first and words[start].text == ",":
             start -= 1  # "L'avocate des familles, Maître Claire Dufour": the description before
-        for i in range(start, max(sentence.first, start - _ROLE_REACH) - 1, -1):
+            reach = _APPOSED_ROLE_REACH  # "Le ministre marocain des affaires étrangères et de
+            # la coopération internationale, Nasser Bourita": a long description, set apart
+        for i in range(start, max(sentence.first, start - reach) - 1, -1):
             w = words[i]
             if w.text in (",", ".", ";", ":", "(", ")") or w.upos in ("VERB", "AUX"):
                 break

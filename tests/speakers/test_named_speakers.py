@@ -100,6 +100,12 @@ RESOLUTION = [
         "Les gardes ont été imposées",
         "ARS",
     ),
+    # a long role description set apart before the name gives the role to that name
+    (
+        "Le ministre marocain des affaires étrangères et de la coopération internationale, Nasser Karim a accusé l'Algérie. « Tout le monde le sait », a dit le ministre marocain.",
+        "Tout le monde le sait",
+        "Nasser Karim",
+    ),
     # a role named by another name (data/role_equivalents.tsv)
     (
         "Madagascar : le discours du Premier ministre Ruphin Rakoto. Le chef du gouvernement a mis en garde contre une « crise prolongée ».",
