@@ -285,6 +285,22 @@ class DocumentEntities:
         i = bisect.bisect_left(self._starts, position)
         return self.mentions[:i][::-1]
 
+    def acronym_of(self, name: str, canonical: Callable[[str], str]) -> str | None:
+        """The acronym the document gave the words of ``name``, or that ``name`` is (its
+        article left out), else None; ``canonical`` normalises a name as the resolver does.
+
+        Example:
+            >>> # after "l'Agence régionale de santé (ARS)": "l'ARS" → "ARS"
+        """
+        bare = name
+        for article in ("l'", "l’", "le ", "la ", "les "):
+            if normalise(bare[: len(article)]) == normalise(article):
+                bare = bare[len(article) :]
+                break
+        if bare in self.aliases.values():
+            return bare  # "l'ARS" once "Agence régionale de santé (ARS)" was read: "ARS"
+        return self.aliases.get(bare) or self.aliases.get(canonical(bare))
+
     def with_role(
         self, roles: frozenset[str], position: int, paragraph: int, window: int
     ) -> NamedMention | None:

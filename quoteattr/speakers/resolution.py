@@ -225,7 +225,7 @@ class Resolver:
                 )
         if mention.kind is MentionKind.NAME:
             name = self._canonical_name(span.text)
-            name = self._acronym_of(name) or name
+            name = self.entities.acronym_of(name, normalise_name) or name
             gender, number = self._name_agreement(mention)
             self._remember(
                 _Entity(
@@ -361,7 +361,7 @@ class Resolver:
             if named is not None:
                 return self._as_named(named, mention, span, paragraph, as_speaker)
         name = normalise_name(span.text)
-        acronym = self._acronym_of(name)
+        acronym = self.entities.acronym_of(name, normalise_name)
         if acronym is not None:  # "l'Agence régionale de santé (ARS)": the organisation's name
             self._remember(
                 _Entity(mention.start, acronym, mention.gender, number, paragraph, span, as_speaker)
@@ -371,19 +371,6 @@ class Resolver:
             _Entity(mention.start, name, mention.gender, number, paragraph, span, as_speaker)
         )
         return Speaker(span, name, MentionKind.DESCRIPTION, via=SpeakerVia.DESCRIPTION)
-
-    def _acronym_of(self, name: str) -> str | None:
-        """The acronym the document gave the words of ``name``, or that ``name`` is (its
-        article left out), else None."""
-        bare = name
-        for article in ("l'", "l’", "le ", "la ", "les "):
-            if normalise(bare[: len(article)]) == normalise(article):
-                bare = bare[len(article) :]
-                break
-        aliases = self.entities.aliases
-        if bare in aliases.values():
-            return bare  # "l'ARS" once "Agence régionale de santé (ARS)" was read: "ARS"
-        return aliases.get(bare) or aliases.get(normalise_name(bare))
 
     def _named_for_role(self, lemma: str, mention: Mention, paragraph: int) -> NamedMention | None:
         """``la ministre`` → the person the article called ``ministre``, else the last named
