@@ -15,6 +15,7 @@ import hashlib
 import json
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from quoteattr.engine import attribute
 from quoteattr.records import Quote
@@ -90,3 +91,22 @@ def both_apostrophes(text: str) -> list[str]:
     if "’" in text:
         return [text, text.replace("’", "'")]
     return [text]
+
+
+def rows_with_both_apostrophes(rows: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """Each table row (its text first) as written, and, when the text has apostrophes, with
+    them swapped in the text and in every other string of the row (the expected content,
+    speaker, cue), so that a row states its expectation once for both spellings.
+    """
+    out: list[tuple[Any, ...]] = []
+    for row in rows:
+        text = row[0]
+        out.append(tuple(row))
+        if "'" in text:
+            swap = str.maketrans({"'": "’"})
+        elif "’" in text:
+            swap = str.maketrans({"’": "'"})
+        else:
+            continue
+        out.append(tuple(c.translate(swap) if isinstance(c, str) else c for c in row))
+    return out

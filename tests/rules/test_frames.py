@@ -11,7 +11,7 @@ apostrophes, both stored parsers.
 from __future__ import annotations
 
 import pytest
-from stored_parses import both_apostrophes, quotes_of
+from stored_parses import both_apostrophes, quotes_of, rows_with_both_apostrophes
 
 from quoteattr.records import QuoteKind
 from quoteattr.rules.frames import frames_for
@@ -64,17 +64,7 @@ NOT_MESSAGES = [
 ]
 
 
-def _variants() -> list[tuple[str, str, str]]:
-    out = []
-    for text, content, cue in CASES:
-        for variant in both_apostrophes(text):
-            curly = "’" in variant
-            swap = (lambda t: t.replace("'", "’")) if curly else (lambda t: t)
-            out.append((variant, swap(content), swap(cue)))
-    return out
-
-
-@pytest.mark.parametrize(("text", "content", "cue"), _variants())
+@pytest.mark.parametrize(("text", "content", "cue"), rows_with_both_apostrophes(CASES))
 def test_the_frame_gives_the_message(text: str, content: str, cue: str) -> None:
     found = [q for q in quotes_of(text) if q.kind is QuoteKind.INDIRECT]
     assert [(q.content.text, q.cue.span.text if q.cue else None) for q in found] == [(content, cue)]

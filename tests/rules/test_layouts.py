@@ -9,7 +9,7 @@ both stored parsers.
 from __future__ import annotations
 
 import pytest
-from stored_parses import both_apostrophes, quotes_of
+from stored_parses import quotes_of, rows_with_both_apostrophes
 
 CASES: list[tuple[str, str, str | None, str]] = [
     # (text, content, speaker name, rule)
@@ -29,16 +29,7 @@ CASES: list[tuple[str, str, str | None, str]] = [
 ]  # fmt: skip
 
 
-def _variants() -> list[tuple[str, str, str | None, str]]:
-    out = []
-    for text, content, name, rule in CASES:
-        for variant in both_apostrophes(text):
-            curly = "’" in variant
-            out.append((variant, content.replace("'", "’") if curly else content, name, rule))
-    return out
-
-
-@pytest.mark.parametrize(("text", "content", "name", "rule"), _variants())
+@pytest.mark.parametrize(("text", "content", "name", "rule"), rows_with_both_apostrophes(CASES))
 def test_a_caption_signs_its_quote(text: str, content: str, name: str | None, rule: str) -> None:
     found = [q for q in quotes_of(text) if q.content.text == content]
     assert found, [q.content.text for q in quotes_of(text)]

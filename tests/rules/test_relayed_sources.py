@@ -10,7 +10,7 @@ levels. Our own sentences, several outlets' styles, both apostrophes, both store
 from __future__ import annotations
 
 import pytest
-from stored_parses import both_apostrophes, quotes_of
+from stored_parses import quotes_of, rows_with_both_apostrophes
 
 from quoteattr.records import QuoteKind
 
@@ -47,15 +47,7 @@ def _norm(s: str | None) -> str | None:
     return s.replace("’", "'") if s else s
 
 
-def _variants() -> list[tuple[str, str, str, str]]:
-    out = []
-    for text, content, name, cue in CASES:
-        for variant in both_apostrophes(text):
-            out.append((variant, content, name, cue))
-    return out
-
-
-@pytest.mark.parametrize(("text", "content", "name", "cue"), _variants())
+@pytest.mark.parametrize(("text", "content", "name", "cue"), rows_with_both_apostrophes(CASES))
 def test_the_relayed_source_speaks(text: str, content: str, name: str, cue: str) -> None:
     found = [q for q in quotes_of(text) if _norm(q.content.text) == _norm(content)]
     assert found, [q.content.text for q in quotes_of(text)]

@@ -10,7 +10,7 @@ Our own sentences, several outlets' styles, both apostrophes, both stored parser
 from __future__ import annotations
 
 import pytest
-from stored_parses import both_apostrophes, quotes_of
+from stored_parses import both_apostrophes, quotes_of, rows_with_both_apostrophes
 
 from quoteattr.records import QuoteKind
 
@@ -63,20 +63,7 @@ NOT_INCISES = [
 ]
 
 
-def _variants() -> list[tuple[str, str, str, str]]:
-    out = []
-    for text, content, speaker, cue in CASES:
-        for variant in both_apostrophes(text):
-            curly = "’" in variant
-
-            def swap(s: str, curly: bool = curly) -> str:
-                return s.replace("'", "’") if curly else s
-
-            out.append((variant, swap(content), swap(speaker), cue))
-    return out
-
-
-@pytest.mark.parametrize(("text", "content", "speaker", "cue"), _variants())
+@pytest.mark.parametrize(("text", "content", "speaker", "cue"), rows_with_both_apostrophes(CASES))
 def test_the_clause_before_an_incise_is_reported(
     text: str, content: str, speaker: str, cue: str
 ) -> None:

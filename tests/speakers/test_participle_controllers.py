@@ -11,7 +11,7 @@ apostrophes, both stored parsers.
 from __future__ import annotations
 
 import pytest
-from stored_parses import both_apostrophes, quotes_of
+from stored_parses import quotes_of, rows_with_both_apostrophes
 
 CASES: list[tuple[str, str, str, str]] = [
     # (text, content the record starts with, speaker name, cue)
@@ -46,24 +46,11 @@ CASES: list[tuple[str, str, str, str]] = [
 ]
 
 
-def _variants() -> list[tuple[str, str, str, str]]:
-    out = []
-    for text, content, name, cue in CASES:
-        for variant in both_apostrophes(text):
-            curly = "’" in variant
-
-            def swap(s: str, curly: bool = curly) -> str:
-                return s.replace("'", "’") if curly else s
-
-            out.append((variant, swap(content), name, cue))
-    return out
-
-
 def _norm(s: str | None) -> str | None:
     return s.replace("’", "'") if s else s
 
 
-@pytest.mark.parametrize(("text", "content", "name", "cue"), _variants())
+@pytest.mark.parametrize(("text", "content", "name", "cue"), rows_with_both_apostrophes(CASES))
 def test_the_participle_speaks_for_the_incise_speaker(
     text: str, content: str, name: str, cue: str
 ) -> None:
