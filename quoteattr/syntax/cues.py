@@ -18,9 +18,10 @@ from collections.abc import Sequence
 import attrs
 
 from quoteattr.records import Cue, CueClass, CueType, Modality, Polarity, Span
-from quoteattr.syntax.lexicon import Lexicon, LexiconEntry, role_nouns, source_nouns, word_list
+from quoteattr.syntax.lexicon import Lexicon, LexiconEntry, word_list
 from quoteattr.syntax.mentions import clitic_pronoun
 from quoteattr.syntax.parse import ParsedText, Word
+from quoteattr.syntax.speaking_nouns import speaks
 from quoteattr.syntax.verb_forms import (
     comme_participle,
     is_participle,
@@ -287,16 +288,7 @@ def _opinion_source(parsed: ParsedText, word: Word) -> bool:
         return True
     if first.upos == "PROPN" or (first.upos != "NUM" and first.text[:1].isupper()):
         return True
-    lemma = first.lemma.lower()
-    return first.upos == "NOUN" and any(
-        lemma in nouns
-        for nouns in (
-            role_nouns(),
-            source_nouns(),
-            word_list("person_nouns.txt"),
-            word_list("group_nouns.txt"),
-        )
-    )
+    return first.upos == "NOUN" and speaks(first.lemma, documents=False)
 
 
 def _followed_by_que(parsed: ParsedText, word: Word) -> bool:

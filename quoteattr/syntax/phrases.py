@@ -22,6 +22,7 @@ from quoteattr.syntax.cues import CueMatch
 from quoteattr.syntax.lexicon import word_list
 from quoteattr.syntax.mentions import Mention, clitic_pronoun, is_capitalised, mention_at
 from quoteattr.syntax.parse import Word
+from quoteattr.syntax.speaking_nouns import speaks
 from quoteattr.text.french import ADVERBIAL_PREPOSITIONS, CIVIL_TITLES, DATE_WORDS, normalise
 
 __all__ = [
@@ -186,17 +187,7 @@ def speaks_itself(head: Word) -> bool:
     Example:
         >>> # the head "porte-parole" of "le porte-parole du club" → True; "route" → False
     """
-    lemma = head.lemma.lower()
-    return head.upos == "PROPN" or any(
-        lemma in word_list(name)
-        for name in (
-            "person_nouns.txt",
-            "roles.txt",
-            "group_nouns.txt",
-            "source_nouns.txt",
-            "organisations.txt",
-        )
-    )
+    return head.upos == "PROPN" or speaks(head.lemma, documents=False)
 
 
 def _passive_agent_after(ctx: Context, mention: Mention) -> Mention | None:

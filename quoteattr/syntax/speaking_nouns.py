@@ -19,38 +19,45 @@ from quoteattr.text.french import normalise
 
 __all__ = ["speaking_nouns", "speaks"]
 
-_WORD_LISTS = (
+_WHO_LISTS = (
     "roles.txt",
     "group_nouns.txt",
     "person_nouns.txt",
     "source_nouns.txt",
     "organisations.txt",
-    "medium_nouns.txt",
-    "document_nouns.txt",
 )
+"""People, roles, groups and bodies: who speaks in person."""
+_WORD_LISTS = (*_WHO_LISTS, "medium_nouns.txt", "document_nouns.txt")
 _FEMININE = (("trice", "teur"), ("euse", "eur"), ("ière", "ier"), ("ienne", "ien"), ("e", ""))
 
 
 @functools.cache
-def speaking_nouns() -> frozenset[str]:
-    """Head nouns of descriptions that can speak: roles, groups, people, bodies, media.
+def speaking_nouns(*, documents: bool = True) -> frozenset[str]:
+    """Head nouns of descriptions that can speak: roles, groups, people, bodies, and, unless
+    ``documents`` is False, media and documents.
 
     Example:
         >>> "hypothèse" in speaking_nouns(), "syndicat" in speaking_nouns()
         (False, True)
+        >>> "communiqué" in speaking_nouns(), "communiqué" in speaking_nouns(documents=False)
+        (True, False)
     """
-    return frozenset().union(*(word_list(name) for name in _WORD_LISTS))
+    lists = _WORD_LISTS if documents else _WHO_LISTS
+    return frozenset().union(*(word_list(name) for name in lists))
 
 
-def speaks(word: str) -> bool:
-    """``word`` (a noun, any gender or number) heads a description that can speak.
+def speaks(word: str, *, documents: bool = True) -> bool:
+    """``word`` (a noun, any gender or number) heads a description that can speak;
+    ``documents=False``: a person, role, group or body, not a medium or a document.
 
     Example:
         >>> speaks("porte-parole"), speaks("directrices"), speaks("hypothèse")
         (True, True, False)
+        >>> speaks("rapport"), speaks("rapport", documents=False)
+        (True, False)
     """
     form = normalise(word)
-    nouns = speaking_nouns()
+    nouns = speaking_nouns(documents=documents)
     if form in nouns or form.removesuffix("s") in nouns or form.removesuffix("x") in nouns:
         return True
     singular = form.removesuffix("s")
