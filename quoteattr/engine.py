@@ -39,7 +39,7 @@ from quoteattr.speakers.resolution import Resolver
 from quoteattr.speakers.speaking import speaker_mention
 from quoteattr.syntax.context import Context
 from quoteattr.syntax.cues import find_cues
-from quoteattr.syntax.lexicon import Lexicon, default_lexicon
+from quoteattr.syntax.lexicon import Lexicon, default_lexicon, word_list
 from quoteattr.syntax.mentions import Mention, mention_at
 from quoteattr.syntax.parse import ParsedText, from_stanza, parse_texts
 from quoteattr.syntax.pipeline import get_pipeline, torch_threads
@@ -328,7 +328,8 @@ def attribute(
         events.append((r.start, 1, r))
     events.sort(key=lambda e: (e[0], e[1]))
 
-    resolver = Resolver(parsed, ctx.quotations)
+    said = frozenset(ctx.lexicon.nouns) | word_list("document_nouns.txt")  # "Sa réponse : « … »"
+    resolver = Resolver(parsed, ctx.quotations, said)
     speech = [
         (r.start, r.end)
         for r in reported
@@ -404,7 +405,7 @@ def _named_subjects(
             continue  # inside a span of indirect speech (the furthest end of those begun)
         if word.deprel in ("nsubj", "nsubj:pass") and (word.upos == "PROPN" or word.upos == "NOUN"):
             mention = mention_at(ctx.parsed, word.index)
-            if mention.kind is MentionKind.NAME:
+            if mention.kind in (MentionKind.NAME, MentionKind.DESCRIPTION):
                 out.append((mention, ctx.parsed.sentences[word.sentence].paragraph))
     return out
 

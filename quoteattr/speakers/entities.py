@@ -29,10 +29,10 @@ from quoteattr.syntax.names import is_capitalised, name_run
 from quoteattr.syntax.parse import ParsedText, Word
 from quoteattr.text.french import CIVIL_TITLES, normalise
 
-__all__ = ["DocumentEntities", "NamedMention", "role_lemmas"]
+__all__ = ["DocumentEntities", "NamedMention", "given_name_gender", "role_lemmas"]
 
 _FEMININE_TITLES = frozenset({"mme", "mme.", "madame", "mlle", "mademoiselle"})
-_MASCULINE_TITLES = frozenset({"m.", "m", "monsieur"})
+_MASCULINE_TITLES = frozenset({"m.", "m", "mr", "mr.", "monsieur"})
 _FEMININE_ARTICLES = frozenset({"la", "une", "cette"})
 _MASCULINE_ARTICLES = frozenset({"le", "un", "ce", "cet"})
 _ROLE_REACH = 4
@@ -80,6 +80,37 @@ def role_lemmas(description: str) -> frozenset[str]:
         if f" {phrase} " in padded:
             out |= equivalents
     return frozenset(out)
+
+
+def given_name_gender(name: str) -> str | None:
+    """The gender (``Masc``/``Fem``) French news uses for a person whose name starts with
+    this given name, from ``data/first_name_genders.tsv``; None for names given to both
+    and for words that are no given name. A compound takes its first part's gender.
+
+    Example:
+        >>> given_name_gender("Agnès Buzyn"), given_name_gender("Jean-Luc Martin")
+        ('Fem', 'Masc')
+        >>> given_name_gender("Camille Roux") is None
+        True
+    """
+    words = name.split()
+    if not words:
+        return None
+    first = words[0].casefold()
+    genders = _given_name_genders()
+    return genders.get(first) or genders.get(first.split("-")[0])
+
+
+@functools.cache
+def _given_name_genders() -> dict[str, str]:
+    text = resources.files("quoteattr").joinpath("data/first_name_genders.tsv").read_text("utf-8")
+    out = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("name\t"):
+            continue
+        name, gender = line.split("\t")
+        out[name.strip().casefold()] = "Fem" if gender.strip() == "f" else "Masc"
+    return out
 
 
 @functools.cache
@@ -151,6 +182,8 @@ class DocumentEntities:
                 continue  # a name in a quotation is the quoted speaker's word, no antecedent
             sentence = self.parsed.sentences[word.sentence]
             roles, role_gender = self._roles_around(run_start, hi)
+            if run_start > 0 and normalise(words[run_start - 1].text) in _ARTICLES:
+                roles, role_gender = frozenset(), None  # "la ministre de la Santé": no person
             name = canonical(self.parsed.text[start:end])
             name = self.aliases.get(name, name)
             acronym = name in self.aliases.values() or name.isupper()
@@ -162,7 +195,7 @@ class DocumentEntities:
                     sentence.index,
                     sentence.paragraph,
                     True if run_start < lo else (False if acronym else self._person(lo, hi, roles)),
-                    self._gender(lo) or role_gender,
+                    self._gender(lo) or given_name_gender(name) or role_gender,
                     roles,
                 )
             )
@@ -338,6 +371,11 @@ class DocumentEntities:
             if m.person is False:
                 return m
         return None
+
+
+_ARTICLES = frozenset({"le", "la", "l'", "les"})
+"""A definite article before a capitalised word makes it a thing's name, not a person's
+(``la Santé``, ``le Sénat``, ``les Verts``): French gives people's names no article."""
 
 
 def _name_word(parsed: ParsedText, word: Word) -> bool:

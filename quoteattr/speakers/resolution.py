@@ -9,7 +9,8 @@
   in gender and number; other descriptions name themselves
   (``la diplomatie russe``).
 * Third-person pronouns (``il``, ``-t-elle``) resolve to the most recent
-  compatible speaker or named subject.
+  compatible speaker or subject, else to the person the article named last;
+  ``Sa réponse :`` to its possessor the same way.
 
 Example:
     >>> normalise_name("La Russie")
@@ -24,11 +25,19 @@ from collections.abc import Sequence
 import attrs
 
 from quoteattr.records import MentionKind, QuotedSpan, Span, Speaker, SpeakerVia
-from quoteattr.speakers.entities import DocumentEntities, NamedMention, role_lemmas
-from quoteattr.syntax.lexicon import role_nouns, word_list
-from quoteattr.syntax.mentions import THIRD_PERSON, Mention, is_capitalised, mention_at, name_run
+from quoteattr.speakers.descriptions import Descriptions
+from quoteattr.speakers.entities import (
+    DocumentEntities,
+    NamedMention,
+    given_name_gender,
+    role_lemmas,
+)
+from quoteattr.speakers.names import NameForms, normalise_name
+from quoteattr.speakers.narrator import FIRST_PERSON, narrator_name
+from quoteattr.syntax.lexicon import office_nouns, role_nouns, word_list
+from quoteattr.syntax.mentions import THIRD_PERSON, Mention
 from quoteattr.syntax.parse import ParsedText
-from quoteattr.text.french import CIVIL_TITLES, DETERMINERS, normalise
+from quoteattr.text.french import normalise
 
 __all__ = ["Resolver", "normalise_name", "role_nouns"]
 
@@ -37,21 +46,8 @@ _ROLE_WINDOW = 3
 """How many paragraphs back a role description looks for the person given that role."""
 _DESCRIPTION_WINDOW = 2
 """How many paragraphs back a bare description looks for the last person or organisation."""
-
-
-def normalise_name(name: str) -> str:
-    """Collapse whitespace and lowercase a sentence-initial determiner.
-
-    Example:
-        >>> normalise_name("Le  ministère russe")
-        'le ministère russe'
-    """
-    name = " ".join(name.split())
-    lowered = normalise(name)
-    for det in DETERMINERS:
-        if lowered.startswith(det):
-            return lowered[: len(det)] + name[len(det) :]
-    return name
+_PRONOUN_PERSON_WINDOW = 1
+"""How many paragraphs back a pronoun no subject or speaker fits looks for a named person."""
 
 
 @attrs.define(slots=True, eq=False)
@@ -64,15 +60,9 @@ class _Entity:
     span: Span | None
     speaker: bool
     sentence: int = 0
-
-
-@attrs.define(slots=True, eq=False)
-class _Apposition:
-    position: int
-    lemma: str
-    modifiers: frozenset[str]
-    number: str | None
-    name: str
+    description: Mention | None = None
+    """A subject description not resolved yet (``la ministre``): resolved when a pronoun
+    reaches it, once the speakers before it are known."""
 
 
 class Resolver:
@@ -84,117 +74,27 @@ class Resolver:
         'Stéphane Séjourné'
     """
 
-    def __init__(self, parsed: ParsedText, quotations: Sequence[QuotedSpan] = ()) -> None:
+    def __init__(
+        self,
+        parsed: ParsedText,
+        quotations: Sequence[QuotedSpan] = (),
+        said_nouns: frozenset[str] = frozenset(),
+    ) -> None:
+        """``said_nouns``: lemmas of what someone says or writes (``réponse``, ``communiqué``):
+        with a possessive, their possessor is the speaker (:meth:`_possessor`)."""
         self.parsed = parsed
+        self._said = said_nouns
         self.text = parsed.text
-        self._names = self._collect_names()
-        self._appositions = self._collect_appositions()
+        self._forms = NameForms(parsed)
+        self._canonical_name = self._forms.canonical
+        self._descriptions = Descriptions(parsed, self._canonical_name)
         self._entities: list[_Entity] = []
-        self._narrator: str | None = _narrator_name(parsed)
+        self._narrator: str | None = narrator_name(parsed)
         self.entities = DocumentEntities(parsed, self._canonical_name, quotations)
         """The named people and organisations of the document (descriptions resolve to them)."""
         self._organisations = {m.name for m in self.entities.mentions if m.person is False}
 
     # --- document-wide tables ----------------------------------------------------------------
-
-    def _collect_names(self) -> dict[str, str]:
-        """Map every name form to its longest form in the document (same surname)."""
-        # In text order, so that among equally long forms the first one in the text wins,
-        # whatever the process's string hashing (a set here made names vary between runs).
-        forms: dict[str, None] = {}
-        words = self.parsed.words
-        for word in words:
-            if word.upos == "PROPN" and is_capitalised(word):
-                first, last = name_run(self.parsed, word.index)
-                if (
-                    last - first >= 2
-                    and first > 0
-                    and words[first - 1].upos in ("DET", "ADP")
-                    and all(is_capitalised(w) for w in words[first : last + 1])
-                ):
-                    first += 1  # "de la Justice Alberto Ruiz-Gallardón": the complement is no name
-                forms[self._strip_titles(self.text[words[first].start : words[last].end])] = None
-        by_last: dict[str, list[str]] = {}
-        for form in forms:
-            tokens = form.split()
-            if tokens:
-                by_last.setdefault(tokens[-1], []).append(form)
-        canonical: dict[str, str] = {}
-        for form in forms:
-            tokens = form.split()
-            best = form
-            for other in by_last.get(tokens[-1], []) if tokens else []:
-                if len(other.split()) > len(best.split()) and set(tokens) <= set(other.split()):
-                    best = other
-            canonical[form] = best
-        return canonical
-
-    def _collect_appositions(self) -> dict[str, list[_Apposition]]:
-        table: dict[str, list[_Apposition]] = {}
-        words = self.parsed.words
-        for (
-            word
-        ) in words:  # descriptions whose mention carries a name (parse or surface apposition)
-            if word.upos != "NOUN" or word.rel in ("appos", "flat", "det", "amod", "nmod"):
-                continue
-            nxt = word.index + 1
-            if not any(w.text == "," for w in words[nxt : nxt + 8]):
-                continue
-            mention = mention_at(self.parsed, word.index)
-            if mention.name is not None:
-                entry = _Apposition(
-                    word.start,
-                    word.lemma.lower(),
-                    self._modifiers(word.index),
-                    word.feats.get("Number"),
-                    self._canonical_name(self.text[mention.name[0] : mention.name[1]]),
-                )
-                table.setdefault(entry.lemma, []).append(entry)
-        for word in words:
-            if word.rel != "appos" or word.head < 0:
-                continue
-            head = self.parsed.words[word.head]
-            pairs = [(head, word), (word, head)]
-            for noun, name in pairs:
-                if noun.upos != "NOUN" or not (name.upos == "PROPN" or is_capitalised(name)):
-                    continue
-                mention = mention_at(self.parsed, name.index)
-                lo, hi = mention.name if mention.name is not None else (mention.start, mention.end)
-                name_text = self._canonical_name(self.text[lo:hi])  # the name, not its apposition
-                entry = _Apposition(
-                    noun.start,
-                    noun.lemma.lower(),
-                    self._modifiers(noun.index),
-                    noun.feats.get("Number"),
-                    name_text,
-                )
-                table.setdefault(entry.lemma, []).append(entry)
-        return table
-
-    def _modifiers(self, head: int) -> frozenset[str]:
-        out = set()
-        stack = [head]
-        while stack:
-            for child in self.parsed.kids(stack.pop(), "amod", "nmod", "flat", "compound"):
-                out.add(child.lemma.lower())
-                stack.append(child.index)
-        return frozenset(out)
-
-    @staticmethod
-    def _strip_titles(name: str) -> str:
-        tokens = name.split()
-        while len(tokens) > 1 and normalise(tokens[0]) in CIVIL_TITLES:
-            tokens = tokens[1:]
-        return " ".join(tokens)
-
-    def _canonical_name(self, form: str) -> str:
-        stripped = self._strip_titles(" ".join(form.split()))
-        lowered = normalise(stripped)
-        for det in DETERMINERS:
-            rest = stripped[len(det) :]
-            if lowered.startswith(det) and rest in self._names:
-                return normalise_name(stripped[: len(det)] + self._names[rest])
-        return normalise_name(self._names.get(stripped, stripped))
 
     # --- resolution --------------------------------------------------------------------------
 
@@ -242,17 +142,38 @@ class Resolver:
             apposed = mention.name is not None and mention.name != (mention.start, mention.end)
             via = SpeakerVia.APPOSITION if apposed else SpeakerVia.NAME
             return Speaker(span, name, MentionKind.NAME, via=via)
+        owner = self._possessor(mention)
+        if owner is not None:  # "Sa réponse : « … »": the one who answered
+            found = self._antecedent(owner, span, paragraph, person=person)
+            if found.name is not None:
+                found = attrs.evolve(found, kind=MentionKind.DESCRIPTION)
+                return self._with_distance(found, mention)
         found = self._resolve_description(mention, span, paragraph, as_speaker)
         return self._with_distance(found, mention)
 
+    def _possessor(self, mention: Mention) -> Mention | None:
+        """``Sa réponse``, ``leur communiqué``: a noun of what is said or written with a
+        possessive speaks for its possessor, a third-person antecedent (singular for
+        ``son/sa/ses``, plural for ``leur/leurs``); None for any other mention."""
+        head = self.parsed.words[mention.head]
+        if mention.kind is not MentionKind.DESCRIPTION or head.lemma.lower() not in self._said:
+            return None
+        for det in self.parsed.kids(head.index, "det"):
+            if det.norm in _POSSESSIVES:
+                number = "Plur" if det.norm.startswith("leur") else "Sing"
+                return attrs.evolve(mention, kind=MentionKind.PRONOUN, gender=None, number=number)
+        return None
+
     def _organisation(self, entity: _Entity) -> bool:
-        """The entity is an organisation: the document's table says so, or its description is
-        headed by an organisation noun (``l'Agence régionale de santé``)."""
-        if entity.name in self._organisations:
+        """The entity is an organisation: the document's table says so (``le MR`` for the
+        ``MR`` it lists), or its description is headed by an organisation noun (``l'Agence
+        régionale de santé``)."""
+        words = entity.name.replace("'", "' ").replace("’", "’ ").split()
+        while words and normalise(words[0]) in ("l'", "le", "la", "les"):
+            words = words[1:]
+        if entity.name in self._organisations or " ".join(words) in self._organisations:
             return True
-        words = normalise(entity.name).replace("'", " ").split()
-        heads = [w for w in words[:2] if w not in ("l", "le", "la", "les")]
-        return bool(heads) and heads[0] in word_list("organisations.txt")
+        return bool(words) and normalise(words[0]) in word_list("organisations.txt")
 
     @staticmethod
     def _generic_organisation(text: str) -> bool:
@@ -289,44 +210,66 @@ class Resolver:
         head = self.parsed.words[mention.head]
         if head.upos == "PROPN" and self.parsed.kids(head.index, "det"):
             return mention.gender, mention.number
-        return None, mention.number
+        return given_name_gender(self.text[mention.start : mention.end]), mention.number
 
     def _resolve_pronoun(
         self, mention: Mention, span: Span, paragraph: int, *, person: bool = False
     ) -> Speaker:
         pronoun = normalise(span.text).lstrip("-").removeprefix("t-")
-        if pronoun in _FIRST_PERSON:  # "dis-je": the narrator, by name when the text gives it
+        if pronoun in FIRST_PERSON:  # "dis-je": the narrator, by name when the text gives it
             via = SpeakerVia.NAME if self._narrator else SpeakerVia.UNRESOLVED
             return Speaker(span, self._narrator or "je", MentionKind.PRONOUN, via=via)
         if pronoun not in THIRD_PERSON:
             return Speaker(span, None, MentionKind.PRONOUN, via=SpeakerVia.UNRESOLVED)
+        return self._antecedent(mention, span, paragraph, person=person)
+
+    def _antecedent(
+        self, mention: Mention, span: Span, paragraph: int, *, person: bool = False
+    ) -> Speaker:
+        """The entity a third-person ``mention`` (a pronoun, a possessive) stands for: the
+        last compatible speaker or subject, or the person the article named last."""
         before = bisect.bisect_left(self._entities, mention.start, key=lambda e: e.position)
         for entity in reversed(self._entities[max(0, before - 50) : before]):
             if paragraph - entity.paragraph > _PARAGRAPH_WINDOW:
                 break
             if not _compatible(entity.gender, entity.number, mention.gender, mention.number):
                 continue
+            if not entity.name or not self._settled(entity):
+                continue  # a subject description that names no one
             if person and self._organisation(entity):
                 continue  # "« J'ai prévu de … », a-t-elle dit": not the agency named before
+            named = self._person_after(entity.position, mention, paragraph)
+            later = named is not None and named.sentence > self._sentence_at(entity.position)
+            if later and self._organisation(entity):
+                break  # "Le MR … du président du MR, Georges-Louis Bouchez. Il …": the person
             if entity.gender is None and mention.gender is not None:
                 entity.gender = mention.gender
             return Speaker(span, entity.name, MentionKind.PRONOUN, entity.span, via=_PRONOUN)
+        named = self._person_after(-1, mention, paragraph)
+        if named is not None:  # no subject or speaker fits: the person the article named last
+            origin = Span.of(self.text, named.start, named.end)
+            return Speaker(span, named.name, MentionKind.PRONOUN, origin, via=_PRONOUN)
         return Speaker(span, None, MentionKind.PRONOUN, via=SpeakerVia.UNRESOLVED)
+
+    def _person_after(self, position: int, mention: Mention, paragraph: int) -> NamedMention | None:
+        """The last person named after ``position`` and before the pronoun ``mention``, in its
+        paragraph or the one before, that the pronoun can stand for (gender), else None."""
+        if mention.number == "Plur":
+            return None  # "disent-ils": one named person is no antecedent
+        named = self.entities.last_person(
+            mention.start, paragraph, _PRONOUN_PERSON_WINDOW, mention.gender, frozenset()
+        )
+        if named is None or named.start <= position:
+            return None
+        return named
 
     def _resolve_description(
         self, mention: Mention, span: Span, paragraph: int, as_speaker: bool
     ) -> Speaker:
         head = self.parsed.words[mention.head]
         lemma = head.lemma.lower()
-        modifiers = self._modifiers(head.index)
         number = mention.number
-        best: _Apposition | None = None
-        for entry in self._appositions.get(lemma, []):
-            if entry.position == head.start:
-                continue
-            fits = modifiers <= entry.modifiers and _compatible(None, entry.number, None, number)
-            if fits and (best is None or entry.position < mention.start):
-                best = entry
+        best = self._descriptions.repeated(mention)
         if best is not None:
             self._remember(
                 _Entity(
@@ -337,11 +280,18 @@ class Resolver:
         definite = not self._indefinite(head.index)
         if lemma in role_nouns() and number != "Plur" and definite:
             before = bisect.bisect_left(self._entities, mention.start, key=lambda e: e.position)
-            for entity in reversed(self._entities[max(0, before - 50) : before]):
+            roles = frozenset({lemma}) | role_lemmas(span.text)
+            given = self.entities.with_role(roles, mention.start, paragraph, _ROLE_WINDOW)
+            # an office has one holder: without a person given that role, the last named
+            # speaker may be it ("le procureur" after the prosecutor's name)
+            office = given is None and lemma in office_nouns()
+            for entity in reversed(self._entities[max(0, before - 50) : before] if office else []):
                 if paragraph - entity.paragraph > 1:
                     break
                 if not entity.speaker or not entity.name[:1].isupper():
                     continue  # a named speaker only: "le procureur" is not "le parquet"
+                if self._organisation(entity):
+                    continue  # a role is a person's: "le bâtonnier" is not the union quoted before
                 if _compatible(entity.gender, entity.number, mention.gender, number):
                     return Speaker(
                         span, entity.name, MentionKind.DESCRIPTION, entity.span, via=_DESCRIPTION
@@ -349,6 +299,7 @@ class Resolver:
                 break
             named = self._named_for_role(lemma, mention, paragraph)
             if named is not None:
+                self._descriptions.add(head.index, named.name)
                 return self._as_named(named, mention, span, paragraph, as_speaker)
         if (
             lemma in word_list("organisations.txt")
@@ -373,12 +324,14 @@ class Resolver:
         return Speaker(span, name, MentionKind.DESCRIPTION, via=SpeakerVia.DESCRIPTION)
 
     def _named_for_role(self, lemma: str, mention: Mention, paragraph: int) -> NamedMention | None:
-        """``la ministre`` → the person the article called ``ministre``, else the last named
-        person it fits (a person, of its gender, given no other role)."""
+        """``la ministre`` → the person the article called ``ministre``, else, for an office
+        (one holder in a story, not ``le médecin``), the last named person it fits (a person,
+        of its gender, given no other role)."""
         roles = frozenset({lemma}) | role_lemmas(self.text[mention.start : mention.end])
-        return self.entities.with_role(
-            roles, mention.start, paragraph, _ROLE_WINDOW
-        ) or self.entities.last_person(
+        found = self.entities.with_role(roles, mention.start, paragraph, _ROLE_WINDOW)
+        if found is not None or lemma not in office_nouns():
+            return found
+        return self.entities.last_person(
             mention.start, paragraph, _DESCRIPTION_WINDOW, mention.gender, roles
         )
 
@@ -415,8 +368,12 @@ class Resolver:
         bisect.insort_right(self._entities, entity, key=lambda e: e.position)
 
     def note_subjects(self, mentions: Sequence[tuple[Mention, int]]) -> None:
-        """Register named subjects that are not speakers (pronoun antecedents)."""
+        """Register the subjects that are not speakers (pronoun antecedents): names, and role
+        descriptions the article gave a named person (``la ministre de la Santé`` → the
+        person it called ``ministre``)."""
         for mention, paragraph in mentions:
+            if mention.kind is MentionKind.DESCRIPTION:
+                self._note_description(mention, paragraph)
             if mention.kind is MentionKind.NAME:
                 span = Span.of(self.text, *(mention.name or (mention.start, mention.end)))
                 gender, number = self._name_agreement(mention)
@@ -432,45 +389,44 @@ class Resolver:
                     )
                 )
 
+    def _note_description(self, mention: Mention, paragraph: int) -> None:
+        head = self.parsed.words[mention.head]
+        lemma = head.lemma.lower()
+        if lemma not in role_nouns() or mention.number == "Plur" or self._indefinite(head.index):
+            return
+        span = Span.of(self.text, mention.start, mention.end)
+        named = self._named_for_role(lemma, mention, paragraph)
+        name = named.name if named is not None else span.text
+        entity = _Entity(
+            mention.start, name, mention.gender, mention.number, paragraph, span, False
+        )
+        if named is not None:
+            self._descriptions.add(head.index, named.name)
+        else:  # the named description it may repeat comes with the speakers, in text order
+            entity.description = mention
+        self._remember(entity)
+
+    def _settled(self, entity: _Entity) -> bool:
+        """Resolve a remembered subject description now, from the named description it
+        repeats: False when it names no one, then it is no antecedent."""
+        mention = entity.description
+        if mention is None:
+            return True
+        entity.description = None
+        best = self._descriptions.repeated(mention)
+        named = best.name if best is not None else None
+        if named is None:
+            entity.speaker = False
+            entity.name = ""
+            return False
+        self._descriptions.add(mention.head, named)
+        entity.name = named
+        return True
+
 
 _PRONOUN = SpeakerVia.PRONOUN
+_POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
 _DESCRIPTION = SpeakerVia.DESCRIPTION
-_FIRST_PERSON = frozenset({"je", "j'"})
-_SELF_NAMING = (("m'", "appelle"), ("m'", "appelais"), ("me", "nomme"), ("me", "nommais"))
-
-
-def _narrator_name(parsed: ParsedText) -> str | None:
-    """The name a first-person narrator gives himself: ``je m'appelle Jacques Thibault``,
-    ``je me nomme Jacques``, else None.
-
-    Example:
-        >>> # "Je m'appelle Jacques et j'ai dix ans." → "Jacques"
-    """
-    words = parsed.words
-    for i, word in enumerate(words):
-        if word.norm not in _FIRST_PERSON or _in_dialogue(parsed, word.start):
-            continue
-        for pattern in _SELF_NAMING:
-            j = i + 1
-            if [w.norm for w in words[j : j + len(pattern)]] != list(pattern):
-                continue
-            k = j + len(pattern)
-            name = []
-            while k < len(words) and words[k].upos == "PROPN" and words[k].text[:1].isupper():
-                name.append(words[k].text)
-                k += 1
-            if name:
-                return " ".join(name)
-    return None
-
-
-def _in_dialogue(parsed: ParsedText, char: int) -> bool:
-    """A character's words rather than the narrator's: the paragraph opens with a dash, or a
-    guillemet opens before ``char`` in it and is not closed."""
-    text = parsed.text
-    start = text.rfind("\n", 0, char) + 1
-    before = text[start:char]
-    return before.lstrip()[:1] in ("—", "–", "-") or before.count("«") > before.count("»")
 
 
 def _compatible(g1: str | None, n1: str | None, g2: str | None, n2: str | None) -> bool:

@@ -110,6 +110,7 @@ __all__ = [
     "default_lexicon",
     "load_lexicon",
     "normalize_lemma",
+    "office_nouns",
     "role_nouns",
     "source_nouns",
     "word_list",
@@ -398,11 +399,24 @@ def word_list(name: str) -> frozenset[str]:
 
 
 def role_nouns() -> frozenset[str]:
-    """Nouns of person roles (``ministre``, ``porte-parole``), from ``data/roles.txt``.
+    """Nouns of person roles: offices (``ministre``, ``porte-parole``, ``data/roles.txt``) and
+    professions (``chercheur``, ``journaliste``, ``data/professions.txt``).
 
     Example:
-        >>> "porte-parole" in role_nouns()
-        True
+        >>> "porte-parole" in role_nouns(), "chercheur" in role_nouns()
+        (True, True)
+    """
+    return office_nouns() | word_list("professions.txt")
+
+
+def office_nouns() -> frozenset[str]:
+    """Nouns of offices (``ministre``, ``maire``, ``porte-parole``, ``data/roles.txt``): one
+    holder in a story, so ``la ministre`` may stand for the person named last; a profession
+    (``le médecin``) may not.
+
+    Example:
+        >>> "maire" in office_nouns(), "chercheur" in office_nouns()
+        (True, False)
     """
     return word_list("roles.txt")
 

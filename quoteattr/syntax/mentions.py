@@ -86,6 +86,21 @@ class Mention:
         return source[self.start : self.end]
 
 
+def _coordinated_names_end(parsed: ParsedText, head: int, hi: int, last: int) -> int:
+    """``Karim Diallo et Awa Sow``, ``Roger, Paul et Jacques``: names coordinated with the
+    head name speak together, under one name (GUIDELINES: the speakers as the article names
+    them); the last word of the last such name, else ``hi``."""
+    for child in sorted(parsed.kids(head, "conj"), key=lambda w: w.index):
+        if child.index <= hi or child.index > last or not is_name(parsed, child.index):
+            break
+        lo_c, hi_c = name_run(parsed, child.index)
+        between = parsed.words[hi + 1 : lo_c]
+        if not between or any(w.text not in (",", "et") for w in between):
+            break
+        hi = hi_c
+    return hi
+
+
 def clitic_pronoun(word: Word) -> str | None:
     """The pronoun of an inverted subject clitic (``-t-elle`` → ``elle``), or None.
 
@@ -141,6 +156,7 @@ def mention_at(parsed: ParsedText, head: int) -> Mention:
     if name is None and is_name(parsed, head):
         lo, hi = name_run(parsed, head)
         hi = organisation_name_end(parsed, head, hi, last)
+        hi = _coordinated_names_end(parsed, head, hi, last)
         extra = [
             i for i in range(first, last + 1) if not lo <= i <= hi and parsed.words[i].upos != "DET"
         ]

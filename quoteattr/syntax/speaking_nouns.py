@@ -21,6 +21,7 @@ __all__ = ["speaking_nouns", "speaks"]
 
 _WHO_LISTS = (
     "roles.txt",
+    "professions.txt",
     "group_nouns.txt",
     "person_nouns.txt",
     "source_nouns.txt",

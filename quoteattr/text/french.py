@@ -220,7 +220,9 @@ DATE_WORDS = (
 DETERMINERS = ("le ", "la ", "les ", "l'", "un ", "une ", "des ")
 """Determiners a description may start with (normalised, with their space)."""
 
-CIVIL_TITLES = frozenset({"m.", "m", "mme", "mme.", "mlle", "me", "dr", "pr", "mgr", "maître"})
+CIVIL_TITLES = frozenset(
+    {"m.", "m", "mr", "mr.", "mme", "mme.", "mlle", "me", "dr", "pr", "mgr", "maître"}
+)
 """Civil titles before a name (``M. Dupont``)."""
 
 NAME_PARTICLES = frozenset(

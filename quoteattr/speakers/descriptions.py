@@ -1,0 +1,113 @@
+"""Descriptions the document gave a name: ``Le président français, Emmanuel Macron,``.
+
+A later description with the same head noun and no modifier the named one lacks (``le président
+français``, ``le président``) stands for the same name, however far. The table starts with the
+parse's appositions and grows as the resolver finds whom a role description stands for.
+
+Example:
+    >>> table = Descriptions(parsed, str)                   # doctest: +SKIP
+    >>> table.repeated(mention_at(parsed, 12)).name         # doctest: +SKIP
+    'Emmanuel Macron'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import attrs
+
+from quoteattr.syntax.mentions import Mention, is_capitalised, mention_at
+from quoteattr.syntax.parse import ParsedText
+
+__all__ = ["Descriptions", "NamedDescription"]
+
+
+@attrs.define(slots=True, eq=False)
+class NamedDescription:
+    """One description of the document and the name it stands for."""
+
+    position: int
+    lemma: str
+    modifiers: frozenset[str]
+    number: str | None
+    name: str
+
+
+class Descriptions:
+    """The descriptions of one document that stand for a name, by head lemma.
+
+    Example:
+        >>> table = Descriptions(parsed, str)                # doctest: +SKIP
+        >>> table.add(head=3, name="Claire Dupuis")          # doctest: +SKIP
+    """
+
+    def __init__(self, parsed: ParsedText, canonical: Callable[[str], str]) -> None:
+        self.parsed = parsed
+        self._canonical = canonical
+        self._table: dict[str, list[NamedDescription]] = {}
+        self._collect()
+
+    def _entry(self, head: int, name: str) -> NamedDescription:
+        word = self.parsed.words[head]
+        number = word.feats.get("Number")
+        return NamedDescription(word.start, word.lemma.lower(), self.modifiers(head), number, name)
+
+    def _collect(self) -> None:
+        words = self.parsed.words
+        text = self.parsed.text
+        for (
+            word
+        ) in words:  # descriptions whose mention carries a name (parse or surface apposition)
+            if word.upos != "NOUN" or word.rel in ("appos", "flat", "det", "amod", "nmod"):
+                continue
+            nxt = word.index + 1
+            if not any(w.text == "," for w in words[nxt : nxt + 8]):
+                continue
+            mention = mention_at(self.parsed, word.index)
+            if mention.name is not None:
+                name = self._canonical(text[mention.name[0] : mention.name[1]])
+                self._append(self._entry(word.index, name))
+        for word in words:
+            if word.rel != "appos" or word.head < 0:
+                continue
+            head = words[word.head]
+            for noun, named in ((head, word), (word, head)):
+                if noun.upos != "NOUN" or not (named.upos == "PROPN" or is_capitalised(named)):
+                    continue
+                mention = mention_at(self.parsed, named.index)
+                lo, hi = mention.name if mention.name is not None else (mention.start, mention.end)
+                self._append(self._entry(noun.index, self._canonical(text[lo:hi])))
+
+    def _append(self, entry: NamedDescription) -> None:
+        self._table.setdefault(entry.lemma, []).append(entry)
+
+    def modifiers(self, head: int) -> frozenset[str]:
+        """Lemmas of the adjectives, complements and name parts under ``head``."""
+        out = set()
+        stack = [head]
+        while stack:
+            for child in self.parsed.kids(stack.pop(), "amod", "nmod", "flat", "compound"):
+                out.add(child.lemma.lower())
+                stack.append(child.index)
+        return frozenset(out)
+
+    def add(self, head: int, name: str) -> None:
+        """The description headed by ``head`` was found to stand for ``name``: the same
+        description later in the article stands for the same person, however far
+        (``la ministre de la Santé`` … ``la ministre``)."""
+        self._append(self._entry(head, name))
+
+    def repeated(self, mention: Mention) -> NamedDescription | None:
+        """The named description ``mention`` repeats (same head, its modifiers among the
+        other's, number compatible): the last one before it, else the first after it."""
+        head = self.parsed.words[mention.head]
+        modifiers = self.modifiers(head.index)
+        best: NamedDescription | None = None
+        for entry in self._table.get(head.lemma.lower(), []):
+            if entry.position == head.start:
+                continue
+            if entry.number and mention.number and entry.number != mention.number:
+                continue
+            if modifiers <= entry.modifiers and (best is None or entry.position < mention.start):
+                best = entry
+        return best
