@@ -60,7 +60,12 @@ from quoteattr.rules.terms import is_term, position_kind, unrealized_speech
 from quoteattr.syntax.context import INCISE_BOUNDARY, Context
 from quoteattr.syntax.cues import COLON, DASH, punctuation_cue
 from quoteattr.syntax.mentions import Mention, is_capitalised, mention_at
-from quoteattr.syntax.phrases import inverted_after, noun_phrase_after, preposition_object
+from quoteattr.syntax.phrases import (
+    inverted_after,
+    noun_phrase_after,
+    object_of_subjected_verb,
+    preposition_object,
+)
 from quoteattr.syntax.subjects import subject, verb_subject
 from quoteattr.text.french import NE, QUE
 
@@ -147,6 +152,8 @@ def incise_after(ctx: Context, cand: Candidate, history: History) -> Attribution
     if cue.polarity is Polarity.NEGATED or any(words[i].norm in NE for i in gap):
         return None  # "qu'« aucun incident » n'était à déplorer": no incise is negated
     mention = inverted_after(ctx, cue)
+    if mention is not None and object_of_subjected_verb(ctx, cue, mention):
+        mention = None  # "Le ministre, selon qui … « … », a défendu son texte": no inversion
     if mention is None and cue.entry.type is CueType.VERB:
         mention = subject(ctx, cue)
         if mention is not None and mention.start < cand.span.open_mark.start:

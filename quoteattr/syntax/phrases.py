@@ -31,6 +31,7 @@ __all__ = [
     "author_of",
     "inverted_after",
     "noun_phrase_after",
+    "object_of_subjected_verb",
     "preposition_object",
     "relayed_source",
     "skip_adverbials",
@@ -390,3 +391,25 @@ def skip_prepositional_object(ctx: Context, i: int, stop: int) -> int:
     if len(run) >= 3 and run == list(range(start, i)):
         return i - 2
     return i
+
+
+def object_of_subjected_verb(ctx: Context, cue: CueMatch, mention: Mention) -> bool:
+    """The noun phrase ``mention`` after the verb is its object, and the verb's subject stands
+    before it in the sentence: the verb is not inverted (``Le ministre, selon qui …, a défendu
+    son texte``), so ``mention`` is no incise speaker.
+
+    Example:
+        >>> # "La présidente, pour qui …, a salué les élus" → True for "les élus"
+    """
+    words = ctx.parsed.words
+    head = words[mention.head]
+    if head.deprel != "obj" or head.head != cue.word:
+        return False
+    first = ctx.parsed.sentences[words[cue.word].sentence].first
+    return any(
+        first <= k.index < cue.first
+        and k.upos in ("NOUN", "PROPN", "PRON")
+        and any(c.isalpha() for c in k.text)  # not a dialogue dash the parser made a noun
+        and ctx.enclosing_quote(k.start) is None
+        for k in ctx.parsed.kids(cue.word, "nsubj")
+    )

@@ -29,6 +29,17 @@ CANNOT_SPEAK = [
         "La situation, selon la préfecture, reste",
         "la préfecture",
     ),
+    # the object of a verb whose subject came before it is no inverted subject
+    (
+        "Le ministre, selon qui la réforme est « indispensable », a défendu son texte.",
+        "indispensable",
+        "le ministre",
+    ),
+    (
+        "La présidente, pour qui ce vote est « historique », a salué les élus.",
+        "historique",
+        "la présidente",
+    ),
 ]
 
 # 2. Appositions and roles belong to their own person.
