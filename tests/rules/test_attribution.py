@@ -371,6 +371,9 @@ def test_dialogue_lines_incises_narration_tails_and_turns() -> None:
 MULTIWORD_SOURCES = [
     ("À en croire le ministre, la réforme sera votée avant l'été.", "le ministre"),
     ("Aux dires de ses proches, il ne briguera pas de second mandat.", "ses proches"),
+    ("Si l'on en croit la police, la manifestation a réuni 3 000 personnes.", "la police"),
+    ("La foule a dépassé 3 000 personnes, si l’on en croit la préfecture.", "la préfecture"),
+    ("Si on en croit les organisateurs, le festival a attiré 50 000 spectateurs.", "les organisateurs"),
 ]
 
 
