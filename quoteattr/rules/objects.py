@@ -39,6 +39,7 @@ from quoteattr.syntax.messages import names_topic, points_back, tail_start
 from quoteattr.syntax.parse import Word
 from quoteattr.syntax.phrases import noun_phrase_after, skip_adverbials
 from quoteattr.syntax.subjects import subject
+from quoteattr.syntax.subordinates import own_clause_end
 from quoteattr.text.french import DATE_WORDS, QUE
 
 __all__: list[str] = []
@@ -120,7 +121,7 @@ def _message_end(
     """The last word of a noun-phrase message opening at ``start``: the clause's end, before the
     speaker when it follows (``En insistant sur X, le républicain …``), without a closing time
     or medium phrase (:func:`quoteattr.syntax.messages.tail_start`)."""
-    end_word = clause_end(ctx, start, last, cue)
+    end_word = clause_end(ctx, start, own_clause_end(ctx, cue, start, last), cue)
     if before is not None and start < before <= end_word:
         end_word = last_content_word(ctx, before - 1, floor=start)
     return last_content_word(ctx, tail_start(ctx, start, end_word) - 1, floor=start)
@@ -203,7 +204,7 @@ def _estimate(ctx: Context, cue: CueMatch) -> Attribution | None:
     mention = subject(ctx, cue)
     if mention is None or mention.start > words[cue.first].start:
         return None
-    end_word = clause_end(ctx, at + 1, last, cue)
+    end_word = clause_end(ctx, at + 1, own_clause_end(ctx, cue, at + 1, last), cue)
     if end_word <= quantity:
         return None
     begin, stop = respect_quotes(ctx, words[at + 1].start, words[end_word].end)

@@ -32,7 +32,6 @@ from quoteattr.syntax.clauses import (
     CLAUSE_BREAKS,
     as_source_opener,
     clause_end,
-    finite_next,
     impersonal,
     last_content_word,
     narrator_aside,
@@ -55,8 +54,8 @@ from quoteattr.syntax.phrases import (
 )
 from quoteattr.syntax.speaking_nouns import speaks
 from quoteattr.syntax.subjects import subject
+from quoteattr.syntax.subordinates import own_clause_end
 from quoteattr.text.french import (
-    CLITICS_BEFORE_VERB,
     NE,
     NEGATORS,
     QUE,
@@ -419,7 +418,7 @@ def statement(
 def _build(ctx: Context, cue: CueMatch, start_word: int) -> Attribution | None:
     words = ctx.parsed.words
     _first, last = sentence_bounds(ctx, cue)
-    last = _own_clause_end(ctx, cue, start_word, last)
+    last = own_clause_end(ctx, cue, start_word, last)
     while start_word < last and words[start_word].text in (",", ";", ":", "—", "–"):
         start_word += 1  # "prévoit que, contrairement à …": the clause starts after the comma
     end_word = clause_end(ctx, start_word, last)
@@ -430,47 +429,3 @@ def _build(ctx: Context, cue: CueMatch, start_word: int) -> Attribution | None:
         return None
     begin, stop = respect_quotes(ctx, words[start_word].start, words[end_word].end)
     return statement(ctx, cue, begin, stop, QuoteKind.INDIRECT, mention)
-
-
-def _own_clause_end(ctx: Context, cue: CueMatch, start: int, last: int) -> int:
-    """One past the last word the reported clause may reach: the end of the cue's own clause
-    when that clause is a relative (``Le syndicat, qui affirme que A, appelle …``) or is set
-    before the clause it depends on (``Bien que tous aient nié avoir su, la cour …``): the
-    content is inside it. Else the sentence's end ``last``."""
-    words = ctx.parsed.words
-    verb = words[cue.word]
-    relative = verb.deprel == "acl:relcl"
-    preposed = verb.rel in ("advcl", "acl") and verb.head > verb.index
-    if relative or preposed:
-        end = ctx.parsed.subtree(verb.index)[-1] + 1
-        if start < end < last:
-            return end
-    first, _last = sentence_bounds(ctx, cue)
-    opener = words[first].norm
-    subordinate = opener in _OPENING_SUBORDINATORS or (
-        opener in SUBORDINATORS_BEFORE_QUE and first + 1 < last and words[first + 1].norm in QUE
-    )
-    if not subordinate or any(w.text == "," for w in words[first : cue.word]):
-        return last
-    for i in range(start + 1, last):  # whatever the parse: the comma before the main clause
-        if words[i].text == "," and _main_clause_at(ctx, i + 1, last):
-            return i
-    return last
-
-
-_OPENING_SUBORDINATORS = frozenset(
-    {"si", "s'", "quand", "lorsque", "lorsqu'", "puisque", "puisqu'"}
-)
-"""Conjunctions that open a sentence with a subordinate clause, closed by a comma."""
-
-
-def _main_clause_at(ctx: Context, i: int, last: int) -> bool:
-    """A subject (a noun phrase or a pronoun) and its finite verb start at ``i``: ``…, la cour
-    l'a annulée``; not ``…, votée en mai, était juste`` (no subject)."""
-    words = ctx.parsed.words
-    j = i
-    while j < last and j - i < 5 and words[j].upos in ("DET", "NOUN", "PROPN", "PRON", "ADJ"):
-        if words[j].norm in CLITICS_BEFORE_VERB and j > i:
-            break
-        j += 1
-    return j > i and finite_next(ctx, j, last)

@@ -4,7 +4,8 @@ A speaker is never inside quotation marks (those are the quoted person's words) 
 able to speak: a person (a name, a pronoun, a role, a profession, a group: ``les
 manifestants``), an organisation (party, ministry, court, union, company, police), or a medium
 or a document (``le communiqué``, ``le rapport``, ``une étude``). A speech noun with an author
-(``l'intervention du Premier ministre``, ``la pique de Björn Borg``) speaks through its author.
+(``l'intervention du Premier ministre``, ``la pique de Björn Borg``) and a document whose author
+is named (``le rapport final du BEA``, ``ce communiqué de la préfecture``) speak through it.
 When the grammatical slot holds anything else (``l'hypothèse``, ``des retards``, a weekday, a
 place set off before a headline colon), the record gets no speaker rather than a wrong one.
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 from quoteattr.records import MentionKind, QuotedSpan
 from quoteattr.syntax.context import Context
+from quoteattr.syntax.lexicon import word_list
 from quoteattr.syntax.mentions import PRONOUN_FEATURES, Mention
 from quoteattr.syntax.phrases import author_of
 from quoteattr.syntax.speaking_nouns import speaking_nouns, speaks
@@ -54,6 +56,17 @@ def speaker_mention(
         return None  # "Jeudi, …": a date heads no speaker
     if mention.kind is MentionKind.NAME:
         return mention
+    lemma = head.lemma.lower()
+    if lemma in word_list("document_nouns.txt") or lemma in ctx.lexicon.nouns:
+        # "le rapport final du BEA", "ce communiqué de la préfecture": who wrote it speaks
+        # (GUIDELINES: the named source), when it is a name or someone who can speak
+        author = author_of(ctx, mention)
+        if (
+            author is not None
+            and speaker_mention(ctx, author) is author
+            and (author.kind is MentionKind.NAME or speaks(ctx.parsed.words[author.head].lemma))
+        ):
+            return author
     if speaks(head.lemma) or speaks(head.text):
         return mention
     abstract = is_abstract_noun(head.lemma) or is_abstract_noun(head.text)

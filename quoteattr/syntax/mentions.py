@@ -253,15 +253,26 @@ def _relative_antecedent(parsed: ParsedText, qui: int) -> int | None:
         i -= 1  # "le Medef, pour qui …": the antecedent stands before the preposition
     while i >= sentence.first and words[i].upos == "PUNCT":
         i -= 1
+    if i >= sentence.first and words[i].upos == "ADJ" and sentence.first <= words[i].head < i:
+        i = words[i].head  # "une source policière qui …": the noun the adjective follows
     if i < sentence.first or (
         words[i].upos not in ("NOUN", "PROPN", "PRON") and not is_capitalised(words[i])
     ):
         return None
     while (
-        words[i].rel in ("nmod", "flat", "amod", "compound") and sentence.first <= words[i].head < i
-    ):
-        i = words[i].head
+        words[i].rel in ("nmod", "flat", "amod", "compound")
+        and sentence.first <= words[i].head < i
+        and words[words[i].head].upos in ("NOUN", "PROPN", "PRON")
+        and _genitive(parsed, i)
+    ):  # up to the head noun ("le communiqué de la préfecture qui …"), never past another
+        i = words[i].head  # preposition ("lit-on dans ce communiqué qui …")
     return i
+
+
+def _genitive(parsed: ParsedText, index: int) -> bool:
+    """Word ``index`` hangs on its head noun without a preposition or with ``de``."""
+    cases = parsed.kids(index, "case")
+    return all(c.norm in ("de", "d'", "du", "des") for c in cases)
 
 
 def _expands_acronym(parsed: ParsedText, index: int) -> bool:

@@ -29,6 +29,29 @@ CANNOT_SPEAK = [
         "La situation, selon la préfecture, reste",
         "la préfecture",
     ),
+    # a relative "qui" stands for its noun (past an adjective, up to the head noun of a "de"
+    # complement, never past another preposition to a verb)
+    (
+        "Selon une source policière qui fait état d'une « vigilance » renforcée, aucun incident n'a eu lieu.",
+        "vigilance",
+        "une source policière",
+    ),
+    (
+        "Le syndicat a été reçu par une délégation gouvernementale qui a promis « une réponse rapide ».",
+        "une réponse rapide",
+        "une délégation gouvernementale",
+    ),
+    # a document speaks through its named author (GUIDELINES: the named source)
+    (
+        "La décision est « capitale », lit-on dans ce communiqué de la préfecture qui précise : « Aucune victime n'est à déplorer. »",
+        "Aucune victime",
+        "la préfecture",
+    ),
+    (
+        "Le rapport final du BEA conclut que l'équipage n'a pas été alerté.",
+        "l'équipage n'a pas été alerté",
+        "BEA",
+    ),
     # the object of a verb whose subject came before it is no inverted subject
     (
         "Le ministre, selon qui la réforme est « indispensable », a défendu son texte.",
