@@ -380,7 +380,7 @@ _ARTICLES = frozenset({"le", "la", "l'", "les"})
 
 def _name_word(parsed: ParsedText, word: Word) -> bool:
     """A word that starts or continues a proper name (not a capitalised sentence opener)."""
-    if not is_capitalised(word) or word.upos in ("DET", "ADP", "PRON", "PUNCT", "NUM"):
+    if not is_capitalised(word) or word.upos in ("DET", "ADP", "PRON", "PUNCT", "NUM", "CCONJ"):
         return False
     sentence = parsed.sentences[word.sentence]
     return word.upos == "PROPN" or word.index != sentence.first

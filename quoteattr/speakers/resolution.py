@@ -37,6 +37,7 @@ from quoteattr.speakers.narrator import FIRST_PERSON, narrator_name
 from quoteattr.syntax.lexicon import office_nouns, role_nouns, word_list
 from quoteattr.syntax.mentions import THIRD_PERSON, Mention
 from quoteattr.syntax.parse import ParsedText
+from quoteattr.syntax.speaking_nouns import speaks
 from quoteattr.text.french import normalise
 
 __all__ = ["Resolver", "normalise_name", "role_nouns"]
@@ -84,6 +85,8 @@ class Resolver:
         with a possessive, their possessor is the speaker (:meth:`_possessor`)."""
         self.parsed = parsed
         self._said = said_nouns
+        self._apostrophe = "’" if parsed.text.count("’") > parsed.text.count("'") else "'"
+        """The document's apostrophe, for the descriptions it writes (``l'avocate de X``)."""
         self.text = parsed.text
         self._forms = NameForms(parsed)
         self._canonical_name = self._forms.canonical
@@ -143,20 +146,57 @@ class Resolver:
             via = SpeakerVia.APPOSITION if apposed else SpeakerVia.NAME
             return Speaker(span, name, MentionKind.NAME, via=via)
         owner = self._possessor(mention)
-        if owner is not None:  # "Sa réponse : « … »": the one who answered
+        head = self.parsed.words[mention.head]
+        if owner is not None and head.lemma.lower() in self._said:
             found = self._antecedent(owner, span, paragraph, person=person)
-            if found.name is not None:
+            if found.name is not None:  # "Sa réponse : « … »": the one who answered
                 found = attrs.evolve(found, kind=MentionKind.DESCRIPTION)
                 return self._with_distance(found, mention)
         found = self._resolve_description(mention, span, paragraph, as_speaker)
         return self._with_distance(found, mention)
 
+    def _owned(
+        self, mention: Mention, span: Span, paragraph: int, as_speaker: bool
+    ) -> Speaker | None:
+        """``son avocate`` → ``l'avocate de Mouss Diouf``: a person's description with a
+        possessive, named by its possessor when that is a name; else None."""
+        owner = self._possessor(mention)
+        if owner is None or not speaks(self.parsed.words[mention.head].lemma, documents=False):
+            return None
+        found = self._antecedent(owner, span, paragraph)
+        if found.name is None or not found.name[:1].isupper():
+            return None
+        name = self._owned_description(mention, found.name)
+        self._remember(
+            _Entity(
+                mention.start, name, mention.gender, mention.number, paragraph, span, as_speaker
+            )
+        )
+        return Speaker(span, name, MentionKind.DESCRIPTION, found.resolved_from, via=_DESCRIPTION)
+
+    def _owned_description(self, mention: Mention, owner: str) -> str:
+        """``son avocate`` of Mouss Diouf → ``l'avocate de Mouss Diouf``, ``leur direction``
+        → ``la direction de France 24``: the description GUIDELINES asks for an unnamed
+        speaker, its possessive made a definite article and a ``de`` complement."""
+        words = self.parsed.words
+        head = words[mention.head]
+        det = next(d for d in self.parsed.kids(head.index, "det") if d.norm in _POSSESSIVES)
+        phrase = self.text[words[det.index + 1].start : head.end]
+        if det.norm in ("ses", "leurs"):
+            article = "les "
+        elif phrase[:1].lower() in _VOWELS + "h":
+            article = "l" + self._apostrophe
+        else:
+            article = "la " if det.norm == "sa" else "le "
+        of = "d" + self._apostrophe if owner[:1].lower() in _VOWELS else "de "
+        return f"{article}{phrase} {of}{owner}"
+
     def _possessor(self, mention: Mention) -> Mention | None:
-        """``Sa réponse``, ``leur communiqué``: a noun of what is said or written with a
-        possessive speaks for its possessor, a third-person antecedent (singular for
+        """The possessor of a description with a possessive (``Sa réponse``, ``son avocate``,
+        ``leur communiqué``), as a third-person antecedent to find (singular for
         ``son/sa/ses``, plural for ``leur/leurs``); None for any other mention."""
         head = self.parsed.words[mention.head]
-        if mention.kind is not MentionKind.DESCRIPTION or head.lemma.lower() not in self._said:
+        if mention.kind is not MentionKind.DESCRIPTION:
             return None
         for det in self.parsed.kids(head.index, "det"):
             if det.norm in _POSSESSIVES:
@@ -270,6 +310,9 @@ class Resolver:
         lemma = head.lemma.lower()
         number = mention.number
         best = self._descriptions.repeated(mention)
+        owned = self._owned(mention, span, paragraph, as_speaker) if best is None else None
+        if owned is not None:
+            return owned
         if best is not None:
             self._remember(
                 _Entity(
@@ -425,6 +468,7 @@ class Resolver:
 
 
 _PRONOUN = SpeakerVia.PRONOUN
+_VOWELS = "aeiouyéèêàâîïôû"
 _POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
 _DESCRIPTION = SpeakerVia.DESCRIPTION
 

@@ -70,7 +70,8 @@ def name_run(parsed: ParsedText, index: int) -> tuple[int, int]:
         first - 1 >= sentence.first
         and joined(first - 1, first)
         and is_capitalised(words[first - 1])
-        and words[first - 1].upos not in ("DET", "ADP", "PRON", "VERB", "AUX")
+        and words[first - 1].upos not in ("DET", "ADP", "PRON", "VERB", "AUX", "CCONJ", "SCONJ")
+        and words[first - 1].norm not in _OPENING_CONJUNCTIONS  # "Et Roger …": not a name part
         and not (  # "le ministre de l'Intérieur Gérald Darmanin": "Intérieur" is no name part
             last - first >= 1
             and first - 2 >= sentence.first
@@ -83,6 +84,10 @@ def name_run(parsed: ParsedText, index: int) -> tuple[int, int]:
     while first < last and not any(c.isalnum() for c in words[first].text):
         first += 1
     return first, last
+
+
+_OPENING_CONJUNCTIONS = frozenset({"et", "mais", "ou", "or", "donc", "car", "puis", "ni"})
+"""Conjunctions a sentence may open with, capitalised but never part of a name."""
 
 
 def is_capitalised(word: Word) -> bool:

@@ -164,6 +164,35 @@ ROLES = [
 ]
 
 
+# A person's description with a possessive is named by its possessor (GUIDELINES: a short
+# description from the article for an unnamed speaker): "son avocate" → "l'avocate de X".
+OWNED = [
+    (
+        "Le comédien Mouss Diallo est mort samedi à Marseille. Il a succombé « des suites d'une "
+        "longue maladie », a annoncé son avocate.",
+        "des suites d'une longue maladie",
+        "l'avocate de Mouss Diallo",
+    ),
+    (
+        "Paul Morin a été hospitalisé lundi. Son entourage assure qu'il va mieux.",
+        "il va mieux",
+        "l'entourage de Paul Morin",
+    ),
+    (
+        "Marie Kaboré a quitté le gouvernement. Sa porte-parole a confirmé que la démission était "
+        "effective.",
+        "la démission était effective",
+        "la porte-parole de Marie Kaboré",
+    ),
+    # a conjunction opening the sentence is no part of the name
+    (
+        "Et Roger Lacombe répondit : « Je viendrai demain. »",
+        "Je viendrai demain.",
+        "Roger Lacombe",
+    ),
+]
+
+
 def _check(text: str, content: str, name: str | None) -> None:
     found = [q for q in quotes_of(text) if q.content.text.startswith(content)]
     assert found, f"no record {content!r} in {[q.content.text for q in quotes_of(text)]}"
@@ -227,4 +256,11 @@ def test_given_names_tell_the_gender(name: str, gender: str | None) -> None:
 
 @pytest.mark.parametrize(("text", "content", "name"), rows_with_both_apostrophes(ROLES))
 def test_offices_professions_and_titles(text: str, content: str, name: str) -> None:
+    _check(text, content, name)
+
+
+@pytest.mark.parametrize(("text", "content", "name"), rows_with_both_apostrophes(OWNED))
+def test_a_description_with_a_possessive_is_named_by_its_possessor(
+    text: str, content: str, name: str
+) -> None:
     _check(text, content, name)
