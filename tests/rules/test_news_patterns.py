@@ -37,6 +37,11 @@ CASES = [
      "Je ne me représenterai pas", D, "Claire Dubois", "incise_after"),
     ("Le directeur de l'usine, Yves Perrin, a tenu à rassurer les salariés. « Aucun poste ne sera supprimé » a-t-il affirmé.",
      "Aucun poste ne sera supprimé", D, "Yves Perrin", "incise_after"),
+    # "pointer" speaks in an incise only (it points out)
+    ("« Le niveau baisse », pointe l'ancien international Marc Dupuis.",
+     "Le niveau baisse", D, "Marc Dupuis", "incise_after"),
+    ("« Il manque un vrai projet de jeu » pointe Awa Sylla, consultante pour la RTS.",
+     "Il manque un vrai projet de jeu", D, "Awa Sylla", "incise_after"),
     # 2. words between the cue and its inverted subject
     ("« Les comptes sont dans le rouge », a expliqué au Parisien Thomas Girard.", "Les comptes sont dans le rouge", D, "Thomas Girard", "incise_after"),
     ("« Le budget sera voté », a affirmé mardi la présidente de la région, Hélène Roussel.", "Le budget sera voté", D, "Hélène Roussel", "incise_after"),
