@@ -73,10 +73,11 @@ def _noun_object(ctx: Context, cue: CueMatch) -> Attribution | None:
     if bare_participle or (form == "Inf" and purpose_adjunct(ctx, cue)):
         return None  # "des résultats confirmés", "pour décrire …": no one states a message
     _first, last = sentence_bounds(ctx, cue)
-    start = skip_adverbials(ctx, cue.last + 1)
-    if start is None or start >= last or start - cue.last > 10:
+    after = _past_parenthetical(ctx, cue.last + 1, last)
+    start = skip_adverbials(ctx, after)
+    if start is None or start >= last or start - after > 10:
         return None
-    while start - 1 > cue.last and words[start - 1].upos == "NUM" and words[start].upos == "NOUN":
+    while start - 1 >= after and words[start - 1].upos == "NUM" and words[start].upos == "NOUN":
         start -= 1  # "a requis trois ans de prison": the number opens the phrase, no adverbial
     partitive = False
     if words[start].upos not in ("DET", "NUM", "NOUN"):
@@ -90,7 +91,7 @@ def _noun_object(ctx: Context, cue: CueMatch) -> Attribution | None:
         return None  # a person or a place, not a message
     if any(
         words[i].upos in ("VERB", "AUX") and words[i].norm not in DATE_WORDS
-        for i in range(cue.last + 1, start)
+        for i in range(after, start)
     ):
         return None  # another verb first (a date the parser took for a verb aside)
     if any(words[i].norm in _INTERROGATIVES for i in range(cue.last + 1, start)):
@@ -113,6 +114,25 @@ def _noun_object(ctx: Context, cue: CueMatch) -> Attribution | None:
     if attitude and not ctx.outer_quotes_between(begin, stop):
         return None  # "a condamné l'agression": the target of an attitude, no message
     return statement(ctx, cue, begin, stop, QuoteKind.INDIRECT, mention)
+
+
+def _past_parenthetical(ctx: Context, i: int, last: int) -> int:
+    """Past a phrase set off by commas right after the verb that opens with a preposition, an
+    adverb or a conjunction (``a évoqué, mais sans en dévoiler les contours, un projet``): the
+    reporter's circumstance, not the message; ``i`` when there is none."""
+    words = ctx.parsed.words
+    if i >= last or words[i].text != "," or i + 1 >= last:
+        return i
+    if words[i + 1].upos not in ("ADP", "ADV", "CCONJ", "SCONJ"):
+        return i  # "a annoncé, la mort dans l'âme, …" reads on as before
+    for j in range(i + 2, min(last, i + 12)):
+        if words[j].text == ",":
+            return j + 1
+        if ctx.is_mark(words[j]) or words[j].text in (".", ";", ":"):
+            return i
+        if words[j].upos in ("VERB", "AUX") and words[j].feats.get("VerbForm") == "Fin":
+            return i  # ", mais les médecins le savent bien, …": a clause, not a circumstance
+    return i
 
 
 def _message_end(

@@ -373,7 +373,10 @@ MULTIWORD_SOURCES = [
     ("Aux dires de ses proches, il ne briguera pas de second mandat.", "ses proches"),
     ("Si l'on en croit la police, la manifestation a réuni 3 000 personnes.", "la police"),
     ("La foule a dépassé 3 000 personnes, si l’on en croit la préfecture.", "la préfecture"),
-    ("Si on en croit les organisateurs, le festival a attiré 50 000 spectateurs.", "les organisateurs"),
+    (
+        "Si on en croit les organisateurs, le festival a attiré 50 000 spectateurs.",
+        "les organisateurs",
+    ),
 ]
 
 

@@ -36,6 +36,27 @@ CASES = [
         "vouloir se présenter à la présidentielle",
         "l'opposant",
     ),
+    # a circumstance set off by commas before a noun-phrase message (no clause of its own)
+    (
+        "Le maire a évoqué, sans en dévoiler les contours, un projet de reprise pour l'hôtel.",
+        "un projet de reprise pour l'hôtel",
+        "le maire",
+    ),
+    (
+        "La direction a confirmé, mais sans donner de calendrier, la fermeture du site de Lannion.",
+        "la fermeture du site de Lannion",
+        "la direction",
+    ),
+    (
+        "L'entraîneur a confirmé, lors de sa conférence de presse, le forfait de son capitaine.",
+        "le forfait de son capitaine",
+        "l'entraîneur",
+    ),
+]
+
+NOT_A_CIRCUMSTANCE = [
+    # a clause between the commas is no circumstance: what follows is not the verb's message
+    "Aucun décès n'a été annoncé, mais les médecins le savent bien, les effets sont lents.",
 ]
 
 
@@ -54,3 +75,8 @@ def test_the_content_is_read_past_the_words_between(text: str, content: str, spe
     assert found, [q.content.text for q in quotes_of(text)]
     assert found[0].speaker_name is not None
     assert found[0].speaker_name.replace("’", "'") == speaker.replace("’", "'")
+
+
+@pytest.mark.parametrize("text", [v for t in NOT_A_CIRCUMSTANCE for v in both_apostrophes(t)])
+def test_a_clause_between_commas_is_no_circumstance(text: str) -> None:
+    assert not [q for q in quotes_of(text) if q.rule == "noun_object"]

@@ -209,7 +209,9 @@ def test_a_person_named_after_the_organisation_is_the_antecedent(
 
 
 @pytest.mark.parametrize(("text", "content", "name"), rows_with_both_apostrophes(PERSON_NAMED_LAST))
-def test_without_a_fitting_subject_the_person_named_last(text: str, content: str, name: str) -> None:
+def test_without_a_fitting_subject_the_person_named_last(
+    text: str, content: str, name: str
+) -> None:
     _check(text, content, name)
 
 
