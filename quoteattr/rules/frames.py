@@ -42,6 +42,7 @@ from quoteattr.syntax.parse import Word
 from quoteattr.syntax.phrases import noun_phrase_after
 from quoteattr.syntax.speaking_nouns import speaks
 from quoteattr.syntax.subjects import subject
+from quoteattr.syntax.verb_forms import shares_auxiliary
 from quoteattr.text.french import DATE_WORDS
 
 __all__ = ["Frame", "frames_for"]
@@ -251,6 +252,7 @@ def _bare_participle(ctx: Context, cue: CueMatch) -> bool:
         cue.first == cue.word
         and verb.feats.get("VerbForm") == "Part"
         and not verb.norm.endswith("ant")
+        and not shares_auxiliary(ctx.parsed, verb)  # "a reconnu les faits mais contesté …"
     )
 
 

@@ -40,6 +40,7 @@ from quoteattr.syntax.parse import Word
 from quoteattr.syntax.phrases import noun_phrase_after, skip_adverbials
 from quoteattr.syntax.subjects import subject
 from quoteattr.syntax.subordinates import own_clause_end
+from quoteattr.syntax.verb_forms import shares_auxiliary
 from quoteattr.text.french import DATE_WORDS, QUE
 
 __all__: list[str] = []
@@ -68,7 +69,10 @@ def _noun_object(ctx: Context, cue: CueMatch) -> Attribution | None:
     words = ctx.parsed.words
     form = words[cue.word].feats.get("VerbForm")
     bare_participle = (
-        form == "Part" and cue.first == cue.word and not words[cue.word].norm.endswith("ant")
+        form == "Part"
+        and cue.first == cue.word
+        and not words[cue.word].norm.endswith("ant")
+        and not shares_auxiliary(ctx.parsed, words[cue.word])  # "a reconnu … mais réfuté …"
     )
     if bare_participle or (form == "Inf" and purpose_adjunct(ctx, cue)):
         return None  # "des résultats confirmés", "pour décrire …": no one states a message

@@ -28,6 +28,7 @@ __all__ = [
     "is_participle",
     "modality",
     "que_follows",
+    "shares_auxiliary",
     "unrealized",
     "verb_in_context",
 ]
@@ -171,6 +172,21 @@ def is_participle(word: Word) -> bool:
     if word.feats.get("VerbForm") == "Part":
         return True
     return word.upos in ("ADJ", "VERB") and word.norm.endswith(_PARTICIPLE_ENDINGS)
+
+
+def shares_auxiliary(parsed: ParsedText, verb: Word) -> bool:
+    """A past participle coordinated with a compound verb, whose auxiliary it shares (``Il a
+    reconnu les faits mais réfuté toute intention``): a verb in the perfect, no adjective.
+
+    Example:
+        >>> # "a reconnu les faits mais réfuté …" → True for "réfuté"
+    """
+    if verb.rel != "conj" or verb.head < 0 or verb.head > verb.index:
+        return False
+    if parsed.kids(verb.index, "aux"):
+        return False
+    head = parsed.words[verb.head]
+    return head.upos == "VERB" and any(a.index < head.index for a in parsed.kids(head.index, "aux"))
 
 
 def unrealized(parsed: ParsedText, verb: Word) -> bool:

@@ -37,6 +37,11 @@ CASES = [
      "Je ne me représenterai pas", D, "Claire Dubois", "incise_after"),
     ("Le directeur de l'usine, Yves Perrin, a tenu à rassurer les salariés. « Aucun poste ne sera supprimé » a-t-il affirmé.",
      "Aucun poste ne sera supprimé", D, "Yves Perrin", "incise_after"),
+    # a participle coordinated with a compound verb shares its auxiliary: a verb, no adjective
+    ("L'accusé a reconnu les faits mais réfuté toute intention de tuer.",
+     "toute intention de tuer", IND, "l'accusé", "noun_object"),
+    ("La ministre a salué les efforts des soignants et annoncé une hausse du budget.",
+     "une hausse du budget", IND, "la ministre", "noun_object"),
     # "pointer" speaks in an incise only (it points out)
     ("« Le niveau baisse », pointe l'ancien international Marc Dupuis.",
      "Le niveau baisse", D, "Marc Dupuis", "incise_after"),
