@@ -251,8 +251,17 @@ def _relative_antecedent(parsed: ParsedText, qui: int) -> int | None:
     i = qui - 1
     if i >= sentence.first and words[i].upos == "ADP":
         i -= 1  # "le Medef, pour qui …": the antecedent stands before the preposition
+    comma = False
     while i >= sentence.first and words[i].upos == "PUNCT":
+        comma = comma or words[i].text == ","
         i -= 1
+    if comma and i >= sentence.first and words[i].upos in ("ADJ", "VERB", "ADV"):
+        opening = next(  # "Paul Martin, très remonté, qui …": past the apposed adjective
+            (k for k in range(i - 1, max(sentence.first, i - 6) - 1, -1) if words[k].text == ","),
+            None,
+        )
+        if opening is not None and opening - 1 >= sentence.first:
+            i = opening - 1
     if i >= sentence.first and words[i].upos == "ADJ" and sentence.first <= words[i].head < i:
         i = words[i].head  # "une source policière qui …": the noun the adjective follows
     if i < sentence.first or (

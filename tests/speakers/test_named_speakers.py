@@ -41,6 +41,16 @@ CANNOT_SPEAK = [
         "une réponse rapide",
         "une délégation gouvernementale",
     ),
+    (
+        "C'est le député Paul Martin, très remonté, qui a confirmé une motion de censure à venir.",
+        "une motion de censure à venir",
+        "Paul Martin",
+    ),
+    (
+        "La juge Awa Ndiaye, visiblement agacée, qui a rappelé « la règle », a suspendu l'audience.",
+        "la règle",
+        "Awa Ndiaye",
+    ),
     # a document speaks through its named author (GUIDELINES: the named source)
     (
         "La décision est « capitale », lit-on dans ce communiqué de la préfecture qui précise : « Aucune victime n'est à déplorer. »",
