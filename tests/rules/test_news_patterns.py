@@ -42,6 +42,11 @@ CASES = [
      "toute intention de tuer", IND, "l'accusé", "noun_object"),
     ("La ministre a salué les efforts des soignants et annoncé une hausse du budget.",
      "une hausse du budget", IND, "la ministre", "noun_object"),
+    # verbs of starting speak in an incise only ("débute-t-il", "commence la ministre")
+    ("Le réalisateur Stephan Vos a pris ses distances. « Je ne suis pas le premier supporter du sélectionneur », débute-t-il.",
+     "Je ne suis pas le premier supporter du sélectionneur", D, "Stephan Vos", "incise_after"),
+    ("« Je veux d'abord remercier les soignants », commence la ministre de la Santé, Inès Morel.",
+     "Je veux d'abord remercier les soignants", D, "Inès Morel", "incise_after"),
     # "pointer" speaks in an incise only (it points out)
     ("« Le niveau baisse », pointe l'ancien international Marc Dupuis.",
      "Le niveau baisse", D, "Marc Dupuis", "incise_after"),
