@@ -222,7 +222,7 @@ class Resolver:
         return (
             len(words) == 2
             and words[0] in ("l", "le", "la")
-            and (words[1] in word_list("organisations.txt"))
+            and (words[1] in word_list("organisation_kinds.txt"))
         )
 
     def _sentence_at(self, char: int) -> int:
@@ -345,7 +345,7 @@ class Resolver:
                 self._descriptions.add(head.index, named.name)
                 return self._as_named(named, mention, span, paragraph, as_speaker)
         if (
-            lemma in word_list("organisations.txt")
+            lemma in word_list("organisation_kinds.txt")
             and definite
             and number != "Plur"
             and not self.parsed.kids(head.index, "nmod")

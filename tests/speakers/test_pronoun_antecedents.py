@@ -155,6 +155,18 @@ ROLES = [
         "la loi devait changer",
         "le bâtonnier",
     ),
+    # a noun of one institution names itself; a noun of a kind stands for the one named last
+    (
+        "La CFDT a déposé un préavis de grève. « Les manifestants ont bloqué l'entrée », a indiqué "
+        "la préfecture.",
+        "Les manifestants ont bloqué l'entrée",
+        "la préfecture",
+    ),
+    (
+        "La CFDT a déposé un préavis de grève. Le syndicat estime que la réforme est injuste.",
+        "la réforme est injuste",
+        "CFDT",
+    ),
     (
         "Mr Joseph Kaboré a été réélu à la tête du club. Mr Kaboré a annoncé le retour de trois "
         "joueurs.",
