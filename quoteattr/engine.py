@@ -398,8 +398,9 @@ def _named_subjects(
     starts = [start for start, _end in spans]
     reach = list(itertools.accumulate((end for _start, end in spans), max))
     for word in ctx.parsed.words:
-        if ctx.enclosing_quote(word.start) is not None:
+        if ctx.enclosing_quote(word.end - 1) is not None:
             continue  # names inside a quotation are the quoted speaker's words, no antecedents
+            # (by the word's last character: a tokenizer may glue the mark to it, "«Je")
         k = bisect.bisect_right(starts, word.start) - 1
         if k >= 0 and word.start < reach[k]:
             continue  # inside a span of indirect speech (the furthest end of those begun)

@@ -35,6 +35,10 @@ _FEMININE_TITLES = frozenset({"mme", "mme.", "madame", "mlle", "mademoiselle"})
 _MASCULINE_TITLES = frozenset({"m.", "m", "mr", "mr.", "monsieur"})
 _FEMININE_ARTICLES = frozenset({"la", "une", "cette"})
 _MASCULINE_ARTICLES = frozenset({"le", "un", "ce", "cet"})
+_RANKS = frozenset(
+    {"colonel", "capitaine", "caporal", "sergent", "amiral", "général", "commandant", "lieutenant"}
+)
+"""Military ranks: a person holds one beside any office (``le colonel X, chef de la junte``)."""
 _ROLE_REACH = 4
 """How many words a role noun may stand before the name it is glued to (``la ministre de la
 Santé Agnès Roy``)."""
@@ -345,18 +349,33 @@ class DocumentEntities:
                 return m
         return None
 
+    def holds_other_role(self, name: str, roles: frozenset[str]) -> bool:
+        """The article gave the person ``name`` a role (a military rank aside) and none of
+        ``roles``: a description with ``roles`` is someone else.
+
+        Example:
+            >>> # after "L'avocate Claire Morin": holds_other_role("Claire Morin", {"porte-parole"})
+        """
+        held: set[str] = set()
+        for m in self.mentions:
+            if m.name == name:
+                held |= m.roles - _RANKS
+        return bool(held) and bool(roles) and not held & roles
+
     def last_person(
         self, position: int, paragraph: int, window: int, gender: str | None, roles: frozenset[str]
     ) -> NamedMention | None:
         """The last named person before ``position`` that a description of ``gender`` with
         ``roles`` can stand for: not an organisation, not someone the article gave another
-        role, not of the other gender."""
+        role (a military rank is no bar: the colonel may be the junta's chief), not of the
+        other gender."""
         for m in self.before(position):
             if paragraph - m.paragraph > window:
                 return None
             if m.person is not True:
                 continue  # an organisation, a place, a medium: no evidence of a person
-            if m.roles and roles and not m.roles & roles:
+            held = m.roles - _RANKS  # a rank goes with any office: the colonel leads the junta
+            if held and roles and not held & roles:
                 continue
             if gender and m.gender and gender != m.gender:
                 continue

@@ -335,6 +335,8 @@ class Resolver:
                     continue  # a named speaker only: "le procureur" is not "le parquet"
                 if self._organisation(entity):
                     continue  # a role is a person's: "le bâtonnier" is not the union quoted before
+                if self.entities.holds_other_role(entity.name, roles):
+                    break  # "L'avocate X … la porte-parole du cabinet": someone else
                 if _compatible(entity.gender, entity.number, mention.gender, number):
                     return Speaker(
                         span, entity.name, MentionKind.DESCRIPTION, entity.span, via=_DESCRIPTION

@@ -155,6 +155,19 @@ ROLES = [
         "la loi devait changer",
         "le bâtonnier",
     ),
+    # a military rank goes with any office; another role means someone else
+    (
+        "Un officier, le colonel Assimi Koné, s'est présenté mercredi comme le chef de la junte. "
+        "«Je suis le président du comité national», a-t-il déclaré à la presse.",
+        "Je suis le président du comité national",
+        "Assimi Koné",
+    ),
+    (
+        "L'avocate Claire Morin a plaidé l'acquittement. Devant la presse, la porte-parole du "
+        "cabinet a confirmé que l'appel était envisagé.",
+        "l'appel était envisagé",
+        "la porte-parole du cabinet",
+    ),
     # a noun of one institution names itself; a noun of a kind stands for the one named last
     (
         "La CFDT a déposé un préavis de grève. « Les manifestants ont bloqué l'entrée », a indiqué "
