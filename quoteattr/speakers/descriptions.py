@@ -19,7 +19,11 @@ import attrs
 from quoteattr.syntax.mentions import Mention, is_capitalised, mention_at
 from quoteattr.syntax.parse import ParsedText
 
-__all__ = ["Descriptions", "NamedDescription"]
+__all__ = ["POSSESSIVES", "Descriptions", "NamedDescription", "owned_description"]
+
+POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
+"""Possessive determiners of a third-person possessor."""
+_VOWELS = "aeiouyéèêàâîïôû"
 
 
 @attrs.define(slots=True, eq=False)
@@ -111,3 +115,26 @@ class Descriptions:
             if modifiers <= entry.modifiers and (best is None or entry.position < mention.start):
                 best = entry
         return best
+
+
+def owned_description(parsed: ParsedText, mention: Mention, owner: str, apostrophe: str) -> str:
+    """``son avocate`` of Mouss Diouf → ``l'avocate de Mouss Diouf``, ``leur direction`` →
+    ``la direction de France 24``: the description GUIDELINES asks for an unnamed speaker, its
+    possessive made a definite article and a ``de`` complement, in the document's apostrophe.
+
+    Example:
+        >>> # owned_description(parsed, mention_of("son avocate"), "Mouss Diouf", "'")
+        >>> # → "l'avocate de Mouss Diouf"
+    """
+    words = parsed.words
+    head = words[mention.head]
+    det = next(d for d in parsed.kids(head.index, "det") if d.norm in POSSESSIVES)
+    phrase = parsed.text[words[det.index + 1].start : head.end]
+    if det.norm in ("ses", "leurs"):
+        article = "les "
+    elif phrase[:1].lower() in _VOWELS + "h":
+        article = "l" + apostrophe
+    else:
+        article = "la " if det.norm == "sa" else "le "
+    of = "d" + apostrophe if owner[:1].lower() in _VOWELS else "de "
+    return f"{article}{phrase} {of}{owner}"

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 import attrs
 
 from quoteattr.records import MentionKind, QuotedSpan, Span, Speaker, SpeakerVia
-from quoteattr.speakers.descriptions import Descriptions
+from quoteattr.speakers.descriptions import POSSESSIVES, Descriptions, owned_description
 from quoteattr.speakers.entities import (
     DocumentEntities,
     NamedMention,
@@ -145,6 +145,9 @@ class Resolver:
             apposed = mention.name is not None and mention.name != (mention.start, mention.end)
             via = SpeakerVia.APPOSITION if apposed else SpeakerVia.NAME
             return Speaker(span, name, MentionKind.NAME, via=via)
+        anaphor = self._anaphor(mention, span, paragraph)
+        if anaphor is not None:  # "ce dernier", "l'intéressée"
+            return self._with_distance(anaphor, mention)
         owner = self._possessor(mention)
         head = self.parsed.words[mention.head]
         if owner is not None and head.lemma.lower() in self._said:
@@ -154,6 +157,30 @@ class Resolver:
                 return self._with_distance(found, mention)
         found = self._resolve_description(mention, span, paragraph, as_speaker)
         return self._with_distance(found, mention)
+
+    def _anaphor(self, mention: Mention, span: Span, paragraph: int) -> Speaker | None:
+        """``ce dernier``/``cette dernière``: the person named last, of that gender (the
+        latter, whatever their slot); ``l'intéressé(e)``, ``le principal intéressé``: the
+        person the text is about, found as for a pronoun. None for other descriptions."""
+        if mention.kind is not MentionKind.DESCRIPTION:
+            return None
+        said = " ".join(normalise(span.text).replace("'", "' ").split())
+        gender = "Fem" if said.endswith("e") else "Masc"
+        if said in ("ce dernier", "cette dernière", "cet dernier"):
+            named = self.entities.last_person(
+                mention.start, paragraph, _PRONOUN_PERSON_WINDOW, gender, frozenset()
+            )
+            if named is None:
+                return None
+            origin = Span.of(self.text, named.start, named.end)
+            return Speaker(span, named.name, MentionKind.DESCRIPTION, origin, via=_PRONOUN)
+        if said in _CONCERNED:
+            pronoun = attrs.evolve(mention, kind=MentionKind.PRONOUN, gender=gender, number="Sing")
+            found = self._antecedent(pronoun, span, paragraph, person=True)
+            if found.name is None:
+                return None
+            return attrs.evolve(found, kind=MentionKind.DESCRIPTION)
+        return None
 
     def _owned(
         self, mention: Mention, span: Span, paragraph: int, as_speaker: bool
@@ -166,30 +193,13 @@ class Resolver:
         found = self._antecedent(owner, span, paragraph)
         if found.name is None or not found.name[:1].isupper():
             return None
-        name = self._owned_description(mention, found.name)
+        name = owned_description(self.parsed, mention, found.name, self._apostrophe)
         self._remember(
             _Entity(
                 mention.start, name, mention.gender, mention.number, paragraph, span, as_speaker
             )
         )
         return Speaker(span, name, MentionKind.DESCRIPTION, found.resolved_from, via=_DESCRIPTION)
-
-    def _owned_description(self, mention: Mention, owner: str) -> str:
-        """``son avocate`` of Mouss Diouf → ``l'avocate de Mouss Diouf``, ``leur direction``
-        → ``la direction de France 24``: the description GUIDELINES asks for an unnamed
-        speaker, its possessive made a definite article and a ``de`` complement."""
-        words = self.parsed.words
-        head = words[mention.head]
-        det = next(d for d in self.parsed.kids(head.index, "det") if d.norm in _POSSESSIVES)
-        phrase = self.text[words[det.index + 1].start : head.end]
-        if det.norm in ("ses", "leurs"):
-            article = "les "
-        elif phrase[:1].lower() in _VOWELS + "h":
-            article = "l" + self._apostrophe
-        else:
-            article = "la " if det.norm == "sa" else "le "
-        of = "d" + self._apostrophe if owner[:1].lower() in _VOWELS else "de "
-        return f"{article}{phrase} {of}{owner}"
 
     def _possessor(self, mention: Mention) -> Mention | None:
         """The possessor of a description with a possessive (``Sa réponse``, ``son avocate``,
@@ -199,7 +209,7 @@ class Resolver:
         if mention.kind is not MentionKind.DESCRIPTION:
             return None
         for det in self.parsed.kids(head.index, "det"):
-            if det.norm in _POSSESSIVES:
+            if det.norm in POSSESSIVES:
                 number = "Plur" if det.norm.startswith("leur") else "Sing"
                 return attrs.evolve(mention, kind=MentionKind.PRONOUN, gender=None, number=number)
         return None
@@ -470,8 +480,15 @@ class Resolver:
 
 
 _PRONOUN = SpeakerVia.PRONOUN
-_VOWELS = "aeiouyéèêàâîïôû"
-_POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
+_CONCERNED = frozenset(
+    {
+        "l' intéressé",
+        "l' intéressée",
+        "le principal intéressé",
+        "la principale intéressée",
+    }
+)
+"""``l'intéressé``: the person the text is about (apostrophes read as ')."""
 _DESCRIPTION = SpeakerVia.DESCRIPTION
 
 

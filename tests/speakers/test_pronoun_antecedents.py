@@ -218,6 +218,34 @@ OWNED = [
 ]
 
 
+# "ce dernier" is the person named last (whatever their slot); "l'intéressé(e)" the person the
+# text is about, found as for a pronoun.
+ANAPHORS = [
+    (
+        "Le juge a entendu Paul Martin mardi. Ce dernier a affirmé qu'il était innocent.",
+        "il était innocent",
+        "Paul Martin",
+    ),
+    (
+        "Le procureur a requis dix ans contre Marie Durand. Cette dernière a dénoncé « un "
+        "acharnement ».",
+        "un acharnement",
+        "Marie Durand",
+    ),
+    (
+        "Roger Federer a battu Rafael Nadal en finale. « C'est un grand jour », a réagi le principal "
+        "intéressé.",
+        "C'est un grand jour",
+        "Roger Federer",
+    ),
+    (
+        "La ministre Inès Morel a reçu les syndicats. L'intéressée a promis « des annonces fortes ».",
+        "des annonces fortes",
+        "Inès Morel",
+    ),
+]
+
+
 def _check(text: str, content: str, name: str | None) -> None:
     found = [q for q in quotes_of(text) if q.content.text.startswith(content)]
     assert found, f"no record {content!r} in {[q.content.text for q in quotes_of(text)]}"
@@ -290,4 +318,9 @@ def test_offices_professions_and_titles(text: str, content: str, name: str) -> N
 def test_a_description_with_a_possessive_is_named_by_its_possessor(
     text: str, content: str, name: str
 ) -> None:
+    _check(text, content, name)
+
+
+@pytest.mark.parametrize(("text", "content", "name"), rows_with_both_apostrophes(ANAPHORS))
+def test_ce_dernier_and_l_interesse(text: str, content: str, name: str) -> None:
     _check(text, content, name)
