@@ -282,6 +282,8 @@ def colon_before(ctx: Context, cand: Candidate, history: History) -> Attribution
         ):
             head = words[head].head
         mention = mention_at(ctx.parsed, head)
+        if any(k.norm not in ("de", "d'") for k in ctx.parsed.kids(head, "case")):
+            return None  # "En cause : « … »", "Sur le terrain :": a circumstance, no speaker
         return Attribution(colon, mention)
     return None
 

@@ -29,6 +29,12 @@ CANNOT_SPEAK = [
         "La situation, selon la préfecture, reste",
         "la préfecture",
     ),
+    # a circumstance before a colon is no speaker (a preposition heads it)
+    (
+        "En cause : « les décharges sauvages » recensées par l'association.",
+        "les décharges sauvages",
+        None,
+    ),
     # a relative "qui" stands for its noun (past an adjective, up to the head noun of a "de"
     # complement, never past another preposition to a verb)
     (
