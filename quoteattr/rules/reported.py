@@ -52,7 +52,7 @@ from quoteattr.syntax.phrases import (
     skip_adverbials,
     skip_prepositional_object,
 )
-from quoteattr.syntax.speaking_nouns import speaks
+from quoteattr.syntax.speaking_nouns import is_abstract_noun, speaks
 from quoteattr.syntax.subjects import subject
 from quoteattr.syntax.subordinates import own_clause_end
 from quoteattr.text.french import (
@@ -277,8 +277,8 @@ def _unmarked_incise(ctx: Context, cue: CueMatch) -> Attribution | None:
     if ctx.is_mark(before) and quote_opens_clause(ctx, before, first):
         return None  # « … », a-t-il dit: a direct quote with its own incise
     mention = inverted_after(ctx, cue)
-    if mention is None:
-        return None
+    if mention is None or _abstract(ctx, mention):
+        return None  # "…, a ordonné l'ouverture d'une enquête": an object, no inverted subject
     i = ctx.word_at(max(mention.end, mention.name[1] if mention.name else 0))
     if i is not None and i < last and words[i].upos == "DET" and mention.kind is MentionKind.NAME:
         i = skip_prepositional_object(ctx, i, last)  # "explique Jean Roy le vice-président de X"
@@ -332,6 +332,15 @@ def _unmarked_incise(ctx: Context, cue: CueMatch) -> Attribution | None:
     ):
         return None  # the quote is the statement; a few words without a verb make no clause
     return statement(ctx, cue, start, end, QuoteKind.INDIRECT, mention)
+
+
+def _abstract(ctx: Context, mention: Mention) -> bool:
+    """A description headed by an abstract or event noun that no speaking list holds
+    (``l'ouverture d'une enquête``): no one who speaks."""
+    if mention.kind is not MentionKind.DESCRIPTION:
+        return False
+    head = ctx.parsed.words[mention.head]
+    return not _can_speak(ctx, mention) and is_abstract_noun(head.lemma)
 
 
 def _can_speak(ctx: Context, mention: Mention) -> bool:

@@ -21,7 +21,7 @@ from quoteattr.syntax.context import Context
 from quoteattr.syntax.lexicon import word_list
 from quoteattr.syntax.mentions import PRONOUN_FEATURES, Mention
 from quoteattr.syntax.phrases import author_of
-from quoteattr.syntax.speaking_nouns import speaking_nouns, speaks
+from quoteattr.syntax.speaking_nouns import is_abstract_noun, speaking_nouns, speaks
 from quoteattr.text.french import DATE_WORDS, normalise
 
 __all__ = ["is_abstract_noun", "speaker_mention", "speaking_nouns"]
@@ -77,23 +77,3 @@ def speaker_mention(
     if abstract:
         return None  # "l'hypothèse d'une hausse", "la situation", "le rassemblement"
     return mention
-
-
-_ABSTRACT_ENDINGS = (
-    "tion", "sion", "ment", "ité", "ance", "ence", "isme", "ure", "esse", "ise", "èse", "ude",
-    "age",
-)  # fmt: skip
-"""Endings of abstract and event nouns (``hypothèse``, ``situation``, ``rassemblement``,
-``sécurité``): a description headed by one, and by no noun of the speaking
-lists, names no speaker."""
-
-
-def is_abstract_noun(word: str) -> bool:
-    """A noun with the ending of an abstract or event noun (``situation``, ``hypothèse``).
-
-    Example:
-        >>> is_abstract_noun("hypothèses"), is_abstract_noun("ministre")
-        (True, False)
-    """
-    form = normalise(word).removesuffix("s")
-    return form.endswith(_ABSTRACT_ENDINGS)

@@ -17,7 +17,7 @@ import functools
 from quoteattr.syntax.lexicon import word_list
 from quoteattr.text.french import normalise
 
-__all__ = ["speaking_nouns", "speaks"]
+__all__ = ["is_abstract_noun", "speaking_nouns", "speaks"]
 
 _WHO_LISTS = (
     "roles.txt",
@@ -65,3 +65,23 @@ def speaks(word: str, *, documents: bool = True) -> bool:
     return any(
         singular.endswith(fem) and singular[: -len(fem)] + masc in nouns for fem, masc in _FEMININE
     ) or form.startswith(("anti-", "pro-", "ex-"))
+
+
+_ABSTRACT_ENDINGS = (
+    "tion", "sion", "ment", "ité", "ance", "ence", "isme", "ure", "esse", "ise", "èse", "ude",
+    "age",
+)  # fmt: skip
+"""Endings of abstract and event nouns (``hypothèse``, ``situation``, ``rassemblement``,
+``sécurité``): a description headed by one, and by no noun of the speaking
+lists, names no speaker."""
+
+
+def is_abstract_noun(word: str) -> bool:
+    """A noun with the ending of an abstract or event noun (``situation``, ``hypothèse``).
+
+    Example:
+        >>> is_abstract_noun("hypothèses"), is_abstract_noun("ministre")
+        (True, False)
+    """
+    form = normalise(word).removesuffix("s")
+    return form.endswith(_ABSTRACT_ENDINGS)

@@ -78,3 +78,16 @@ def test_the_clause_before_an_incise_is_reported(
 @pytest.mark.parametrize("text", [v for t in NOT_INCISES for v in both_apostrophes(t)])
 def test_no_incise_without_a_speaker_or_between_clauses(text: str) -> None:
     assert [q.content.text for q in quotes_of(text) if q.kind is QuoteKind.INDIRECT] == []
+
+
+# an abstract noun after the verb is its object, not an inverted speaker
+NO_THING_SPEAKS = [
+    "Le porte-parole a déclaré que le parquet de la Cour de Tunis, a ordonné l'ouverture d'une "
+    "enquête contre deux avocats.",
+    "Selon la police, les manifestants, ont exigé la libération immédiate des militants.",
+]
+
+
+@pytest.mark.parametrize("text", [v for t in NO_THING_SPEAKS for v in both_apostrophes(t)])
+def test_an_abstract_noun_after_the_verb_is_no_incise_speaker(text: str) -> None:
+    assert [q.content.text for q in quotes_of(text) if q.rule == "unmarked_incise"] == []
