@@ -335,12 +335,14 @@ def _unmarked_incise(ctx: Context, cue: CueMatch) -> Attribution | None:
 
 
 def _abstract(ctx: Context, mention: Mention) -> bool:
-    """A description headed by an abstract or event noun that no speaking list holds
-    (``l'ouverture d'une enquête``): no one who speaks."""
-    if mention.kind is not MentionKind.DESCRIPTION:
+    """A description headed by an abstract or event noun, or a quantity, that no speaking
+    list holds (``l'ouverture d'une enquête``, ``sept ans de prison``): no one who speaks."""
+    if mention.kind is not MentionKind.DESCRIPTION or _can_speak(ctx, mention):
         return False
     head = ctx.parsed.words[mention.head]
-    return not _can_speak(ctx, mention) and is_abstract_noun(head.lemma)
+    words = ctx.parsed.words
+    counted = head.index > 0 and words[head.index - 1].upos == "NUM"
+    return is_abstract_noun(head.lemma) or counted
 
 
 def _can_speak(ctx: Context, mention: Mention) -> bool:

@@ -85,6 +85,7 @@ NO_THING_SPEAKS = [
     "Le porte-parole a déclaré que le parquet de la Cour de Tunis, a ordonné l'ouverture d'une "
     "enquête contre deux avocats.",
     "Selon la police, les manifestants, ont exigé la libération immédiate des militants.",
+    "Le procureur, qui l'estime coupable, a requis sept ans de prison.",  # a quantity
 ]
 
 
