@@ -42,6 +42,11 @@ CASES = [
      "toute intention de tuer", IND, "l'accusé", "noun_object"),
     ("La ministre a salué les efforts des soignants et annoncé une hausse du budget.",
      "une hausse du budget", IND, "la ministre", "noun_object"),
+    # "exprimer" states its object (a wish, a fear)
+    ("La présidente a aussi exprimé le vœu de s'attaquer à la dette.",
+     "le vœu de s'attaquer à la dette", IND, "la présidente", "noun_object"),
+    ("La fédération a exprimé son inquiétude face à la baisse des subventions.",
+     "son inquiétude face à la baisse des subventions", IND, "la fédération", "noun_object"),
     # verbs of starting speak in an incise only ("débute-t-il", "commence la ministre")
     ("Le réalisateur Stephan Vos a pris ses distances. « Je ne suis pas le premier supporter du sélectionneur », débute-t-il.",
      "Je ne suis pas le premier supporter du sélectionneur", D, "Stephan Vos", "incise_after"),
