@@ -252,43 +252,29 @@ def _check(text: str, content: str, name: str | None) -> None:
     assert found[0].speaker_name == name, (found[0].speaker_name, found[0].speaker)
 
 
+SPECIFICATION = {
+    "a person named after the organisation is the antecedent": PERSON_AFTER_ORGANISATION,
+    "without a fitting subject, the person named last": PERSON_NAMED_LAST,
+    "no speaker rather than a person the pronoun cannot be": NO_ONE_FITS,
+    "coordinated names speak together": COORDINATED,
+    "the same description stands for the same person": SAME_DESCRIPTION,
+    "what someone said speaks for them": POSSESSOR,
+    "offices, professions and titles": ROLES,
+    "a description with a possessive is named by its possessor": OWNED,
+    "ce dernier and l'intéressé": ANAPHORS,
+}
+"""Each table of this page, by the behaviour it specifies."""
+
+
 @pytest.mark.parametrize(
-    ("text", "content", "name"), rows_with_both_apostrophes(PERSON_AFTER_ORGANISATION)
+    ("text", "content", "name"),
+    [
+        pytest.param(*row, id=f"{rule}: {row[1][:30]}")
+        for rule, rows in SPECIFICATION.items()
+        for row in rows_with_both_apostrophes(rows)
+    ],
 )
-def test_a_person_named_after_the_organisation_is_the_antecedent(
-    text: str, content: str, name: str
-) -> None:
-    _check(text, content, name)
-
-
-@pytest.mark.parametrize(("text", "content", "name"), rows_with_both_apostrophes(PERSON_NAMED_LAST))
-def test_without_a_fitting_subject_the_person_named_last(
-    text: str, content: str, name: str
-) -> None:
-    _check(text, content, name)
-
-
-@pytest.mark.parametrize(("text", "content", "name"), rows_with_both_apostrophes(NO_ONE_FITS))
-def test_no_speaker_rather_than_a_person_the_pronoun_cannot_be(
-    text: str, content: str, name: None
-) -> None:
-    _check(text, content, name)
-
-
-@pytest.mark.parametrize(("text", "content", "name"), rows_with_both_apostrophes(COORDINATED))
-def test_coordinated_names_speak_together(text: str, content: str, name: str) -> None:
-    _check(text, content, name)
-
-
-@pytest.mark.parametrize(("text", "content", "name"), rows_with_both_apostrophes(SAME_DESCRIPTION))
-def test_the_same_description_stands_for_the_same_person(
-    text: str, content: str, name: str
-) -> None:
-    _check(text, content, name)
-
-
-@pytest.mark.parametrize(("text", "content", "name"), rows_with_both_apostrophes(POSSESSOR))
-def test_what_someone_said_speaks_for_them(text: str, content: str, name: str) -> None:
+def test_who_the_speaker_is(text: str, content: str, name: str | None) -> None:
     _check(text, content, name)
 
 
@@ -307,20 +293,3 @@ def test_what_someone_said_speaks_for_them(text: str, content: str, name: str) -
 )
 def test_given_names_tell_the_gender(name: str, gender: str | None) -> None:
     assert given_name_gender(name) == gender
-
-
-@pytest.mark.parametrize(("text", "content", "name"), rows_with_both_apostrophes(ROLES))
-def test_offices_professions_and_titles(text: str, content: str, name: str) -> None:
-    _check(text, content, name)
-
-
-@pytest.mark.parametrize(("text", "content", "name"), rows_with_both_apostrophes(OWNED))
-def test_a_description_with_a_possessive_is_named_by_its_possessor(
-    text: str, content: str, name: str
-) -> None:
-    _check(text, content, name)
-
-
-@pytest.mark.parametrize(("text", "content", "name"), rows_with_both_apostrophes(ANAPHORS))
-def test_ce_dernier_and_l_interesse(text: str, content: str, name: str) -> None:
-    _check(text, content, name)
