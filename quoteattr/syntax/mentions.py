@@ -198,10 +198,23 @@ def _np_words(parsed: ParsedText, head: int) -> set[int]:
                 word.rel in _NP_RELS
                 or (word.rel == "punct" and word.text in ",-")
                 or (parent == head and child > head and _noun_complement(parsed, head, child))
+                or (parent == head and _bare_participle_after(parsed, head, child))
             ):
                 keep.add(child)
                 stack.append(child)
     return keep
+
+
+def _bare_participle_after(parsed: ParsedText, head: int, child: int) -> bool:
+    """``le président élu``: a past participle right after its noun, with no words of its
+    own, qualifies it like an adjective (``le président élu a dit``, not ``élu`` as a verb)."""
+    word = parsed.words[child]
+    return (
+        child == head + 1
+        and word.rel == "acl"
+        and word.feats.get("VerbForm") == "Part"
+        and not parsed.children[child]
+    )
 
 
 _DE = frozenset({"de", "d'", "du", "des"})

@@ -47,6 +47,9 @@ CASES = [
      "le vœu de s'attaquer à la dette", IND, "la présidente", "noun_object"),
     ("La fédération a exprimé son inquiétude face à la baisse des subventions.",
      "son inquiétude face à la baisse des subventions", IND, "la fédération", "noun_object"),
+    # a bare past participle after the noun belongs to the speaker's description
+    ("Le président élu a aussi exprimé le vœu de s'attaquer à la dette.",
+     "le vœu de s'attaquer à la dette", IND, "le président élu", "noun_object"),
     # verbs of starting speak in an incise only ("débute-t-il", "commence la ministre")
     ("Le réalisateur Stephan Vos a pris ses distances. « Je ne suis pas le premier supporter du sélectionneur », débute-t-il.",
      "Je ne suis pas le premier supporter du sélectionneur", D, "Stephan Vos", "incise_after"),
