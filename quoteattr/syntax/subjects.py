@@ -79,7 +79,26 @@ def subject(ctx: Context, cue: CueMatch) -> Mention | None:
             return None
         name = found.name if found.name is None or found.name[1] <= cue_start else None
         found = attrs.evolve(found, end=words[end_word].end, name=name)
-    return found
+    return _name_before_verb(ctx, cue, found)
+
+
+def _name_before_verb(ctx: Context, cue: CueMatch, found: Mention) -> Mention:
+    """``l'ancien directeur général de Thomson-CSF, Jean-François Briand précisait que``: a
+    description followed by a comma and a name that runs up to the verb is that person's; the
+    name is the speaker whatever the parse attached it to."""
+    if found.kind is not MentionKind.DESCRIPTION or found.name is not None:
+        return found
+    words = ctx.parsed.words
+    last = ctx.word_at(found.end - 1)
+    if last is None or last + 2 >= cue.first or words[last + 1].text != ",":
+        return found
+    if not is_capitalised(words[last + 2]) or words[last + 2].upos not in ("PROPN", "NOUN", "X"):
+        return found
+    lo, hi = name_run(ctx.parsed, last + 2)
+    if lo != last + 2 or hi + 1 != cue.first:
+        return found
+    name = (words[lo].start, words[hi].end)
+    return attrs.evolve(found, end=words[hi].end, name=name, kind=MentionKind.NAME)
 
 
 def _incise_before(ctx: Context, cue: CueMatch) -> Mention | None:

@@ -108,6 +108,12 @@ APPOSITIONS = [
         "la loi serait retirée",
         "Marc Dubois",
     ),
+    # a name after the description's comma, running up to the verb, is the speaker's
+    (
+        "Dans une note de 1991, l'ancien directeur général du groupe, Jean-François Briand précisait que le réseau avait fonctionné.",
+        "le réseau avait fonctionné",
+        "Jean-François Briand",
+    ),
     (
         "Interrogé par Le Temps, le conseiller d'État a estimé que le projet était mûr.",
         "le projet était mûr",
