@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from importlib import resources
 
 import attrs
@@ -35,10 +35,6 @@ _FEMININE_TITLES = frozenset({"mme", "mme.", "madame", "mlle", "mademoiselle"})
 _MASCULINE_TITLES = frozenset({"m.", "m", "mr", "mr.", "monsieur"})
 _FEMININE_ARTICLES = frozenset({"la", "une", "cette"})
 _MASCULINE_ARTICLES = frozenset({"le", "un", "ce", "cet"})
-_RANKS = frozenset(
-    {"colonel", "capitaine", "caporal", "sergent", "amiral", "général", "commandant", "lieutenant"}
-)
-"""Military ranks: a person holds one beside any office (``le colonel X, chef de la junte``)."""
 _ROLE_REACH = 4
 """How many words a role noun may stand before the name it is glued to (``la ministre de la
 Santé Agnès Roy``)."""
@@ -162,6 +158,9 @@ class DocumentEntities:
         self.mentions: list[NamedMention] = self._collect(canonical)
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
+        self._roles_by_name: dict[str, frozenset[str]] = {}
+        for m in self.mentions:
+            self._roles_by_name[m.name] = self._roles_by_name.get(m.name, frozenset()) | m.roles
 
     # --- building ----------------------------------------------------------------------------
 
@@ -317,10 +316,11 @@ class DocumentEntities:
 
     # --- queries -----------------------------------------------------------------------------
 
-    def before(self, position: int) -> list[NamedMention]:
-        """The named mentions that start before ``position``, most recent first."""
+    def before(self, position: int) -> Iterator[NamedMention]:
+        """The named mentions that start before ``position``, most recent first (read
+        lazily: the callers stop at their window)."""
         i = bisect.bisect_left(self._starts, position)
-        return self.mentions[:i][::-1]
+        return _backwards(self.mentions, i)
 
     def acronym_of(self, name: str, canonical: Callable[[str], str]) -> str | None:
         """The acronym the document gave the words of ``name``, or that ``name`` is (its
@@ -356,10 +356,7 @@ class DocumentEntities:
         Example:
             >>> # after "L'avocate Claire Morin": holds_other_role("Claire Morin", {"porte-parole"})
         """
-        held: set[str] = set()
-        for m in self.mentions:
-            if m.name == name:
-                held |= m.roles - _RANKS
+        held = self._roles_by_name.get(name, frozenset()) - word_list("ranks.txt")
         return bool(held) and bool(roles) and not held & roles
 
     def last_person(
@@ -374,7 +371,9 @@ class DocumentEntities:
                 return None
             if m.person is not True:
                 continue  # an organisation, a place, a medium: no evidence of a person
-            held = m.roles - _RANKS  # a rank goes with any office: the colonel leads the junta
+            held = m.roles - word_list(
+                "ranks.txt"
+            )  # a rank goes with any office: the colonel leads the junta
             if held and roles and not held & roles:
                 continue
             if gender and m.gender and gender != m.gender:
@@ -390,6 +389,11 @@ class DocumentEntities:
             if m.person is False:
                 return m
         return None
+
+
+def _backwards(mentions: list[NamedMention], end: int) -> Iterator[NamedMention]:
+    for k in range(end - 1, -1, -1):
+        yield mentions[k]
 
 
 _ARTICLES = frozenset({"le", "la", "l'", "les"})

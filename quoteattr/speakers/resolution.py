@@ -97,8 +97,6 @@ class Resolver:
         """The named people and organisations of the document (descriptions resolve to them)."""
         self._organisations = {m.name for m in self.entities.mentions if m.person is False}
 
-    # --- document-wide tables ----------------------------------------------------------------
-
     # --- resolution --------------------------------------------------------------------------
 
     def resolve(
@@ -166,7 +164,7 @@ class Resolver:
             return None
         said = " ".join(normalise(span.text).replace("'", "' ").split())
         gender = "Fem" if said.endswith("e") else "Masc"
-        if said in ("ce dernier", "cette dernière", "cet dernier"):
+        if said in ("ce dernier", "cette dernière"):
             named = self.entities.last_person(
                 mention.start, paragraph, _PRONOUN_PERSON_WINDOW, gender, frozenset()
             )
@@ -288,9 +286,7 @@ class Resolver:
                 continue  # a subject description that names no one
             if person and self._organisation(entity):
                 continue  # "« J'ai prévu de … », a-t-elle dit": not the agency named before
-            named = self._person_after(entity.position, mention, paragraph)
-            later = named is not None and named.sentence > self._sentence_at(entity.position)
-            if later and self._organisation(entity):
+            if self._organisation(entity) and self._person_later(entity, mention, paragraph):
                 break  # "Le MR … du président du MR, Georges-Louis Bouchez. Il …": the person
             if entity.gender is None and mention.gender is not None:
                 entity.gender = mention.gender
@@ -300,6 +296,11 @@ class Resolver:
             origin = Span.of(self.text, named.start, named.end)
             return Speaker(span, named.name, MentionKind.PRONOUN, origin, via=_PRONOUN)
         return Speaker(span, None, MentionKind.PRONOUN, via=SpeakerVia.UNRESOLVED)
+
+    def _person_later(self, entity: _Entity, mention: Mention, paragraph: int) -> bool:
+        """A person the pronoun can stand for is named in a sentence after ``entity``'s."""
+        after = self._person_after(entity.position, mention, paragraph)
+        return after is not None and after.sentence > self._sentence_at(entity.position)
 
     def _person_after(self, position: int, mention: Mention, paragraph: int) -> NamedMention | None:
         """The last person named after ``position`` and before the pronoun ``mention``, in its

@@ -293,8 +293,7 @@ def _relative_antecedent(parsed: ParsedText, qui: int) -> int | None:
 
 def _genitive(parsed: ParsedText, index: int) -> bool:
     """Word ``index`` hangs on its head noun without a preposition or with ``de``."""
-    cases = parsed.kids(index, "case")
-    return all(c.norm in ("de", "d'", "du", "des") for c in cases)
+    return all(c.norm in _DE for c in parsed.kids(index, "case"))
 
 
 def _expands_acronym(parsed: ParsedText, index: int) -> bool:
