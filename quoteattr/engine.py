@@ -28,9 +28,10 @@ from quoteattr.output.progress import parse_with_progress, progress_bar
 from quoteattr.output.results import QuoteList
 from quoteattr.records import CueType, MentionKind, Quote, QuoteKind, Span, Speaker, SpeakerVia
 from quoteattr.rules.candidates import Candidate
+from quoteattr.rules.embedded import inherit_clause_speakers, merge_quoted_clauses
 from quoteattr.rules.order import rule, select
 from quoteattr.rules.registry import UNATTRIBUTED, Attribution, Rule, confidence_of
-from quoteattr.rules.reported import find_reported, one_quote
+from quoteattr.rules.reported import find_reported
 from quoteattr.rules.sieves import attribute_quotations
 from quoteattr.rules.terms import position_kind
 from quoteattr.speakers.confidence import speaker_weight
@@ -309,7 +310,8 @@ def attribute(
     lex = lexicon if lexicon is not None else default_lexicon()
     quote_rules, reported_rules = _rules if _rules is not None else select(rules)
     ctx = Context(parsed, quoted_spans(parsed.text), find_cues(parsed, lex), lexicon=lex)
-    quoted = attribute_quotations(ctx, quote_rules)
+    terms: list[Candidate] = []
+    quoted = attribute_quotations(ctx, quote_rules, terms)
     used = {  # an incise reports its quote, not a clause, unless the quote sits inside one
         a.cue.word
         for c, a in quoted
@@ -318,7 +320,8 @@ def attribute(
         and rule(a.rule).owns_cue
         and position_kind(ctx, c) is QuoteKind.DIRECT
     }
-    reported = _merge_quoted_clauses(ctx, quoted, find_reported(ctx, used, reported_rules))
+    reported = merge_quoted_clauses(ctx, quoted, find_reported(ctx, used, reported_rules))
+    inherit_clause_speakers(quoted, reported, terms)
 
     events: list[tuple[int, int, Any]] = []
     for n, (cand, att) in enumerate(quoted):
@@ -349,41 +352,6 @@ def attribute(
         attrs.evolve(q, confidence=q.confidence * speaker_weight(q.speaker)) for q in quotes
     ]
     return apply_profiles(parsed, quotes)  # speakers' roles and types (quoteattr.speakers.profiles)
-
-
-def _merge_quoted_clauses(
-    ctx: Context,
-    quoted: list[tuple[Candidate, Attribution | None]],
-    reported: list[Attribution],
-) -> list[Attribution]:
-    """``a estimé que « … »``, ``a promis un « nouveau départ »``: when the marks enclose the
-    whole reported clause (but its determiner), the clause and the quote are the same words,
-    so only the quote is kept (``mixed``), with the
-    clause's cue and speaker when only a fallback rule attributed the quote.
-    """
-    kept = []
-    for r in reported:
-        assert r.start is not None and r.end is not None
-        if r.kind is not QuoteKind.INDIRECT or not one_quote(ctx, r.start, r.end, determiner=True):
-            kept.append(r)
-            continue
-        for n, (cand, att) in enumerate(quoted):
-            if not r.start <= cand.span.content.start < r.end:
-                continue
-            if att is None or rule(att.rule).fallback:
-                quoted[n] = (
-                    cand,
-                    Attribution(
-                        r.cue,
-                        r.mention,
-                        QuoteKind.MIXED,
-                        rule=r.rule,
-                        confidence=r.confidence,
-                    ),
-                )
-            elif att.kind is None:
-                att.kind = QuoteKind.MIXED
-    return kept
 
 
 def _named_subjects(

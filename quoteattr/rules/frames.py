@@ -77,7 +77,7 @@ class Frame:
     preps: tuple[str, ...]
     """The prepositions between ``X`` (or the verb) and the message."""
     message: str
-    """``NP`` or ``INF``."""
+    """``NP``, ``INF`` or ``ATTR`` (an attribute and the noun phrase it qualifies)."""
     stated: bool
     """Only noun phrases that state something carry the message."""
 
@@ -85,7 +85,9 @@ class Frame:
 def _parse(frame: str, message: str) -> Frame:
     tokens = frame.split()
     slot = tokens[-1]
-    if slot not in ("NP", "INF") or any(t not in (*_PREPOSITIONS, "X") for t in tokens[:-1]):
+    if slot not in ("NP", "INF", "ATTR") or any(
+        t not in (*_PREPOSITIONS, "X") for t in tokens[:-1]
+    ):
         raise ValueError(f"data/frames.tsv: cannot read the frame {frame!r}")
     head = tokens[:-1]
     target = "X" in head
@@ -207,6 +209,68 @@ def _infinitive_at(words: list[Word], i: int, last: int) -> bool:
     return i < last and words[i].upos in ("VERB", "AUX") and words[i].feats.get("VerbForm") == "Inf"
 
 
+_DEGREE = frozenset({"très", "trop", "plus", "moins", "si", "assez", "fort", "bien", "peu"})
+_REFLEXIVE_CLITICS = frozenset({"se", "s'", "me", "m'", "te", "t'"})
+
+
+def _attribute_at(words: list[Word], i: int, last: int) -> int | None:
+    """The index of an attribute at ``i``, after degree adverbs: an adjective (``trop
+    légère``) or a past participle (``injustifiée``)."""
+    while i < last and words[i].norm in _DEGREE:
+        i += 1
+    if i >= last:
+        return None
+    w = words[i]
+    participle = (
+        w.upos == "VERB" and w.feats.get("VerbForm") == "Part" and not w.norm.endswith("ant")
+    )
+    return i if w.upos == "ADJ" or participle else None
+
+
+def _judgement_at(ctx: Context, cue: CueMatch, start: int, last: int) -> bool:
+    """A judgement opens at ``start``: an attribute first (``juge indispensable une réforme``,
+    ``l'estime coupable`` with the object clitic before the verb), or a noun phrase whose
+    attribute the parse hangs on the verb (``juge la réforme indispensable``). A reflexive
+    verb (``s'estime lésé``) judges its own subject: no one else's statement."""
+    words = ctx.parsed.words
+    own = [  # the subject and the clitics before the verb
+        w.norm
+        for w in words[max(cue.word - 4, 0) : cue.word]
+        if w.sentence == words[cue.word].sentence
+    ]
+    if any(norm in _REFLEXIVE_CLITICS for norm in own) or any(
+        own.count(p) > 1 for p in ("nous", "vous")
+    ):
+        return False  # "s'estime lésé", "nous nous estimons trahis"
+    if _attribute_at(words, start, last) is not None:
+        return True
+    if words[start].upos not in ("DET", "NOUN", "PROPN"):
+        return False
+    return _trailing_attribute(words, start, clause_end(ctx, start, last, cue) + 1)
+
+
+def _trailing_attribute(words: list[Word], start: int, end: int) -> bool:
+    """A noun phrase from ``start`` ends with an adjective that closes it, before a
+    preposition or the clause's end (``la réforme indispensable``, ``le projet de loi
+    dangereux pour …``): after a verb of judgement, without an article before it, the
+    attribute (whatever the parse made of it, ``amod`` or ``xcomp``)."""
+    noun = False
+    i = start
+    while i < end:
+        w = words[i]
+        if w.upos in ("NOUN", "PROPN"):
+            noun = True
+        elif w.upos == "ADJ" and noun:
+            j = i
+            while j + 1 < end and words[j + 1].upos == "ADJ":
+                j += 1
+            return j + 1 >= end or words[j + 1].upos in ("ADP", "PUNCT", "CCONJ")
+        elif w.upos not in ("DET", "ADP", "ADV") or (w.upos == "ADV" and not noun):
+            return False
+        i += 1
+    return False
+
+
 def _states(words: list[Word], start: int, end: int) -> bool:
     """The noun phrase states something: a quantifier or indefinite determiner (``tout lien``,
     ``une grève``) or a head noun of existence or involvement (``l'existence de …``)."""
@@ -312,6 +376,10 @@ def _message(
         return None
     if frame.message == "INF":
         if not _infinitive_at(words, start, last):
+            return None
+        end = clause_end(ctx, start, last, cue)
+    elif frame.message == "ATTR":
+        if not _judgement_at(ctx, cue, start, last):
             return None
         end = clause_end(ctx, start, last, cue)
     else:

@@ -56,6 +56,7 @@ from quoteattr.syntax.speaking_nouns import is_abstract_noun, speaks
 from quoteattr.syntax.subjects import subject
 from quoteattr.syntax.subordinates import own_clause_end
 from quoteattr.text.french import (
+    INTERROGATIVES,
     NE,
     NEGATORS,
     QUE,
@@ -131,8 +132,11 @@ def _que_clause(ctx: Context, cue: CueMatch) -> Attribution | None:
     i = cue.last + 1
     while i < last and i - cue.last <= _MAX_GAP:
         w = words[i]
-        if w.norm in SI and w.upos == "SCONJ" and cue.entry.cls in _ASKING:
+        elided_si = w.norm == "s'" and i + 1 < last and words[i + 1].norm in ("il", "ils")
+        if w.norm in SI and (w.upos == "SCONJ" or elided_si) and cue.entry.cls in _ASKING:
             return _build(ctx, cue, i + 1) if i + 1 < last else None
+        if w.norm in INTERROGATIVES and i + 1 < last:
+            return _indirect_question(ctx, cue, i)
         if w.norm in QUE and w.upos in ("SCONJ", "PRON", "ADV", "CCONJ"):
             tout_de_meme = i >= 3 and [x.norm for x in words[i - 3 : i]] == ["tout", "de", "même"]
             if words[i - 1].norm in SUBORDINATORS_BEFORE_QUE and not tout_de_meme:
@@ -157,6 +161,31 @@ def _que_clause(ctx: Context, cue: CueMatch) -> Attribution | None:
             return None
         i += 1
     return None
+
+
+def _indirect_question(ctx: Context, cue: CueMatch, i: int) -> Attribution | None:
+    """``lui a demandé comment il allait``, ``n'a pas précisé quand …``: an indirect question
+    opened by an interrogative word, which belongs to it. Only an addressee, adverbs and time
+    words stand between (``a été averti de l'accident quand …`` is a time clause); ``quand``
+    asks only after a verb of asking; a description that cannot speak asks nothing (``une
+    information explique pourquoi …``)."""
+    words = ctx.parsed.words
+    if cue.entry.cls not in _ASKING or passive_cue(ctx, cue):
+        return None
+    if words[i].norm == "quand" and cue.entry.cls is not CueClass.QUESTION:
+        return None
+    j = cue.last + 1
+    while j < i:
+        if words[j].upos == "ADV" or words[j].norm in TIME_WORDS or words[j].text == ",":
+            j += 1
+        elif words[j].norm in ("à", "au", "aux"):
+            j = skip_prepositional_object(ctx, j + 1, i)
+        else:
+            return None
+    built = _build(ctx, cue, i)
+    if built is None or (built.mention is not None and not _can_speak(ctx, built.mention)):
+        return None
+    return built
 
 
 @register("infinitive", "reported")
@@ -269,6 +298,10 @@ def _unmarked_incise(ctx: Context, cue: CueMatch) -> Attribution | None:
         first += 1  # "- Le comédien …" after a dateline
     if cue.first - 1 <= first or words[cue.word].norm.endswith("ant"):
         return None  # ", répétant ainsi un engagement": a participle has no inverted subject
+    if ctx.is_mark(words[first]) and ctx.closes_at(words[first].start):
+        if words[first + 1].text == ",":
+            return None  # "…comment ? », s'est-il interrogé …": the quote's own incise
+        first += 1  # "… plaisanterie. » Une fausse alerte …": the quote ended before
     comma = words[cue.first - 1].text == ","
     before = words[cue.first - 2] if comma else words[cue.first - 1]
     bare = not comma and bare_clause_incise(ctx, cue, first)  # "… lundi précise la mairie."
@@ -280,9 +313,18 @@ def _unmarked_incise(ctx: Context, cue: CueMatch) -> Attribution | None:
     if mention is None or _abstract(ctx, mention):
         return None  # "…, a ordonné l'ouverture d'une enquête": an object, no inverted subject
     i = ctx.word_at(max(mention.end, mention.name[1] if mention.name else 0))
+    if cue.first <= mention.head <= cue.last:
+        i = cue.last + 1  # "a-t-il précisé": the subject inside the compound verb
     if i is not None and i < last and words[i].upos == "DET" and mention.kind is MentionKind.NAME:
         i = skip_prepositional_object(ctx, i, last)  # "explique Jean Roy le vice-président de X"
-    while i is not None and i < last and words[i].upos == "ADP":
+    while (
+        i is not None
+        and i < last
+        and (words[i].upos in ("ADP", "ADV") or words[i].norm in TIME_WORDS)
+    ):
+        if words[i].upos != "ADP":  # "dit-elle encore.", "a-t-il dit lundi soir à X"
+            i += 1
+            continue
         i = skip_prepositional_object(ctx, i + 1, last)  # "a révélé son avocate à l'AFP"
     after = words[i] if i is not None and i < last else None
     inner = (  # the statement goes on after the incise, not an adverbial

@@ -56,7 +56,7 @@ from quoteattr.rules.incises import (
     speech_resumes,
 )
 from quoteattr.rules.registry import Attribution, Rule, register
-from quoteattr.rules.terms import is_term, position_kind, unrealized_speech
+from quoteattr.rules.terms import is_name, is_term, position_kind, unrealized_speech
 from quoteattr.syntax.context import INCISE_BOUNDARY, Context
 from quoteattr.syntax.cues import COLON, DASH, punctuation_cue
 from quoteattr.syntax.mentions import Mention, is_capitalised, mention_at
@@ -448,14 +448,16 @@ def previous_sentence(ctx: Context, cand: Candidate, history: History) -> Attrib
 
 
 def attribute_quotations(
-    ctx: Context, sieves: Sequence[Rule]
+    ctx: Context, sieves: Sequence[Rule], terms: list[Candidate] | None = None
 ) -> list[tuple[Candidate, Attribution | None]]:
     """Run the quote rules ``sieves`` in order over every outermost quoted span.
 
     :func:`quoteattr.rules.order.quote_rules` gives them all, in their default order.
 
     Nested quotes (level > 0) are skipped: a quote in a quote belongs to the
-    quoted speaker's words, not to the reporter's.
+    quoted speaker's words, not to the reporter's. Quoted terms that no rule attributed
+    and that are no title or name go to ``terms`` when given (a reported clause may hold
+    them: :func:`quoteattr.rules.embedded.inherit_clause_speakers`).
 
     Example:
         >>> results = attribute_quotations(ctx, quote_rules())               # doctest: +SKIP
@@ -473,6 +475,8 @@ def attribute_quotations(
             if found is not None:
                 break
         if is_term(ctx, cand, found):
+            if terms is not None and found is None and not is_name(ctx, cand):
+                terms.append(cand)  # words in marks that only a reported clause can claim
             continue
         results.append((cand, found))
         if found is not None:

@@ -48,6 +48,14 @@ def _source_phrase_end(ctx: Context, after: Word, last: int) -> Word:
     return after
 
 
+def _finite_before(ctx: Context, first: int, end: int) -> bool:
+    """A finite verb among the words ``[first, end)``: a clause of its own."""
+    return any(
+        w.upos in ("VERB", "AUX") and w.feats.get("VerbForm") == "Fin"
+        for w in ctx.parsed.words[first:end]
+    )
+
+
 def _clause_follows(ctx: Context, i: int, last: int) -> bool:
     """A finite verb comes before the next comma: a clause, not an apposition, starts at ``i``."""
     for w in ctx.parsed.words[i:last]:
@@ -108,6 +116,8 @@ def _closes_clause(ctx: Context, cue: CueMatch, mention: Mention, last: int) -> 
     after = ctx.next_word(max(mention.end, mention.name[1] if mention.name else 0))
     if after is None or after.index >= last:
         return True
+    if after.norm in _RELATIVE_ON_SOURCE or after.text in (".", "!", "?", "…"):
+        return True  # "…, selon une source policière qui fait état de …": about the source
     if after.text != ",":
         after = _source_phrase_end(ctx, after, last)
     return (
@@ -115,6 +125,26 @@ def _closes_clause(ctx: Context, cue: CueMatch, mention: Mention, last: int) -> 
         and after.index + 1 < last
         and words[after.index + 1].upos == "CCONJ"
         and words[after.index + 1].norm in ("et", "mais", "or")
+    ) or (after.text == "," and _apposition_to_end(ctx, after, last))
+
+
+_RELATIVE_ON_SOURCE = frozenset({"qui"})
+
+
+def _apposition_to_end(ctx: Context, comma: Word, last: int) -> bool:
+    """After the source's comma, up to the sentence's end, only words about the source: a
+    relative on it, or a participle or adjective phrase without a finite verb (``…, selon une
+    source proche de l'enquête, citée par l'AFP.``); not an adjunct of the statement (``…,
+    selon lui, pour initier un dialogue``)."""
+    words = ctx.parsed.words
+    rest = words[comma.index + 1 : last]
+    if not rest:
+        return False
+    if rest[0].norm in _RELATIVE_ON_SOURCE:
+        return True
+    participle = rest[0].upos == "VERB" and rest[0].feats.get("VerbForm") == "Part"
+    return (participle or rest[0].upos == "ADJ") and not any(
+        w.upos in ("VERB", "AUX") and w.feats.get("VerbForm") == "Fin" for w in rest
     )
 
 
@@ -310,6 +340,11 @@ def _according_to(ctx: Context, cue: CueMatch) -> Attribution | None:
         and after.sentence == words[cue.word].sentence
         and after.index + 1 < last
         and after.index + 2 < last
+        and not (
+            words[cue.first - 2].upos != "PUNCT"
+            and _apposition_to_end(ctx, after, last)
+            and _finite_before(ctx, first, cue.first)
+        )
         and (
             any(w.upos in ("VERB", "AUX") for w in words[after.index + 1 : last])
             or (

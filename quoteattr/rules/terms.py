@@ -19,7 +19,7 @@ from quoteattr.syntax.context import Context
 from quoteattr.syntax.lexicon import word_list
 from quoteattr.syntax.parse import Word
 
-__all__ = ["is_term", "position_kind", "unrealized_speech", "utterance"]
+__all__ = ["is_name", "is_term", "position_kind", "unrealized_speech", "utterance"]
 
 _DIRECT_BEFORE = frozenset({":", ",", ";", "(", "—", "–", "-", ".", "!", "?", "…", "»", "”", '"'})
 
@@ -53,10 +53,31 @@ def position_kind(ctx: Context, cand: Candidate) -> QuoteKind:
     if last in _DIRECT_BEFORE:
         if last == "," and len(cand.span.content.text.split()) < 3:
             return QuoteKind.MIXED
+        if last == "," and _continues_clause(cand.span.content.text):
+            return QuoteKind.MIXED  # "une crise, « qui s'aggrave »": a relative clause
         return QuoteKind.DIRECT
     if _after_speech_verb(ctx, cand) and cand.span.content.text[:1].isupper():
         return QuoteKind.DIRECT  # "un message disant « Imaginez … »": an utterance of its own
     return QuoteKind.MIXED
+
+
+_RELATIVE_OPENERS = frozenset({"qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle"})
+
+
+def _continues_clause(content: str) -> bool:
+    """Quoted words that open with a lowercase relative pronoun go on the sentence before
+    them: no utterance starts with one.
+
+    Example:
+        >>> _continues_clause("qui s'aggrave de jour en jour"), _continues_clause("Qui sait ?")
+        (True, False)
+    """
+    first = content.lstrip().split(maxsplit=1)
+    if not first:
+        return False
+    word = first[0].split("'")[0].split("’")[0]
+    elided = len(word) < len(first[0])
+    return word in _RELATIVE_OPENERS or (elided and word + "'" in _RELATIVE_OPENERS)
 
 
 def unrealized_speech(ctx: Context, word: Word) -> bool:
@@ -91,6 +112,26 @@ def is_term(ctx: Context, cand: Candidate, att: Attribution | None) -> bool:
     found = declared().get(att.rule) if att is not None else None
     if found is not None and (found.explicit or found.continues):
         return False
+    if is_name(ctx, cand):
+        return True
+    if att is None:
+        if utterance(ctx, cand) and position_kind(ctx, cand) is QuoteKind.DIRECT:
+            return False
+        return not _phrase_of_speech(ctx, cand)
+    return False
+
+
+def is_name(ctx: Context, cand: Candidate) -> bool:
+    """Quotation marks around a title or a name (« Le Monde », baptisée « Europe »): never
+    anyone's words, wherever they stand.
+
+    Example:
+        >>> # « Pan Am » → True; « trichent » → False
+    """
+    text = cand.span.content.text.strip()
+    words = text.split()
+    if not words:
+        return True
     titled = (
         len(words) <= 5
         and all(w[0].isupper() or len(w) <= 3 for w in words)
@@ -98,13 +139,7 @@ def is_term(ctx: Context, cand: Candidate, att: Attribution | None) -> bool:
     )
     if titled and not text.endswith((".", "!", "?", "…")):
         return True
-    if _named_by(ctx, cand) or _proper_name_after_article(ctx, cand, words):
-        return True
-    if att is None:
-        if utterance(ctx, cand) and position_kind(ctx, cand) is QuoteKind.DIRECT:
-            return False
-        return not _phrase_of_speech(ctx, cand)
-    return False
+    return _named_by(ctx, cand) or _proper_name_after_article(ctx, cand, words)
 
 
 _FUNCTION_UPOS = frozenset({"VERB", "AUX", "DET", "PRON"})

@@ -27,6 +27,7 @@ from quoteattr.syntax.phrases import (
     noun_phrase_after,
     preposition_object,
 )
+from quoteattr.syntax.speaking_nouns import speaks
 from quoteattr.text.french import (
     CLITICS_BEFORE_VERB,
     NOT_SUBJECT_PRONOUNS,
@@ -325,12 +326,20 @@ def _parse_subject(ctx: Context, verb: Word, depth: int) -> Mention | None:
             continue
         if child.upos == "PRON" and child.norm in NOT_SUBJECT_PRONOUNS:
             continue
+        if child.norm == "il" and verb.lemma == "avoir" and _next_norm(ctx, child) == "y":
+            continue  # "il y a", "il y eut": impersonal, no one
         if child.norm in _OBJECT_CLITICS and 0 < verb.index - child.index <= 2:
             continue  # "…, l'interpellent à Paris": an object clitic the parser made subject
         return mention_at(ctx.parsed, child.index)
     if depth < 2 and verb.head >= 0 and _shares_subject(ctx, verb):
         return _parse_subject(ctx, ctx.parsed.words[verb.head], depth + 1)
     return None
+
+
+def _next_norm(ctx: Context, word: Word) -> str:
+    """The next word's normalised form ('' at the end of the text)."""
+    words = ctx.parsed.words
+    return words[word.index + 1].norm if word.index + 1 < len(words) else ""
 
 
 def _apposed_between_commas(ctx: Context, first: Word, second: Word, verb: Word) -> bool:
@@ -408,7 +417,9 @@ def _subject_before(ctx: Context, cue: CueMatch, *, through_conj: bool = True) -
         opening = _opening_name_before_apposition(ctx, sentence, i)
         if opening is not None:
             return opening  # "Joji Otaki, auteur de l'étude ayant fourni …, précise …"
-    participle = words[cue.word].norm.endswith("ant")  # "… un prêt personnel affirmant …"
+    participle = any(  # "… un prêt personnel affirmant …", "… lui ayant demandé …"
+        w.norm.endswith("ant") for w in words[cue.first : cue.word + 1]
+    )
     while (
         not participle
         and i - 1 >= sentence.first
@@ -433,6 +444,8 @@ def _subject_before(ctx: Context, cue: CueMatch, *, through_conj: bool = True) -
             through_conj and words[head].rel == "conj"
         ):
             break
+        if participle and speaks(words[head].lemma) and not speaks(words[parent].lemma):
+            break  # "sa réponse à une journaliste lui ayant demandé": the one who can ask
         head = parent
     return mention_at(ctx.parsed, head)
 

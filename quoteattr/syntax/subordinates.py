@@ -41,7 +41,16 @@ def own_clause_end(ctx: Context, cue: CueMatch, start: int, last: int) -> int:
     subordinate = opener in _OPENING_SUBORDINATORS or (
         opener in SUBORDINATORS_BEFORE_QUE and first + 1 < last and words[first + 1].norm in QUE
     )
-    if not subordinate or any(w.text == "," for w in words[first : cue.word]):
+    participle = (
+        any(  # "Interrogée par une journaliste lui demandant comment …, la championne"
+            w.norm.endswith("ant") and w.upos in ("VERB", "AUX")
+            for w in words[cue.first : cue.word + 1]
+        )
+        and not any(w.feats.get("VerbForm") == "Fin" for w in words[first : cue.first])
+    )
+    if participle:
+        subordinate = True
+    elif not subordinate or any(w.text == "," for w in words[first : cue.word]):
         return last
     for i in range(start + 1, last):  # whatever the parse: the comma before the main clause
         if words[i].text == "," and _main_clause_at(ctx, i + 1, last):

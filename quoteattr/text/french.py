@@ -22,6 +22,7 @@ __all__ = [
     "CLITICS_BEFORE_VERB",
     "DATE_WORDS",
     "DETERMINERS",
+    "INTERROGATIVES",
     "MONTHS",
     "NAME_PARTICLES",
     "NE",
@@ -72,6 +73,11 @@ QUE = frozenset({"que", "qu'"})
 
 SI = frozenset({"si", "s'"})
 """The complementiser of an indirect question (``a demandé s'il viendrait``)."""
+
+INTERROGATIVES = frozenset(
+    {"comment", "pourquoi", "quand", "où", "combien", "quel", "quelle", "quels", "quelles"}
+)
+"""Words that open an indirect question and belong to it (``a demandé comment il allait``)."""
 
 REFLEXIVE = frozenset({"se", "s'"})
 """Reflexive clitics (``se dit``, ``s'est félicité``)."""

@@ -54,6 +54,27 @@ CASES: list[tuple[str, str, str]] = [
         "la relaxe de leur client",
         "ont plaidé",
     ),
+    # a judgement: the attribute with the noun phrase it qualifies, in either order
+    ("Le procureur juge la peine trop légère.", "la peine trop légère", "juge"),
+    ("L'ONG considère ce texte inacceptable.", "ce texte inacceptable", "considère"),
+    (
+        "Les élus jugent le projet de loi dangereux pour les libertés.",
+        "le projet de loi dangereux pour les libertés",
+        "jugent",
+    ),
+    (
+        "Le Conseil d'État a jugé injustifiée la fermeture des bars.",
+        "injustifiée la fermeture des bars",
+        "a jugé",
+    ),
+    ("Nous estimons injuste la décision du préfet.", "injuste la décision du préfet", "estimons"),
+    # the object clitic before the verb stands for the noun phrase (not "les juge" nor
+    # "l'estime", that both parsers may read as an article and a noun)
+    (
+        "Les juges la considèrent responsable de l'accident.",
+        "responsable de l'accident",
+        "considèrent",
+    ),
 ]
 
 NOT_MESSAGES = [
@@ -61,6 +82,11 @@ NOT_MESSAGES = [
     "La championne se plaint de la décision du jury.",
     "De 1 000 à 4 000 emplois sont menacés de suppression chez le constructeur.",
     "Le ministre n'accuse pas le maire de mentir.",
+    # a reflexive verb judges its own subject; an estimate or a trial states no judgement
+    "Il s'estime lésé par la décision.",
+    "Nous nous estimons trahis par le gouvernement.",
+    "Le cabinet estime les dégâts à trois millions d'euros.",
+    "Le tribunal jugera les prévenus en mars.",
 ]
 
 

@@ -333,6 +333,23 @@ CASES = [
     ("« Je démissionne », a fini par annoncer le trésorier.", "Je démissionne", D, "le trésorier", "incise_after"),
     # marks around the whole reported clause: one mixed record (GUIDELINES)
     ("La ministre a estimé que « la situation reste fragile ».", "la situation reste fragile", M, "la ministre", "clause"),
+    # an indirect question: its interrogative word belongs to it; si and s'il(s) do not
+    ("Un journaliste lui a demandé comment il comptait financer la réforme.",
+     "comment il comptait financer la réforme", IND, "un journaliste", "que_clause"),
+    ("Les députés de l'opposition demandent pourquoi le gouvernement a tant attendu.",
+     "pourquoi le gouvernement a tant attendu", IND, "les députés de l'opposition", "que_clause"),
+    ("Le juge a demandé aux témoins quand ils avaient vu le suspect pour la dernière fois.",
+     "quand ils avaient vu le suspect pour la dernière fois", IND, "le juge", "que_clause"),
+    ("Elle a demandé combien coûterait le nouveau stade.", "combien coûterait le nouveau stade", IND, None, "que_clause"),
+    ("Le juge a demandé aux témoins s'ils avaient vu le suspect.", "ils avaient vu le suspect", IND, "le juge", "que_clause"),
+    ("La ministre a expliqué où seraient construits les nouveaux logements.",
+     "où seraient construits les nouveaux logements", IND, "la ministre", "que_clause"),
+    # the "il" of "il y a" is impersonal: no one speaks
+    ("Il y a eu des voix pour dire que la réforme était injuste.", "la réforme était injuste", IND, None, "que_clause"),
+    # a participle before the main clause: its statement ends at the main clause's comma,
+    # and a participle's controller is the noun that can speak, not the phrase around it
+    ("Interrogée par une journaliste lui demandant comment elle allait, la championne a souri.",
+     "comment elle allait", IND, "une journaliste", "que_clause"),
 ]  # fmt: skip
 
 # Sentences whose words must not be reported: (sentence, words that are no content)
@@ -341,6 +358,9 @@ NOT_REPORTED = [
     ("Le ministre a défendu sa décision devant les députés.", "sa décision"),
     ("La maire a condamné l'agression.", "l'agression"),
     ("Le gouvernement a annoncé ce matin son départ du sommet.", "ce matin"),
+    # a time clause after a passive or a complement is no question
+    ("Les secours ont été avertis de l'accident quand un témoin a appelé.", "un témoin a appelé"),
+    ("Les secours ont été avertis de l'accident quand un témoin a appelé.", "quand un témoin a appelé"),
     ("Le maire appelle cet après-midi à voter pour la liste sortante.", "cet après-midi"),
     ("Le groupe avait menacé la veille de quitter la table des négociations.", "la veille"),
     ("« Nous avons dû fermer deux classes, faute d'enseignants. »\n\n— Luc Bernard, directeur de l'école",

@@ -140,6 +140,25 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
         "Ce budget, aux yeux des syndicats, reste insuffisant.",
         [("Ce budget, aux yeux des syndicats, reste insuffisant", "syndicats")],
     ),
+    # a source closing the sentence with words about itself: a relative, a participle
+    (
+        "Le suspect a été interpellé mardi, selon une source proche de l'enquête, citée par l'AFP.",
+        [("Le suspect a été interpellé mardi", "une source proche de l'enquête")],
+    ),
+    (
+        "Une centaine de manifestants sont attendus, selon une source policière qui fait état "
+        "d'une forte mobilisation.",
+        [("Une centaine de manifestants sont attendus", "une source policière")],
+    ),
+    (
+        "Le chômage a reculé, selon l'Insee, qui publie ses chiffres chaque trimestre.",
+        [("Le chômage a reculé", "l'Insee")],
+    ),
+    # an adjunct of the statement after the source: the clause around it
+    (
+        "Des négociations sont en cours, selon lui, pour sortir de la crise.",
+        [("Des négociations sont en cours, selon lui, pour sortir de la crise", "lui")],
+    ),
 ]
 
 NOT_SOURCES = [

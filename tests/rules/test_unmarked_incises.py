@@ -53,6 +53,71 @@ CASES: list[tuple[str, str, str, str]] = [
         "Paul Weber",
         "a souligné",
     ),
+    (  # quoted words opening with a relative pronoun go on the reporter's sentence
+        "Depuis des mois, le quartier vit dans la peur, « qui grandit chaque semaine », analyse "
+        "la sociologue Claire Vidal dans Le Temps.",
+        "Depuis des mois, le quartier vit dans la peur, « qui grandit chaque semaine »",
+        "Claire Vidal",
+        "analyse",
+    ),
+    (  # an adverb after the inverted subject
+        "Les fraudeurs d'une part « trichent », d'autre part « volent leurs voisins », dit-il "
+        "encore.",
+        "Les fraudeurs d'une part « trichent », d'autre part « volent leurs voisins »",
+        "-il",
+        "dit-il",
+    ),
+    (
+        "Les prix « ont flambé » depuis janvier, note aussi l'économiste Marc Favre.",
+        "Les prix « ont flambé » depuis janvier",
+        "Marc Favre",
+        "note",
+    ),
+    (  # the subject pronoun inside a compound verb, then a time and a medium
+        "Le projet sera présenté lundi, a-t-il précisé à l'AFP.",
+        "Le projet sera présenté lundi",
+        "-t-il",
+        "a-t-il précisé",
+    ),
+    (
+        "Les discussions avancent lentement, a-t-elle ajouté mardi soir.",
+        "Les discussions avancent lentement",
+        "-t-elle",
+        "a-t-elle ajouté",
+    ),
+    (  # the parse may start the sentence with the mark that closed the quote before it
+        "« Nous verrons. » Une décision qui sera rendue en juin, indique le tribunal dans un "
+        "communiqué.",
+        "Une décision qui sera rendue en juin",
+        "le tribunal",
+        "indique",
+    ),
+]
+
+MIXED_INSIDE: list[tuple[str, list[str], str]] = [
+    # (text, quoted fragments of the clause before the incise, the incise's speaker)
+    (
+        "Les fraudeurs d'une part « trichent », d'autre part « volent leurs voisins », dit-il "
+        "encore.",
+        ["trichent", "volent leurs voisins"],
+        "-il",
+    ),
+    (
+        "Depuis des mois, le quartier vit dans la peur, « qui grandit chaque semaine », analyse "
+        "la sociologue Claire Vidal dans Le Temps.",
+        ["qui grandit chaque semaine"],
+        "Claire Vidal",
+    ),
+    (
+        "Les prix « ont flambé » depuis janvier, note aussi l'économiste Marc Favre.",
+        ["ont flambé"],
+        "Marc Favre",
+    ),
+    (
+        "Le chantier a pris « un retard considérable », reconnaît-on à la mairie.",
+        ["un retard considérable"],
+        "-on",
+    ),
 ]
 
 NOT_INCISES = [
@@ -60,6 +125,9 @@ NOT_INCISES = [
     "L'avortement était un droit acquis en Espagne… pensait-on.",
     "Le rapport que publie l'Insee montre une hausse des loyers.",
     "Les électeurs qui votent dimanche choisiront leur maire.",
+    # the incise of a quote that the parse put in the next sentence reports that quote only
+    "« Pourquoi attendre ? », s'est interrogé le maire avant d'ajouter que « rien ne presse "
+    "vraiment », a-t-il insisté.",
 ]
 
 
@@ -92,3 +160,16 @@ NO_THING_SPEAKS = [
 @pytest.mark.parametrize("text", [v for t in NO_THING_SPEAKS for v in both_apostrophes(t)])
 def test_an_abstract_noun_after_the_verb_is_no_incise_speaker(text: str) -> None:
     assert [q.content.text for q in quotes_of(text) if q.rule == "unmarked_incise"] == []
+
+
+@pytest.mark.parametrize(("text", "fragments", "speaker"), rows_with_both_apostrophes(MIXED_INSIDE))
+def test_quoted_words_in_the_clause_are_the_incise_speakers(
+    text: str, fragments: list[str], speaker: str
+) -> None:
+    found = {q.content.text: q for q in quotes_of(text) if q.kind is QuoteKind.MIXED}
+    assert sorted(found) == sorted(fragments), [
+        (q.kind.value, q.content.text) for q in quotes_of(text)
+    ]
+    for fragment in fragments:
+        said = found[fragment]
+        assert said.speaker is not None and said.speaker.mention.text == speaker
