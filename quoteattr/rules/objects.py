@@ -180,8 +180,16 @@ def _call_object(ctx: Context, cue: CueMatch) -> Attribution | None:
     words = ctx.parsed.words
     _first, last = sentence_bounds(ctx, cue)
     i = cue.last + 1
-    while i < last and i - cue.last <= 8 and words[i].norm not in ("à", "au", "aux"):
-        if words[i].upos in ("VERB", "AUX", "PUNCT", "SCONJ", "CCONJ") or words[i].norm in QUE:
+    while i < last and i - cue.last <= 10 and words[i].norm not in ("à", "au", "aux"):
+        joins_nouns = (  # "appelle les partis de la majorité et de l'opposition à …"
+            words[i].upos == "CCONJ"
+            and i + 1 < last
+            and words[i + 1].upos in ("ADP", "DET", "NOUN", "PROPN")
+            and words[i + 1].norm not in ("à", "au", "aux")
+        )
+        if (
+            words[i].upos in ("VERB", "AUX", "PUNCT", "SCONJ", "CCONJ") and not joins_nouns
+        ) or words[i].norm in QUE:
             return None  # past the addressee ("invite les automobilistes à …"), nothing else
         i += 1
     if i + 1 >= last or words[i].norm not in ("à", "au", "aux"):

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from quoteattr.records import CueClass, CueType, MentionKind, QuoteKind
+from quoteattr.records import CueClass, CueType, MentionKind, Polarity, QuoteKind
 from quoteattr.rules.incises import bare_clause_incise
 from quoteattr.rules.registry import Attribution, Rule, register
 from quoteattr.syntax.clauses import (
@@ -54,7 +54,7 @@ from quoteattr.syntax.phrases import (
 )
 from quoteattr.syntax.speaking_nouns import is_abstract_noun, speaks
 from quoteattr.syntax.subjects import subject
-from quoteattr.syntax.subordinates import own_clause_end
+from quoteattr.syntax.subordinates import aside_end, own_clause_end
 from quoteattr.text.french import (
     INTERROGATIVES,
     NE,
@@ -130,7 +130,8 @@ def _que_clause(ctx: Context, cue: CueMatch) -> Attribution | None:
     words = ctx.parsed.words
     _first, last = sentence_bounds(ctx, cue)
     i = cue.last + 1
-    while i < last and i - cue.last <= _MAX_GAP:
+    aside = 0  # words of an aside between commas, not counted in the gap
+    while i < last and i - cue.last - aside <= _MAX_GAP:
         w = words[i]
         elided_si = w.norm == "s'" and i + 1 < last and words[i + 1].norm in ("il", "ils")
         if w.norm in SI and (w.upos == "SCONJ" or elided_si) and cue.entry.cls in _ASKING:
@@ -157,6 +158,12 @@ def _que_clause(ctx: Context, cue: CueMatch) -> Attribution | None:
         if w.norm in TIME_WORDS:
             i += 1
             continue
+        if w.text == ",":
+            closing = aside_end(ctx, i, last)
+            if closing is not None:  # "a répété, comme il l'avait fait en mai, que …"
+                aside += closing + 1 - i
+                i = closing + 1
+                continue
         if w.upos in ("VERB", "AUX") or w.text in (".", ";", ":", "?", "!") or ctx.is_mark(w):
             return None
         i += 1
@@ -168,10 +175,10 @@ def _indirect_question(ctx: Context, cue: CueMatch, i: int) -> Attribution | Non
     opened by an interrogative word, which belongs to it. Only an addressee, adverbs and time
     words stand between (``a été averti de l'accident quand …`` is a time clause); ``quand``
     asks only after a verb of asking; a description that cannot speak asks nothing (``une
-    information explique pourquoi …``)."""
+    information explique pourquoi …``). A negated verb asks nothing: no record."""
     words = ctx.parsed.words
-    if cue.entry.cls not in _ASKING or passive_cue(ctx, cue):
-        return None
+    if cue.entry.cls not in _ASKING or passive_cue(ctx, cue) or cue.polarity is Polarity.NEGATED:
+        return None  # "ne s'expliquait pas où il était", "n'a pas précisé quand": nothing asked
     if words[i].norm == "quand" and cue.entry.cls is not CueClass.QUESTION:
         return None
     j = cue.last + 1

@@ -329,8 +329,8 @@ def clause_end(ctx: Context, start: int, last: int, cue: CueMatch | None = None)
             if pair in CLAUSE_BREAKS or nxt.norm in CLAUSE_BREAKS:
                 break
             incise = ctx.group_at.get(i + 1)
-            if incise is not None and incise.first == i + 1:
-                break
+            if incise is not None and incise.first == i + 1 and finite:
+                break  # not "que le parquet de Lyon, a ordonné …": the clause's own verb
         i += 1
     return last_content_word(ctx, i - 1 if i < last else last - 1, floor=start)
 

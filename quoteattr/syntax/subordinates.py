@@ -3,7 +3,8 @@
 A cue inside ``Bien que tous aient nié avoir su, la cour les a condamnés`` or ``Le syndicat, qui
 affirme que la grève est suivie, appelle …`` reports words of its own clause only: the parse's
 subtree of a relative or preposed clause, or, whatever the parser made of ``bien que``, the comma
-before the main clause's subject and verb.
+before the main clause's subject and verb. An aside set off by commas between a verb of saying
+and its ``que`` is no content (:func:`aside_end`).
 
 Example:
     >>> from quoteattr.syntax.subordinates import own_clause_end   # doctest: +SKIP
@@ -16,7 +17,7 @@ from quoteattr.syntax.context import Context
 from quoteattr.syntax.cues import CueMatch
 from quoteattr.text.french import CLITICS_BEFORE_VERB, QUE, SUBORDINATORS_BEFORE_QUE
 
-__all__ = ["own_clause_end"]
+__all__ = ["aside_end", "own_clause_end"]
 
 
 def own_clause_end(ctx: Context, cue: CueMatch, start: int, last: int) -> int:
@@ -74,3 +75,24 @@ def _main_clause_at(ctx: Context, i: int, last: int) -> bool:
             break
         j += 1
     return j > i and finite_next(ctx, j, last)
+
+
+_ASIDE_WORDS = 25
+"""How long an aside between commas may be between a verb of saying and its ``que``."""
+
+
+def aside_end(ctx: Context, comma: int, last: int) -> int | None:
+    """The comma that closes an aside opened by the comma at ``comma`` when ``que`` follows it
+    (``a rappelé, lors d'un déplacement à Lille, que …``, ``a répété, comme il l'avait fait
+    durant la campagne, que …``); None when no such comma comes, or a sentence mark first.
+
+    Example:
+        >>> # "a rappelé, lors d'un déplacement à Lille, que …" → the index of the second comma
+    """
+    words = ctx.parsed.words
+    for j in range(comma + 1, min(comma + 1 + _ASIDE_WORDS, last - 1)):
+        if words[j].text in (".", ";", ":", "?", "!") or ctx.is_mark(words[j]):
+            return None
+        if words[j].text == ",":
+            return j if words[j + 1].norm in QUE else None
+    return None

@@ -344,6 +344,11 @@ CASES = [
     ("Le juge a demandé aux témoins s'ils avaient vu le suspect.", "ils avaient vu le suspect", IND, "le juge", "que_clause"),
     ("La ministre a expliqué où seraient construits les nouveaux logements.",
      "où seraient construits les nouveaux logements", IND, "la ministre", "que_clause"),
+    # a call's addressee may be two coordinated noun phrases
+    ("Le préfet invite les habitants et les commerçants à la plus grande prudence.",
+     "la plus grande prudence", IND, "le préfet", "call_object"),
+    ("L'archevêque a appelé les fidèles de la ville et des environs au calme et à la prière.",
+     "calme et à la prière", IND, "l'archevêque", "call_object"),
     # the "il" of "il y a" is impersonal: no one speaks
     ("Il y a eu des voix pour dire que la réforme était injuste.", "la réforme était injuste", IND, None, "que_clause"),
     # a participle before the main clause: its statement ends at the main clause's comma,
@@ -358,6 +363,12 @@ NOT_REPORTED = [
     ("Le ministre a défendu sa décision devant les députés.", "sa décision"),
     ("La maire a condamné l'agression.", "l'agression"),
     ("Le gouvernement a annoncé ce matin son départ du sommet.", "ce matin"),
+    # a relative after the object is no aside before que
+    ("Le ministre a salué les efforts des soignants, que les syndicats jugent pourtant insuffisants.",
+     "les syndicats jugent pourtant insuffisants"),
+    # a negated verb asks nothing
+    ("La ministre n'a pas précisé comment la réforme serait financée.", "comment la réforme serait financée"),
+    ("Il ne s'expliquait pas nettement où il se trouvait.", "où il se trouvait"),
     # a time clause after a passive or a complement is no question
     ("Les secours ont été avertis de l'accident quand un témoin a appelé.", "un témoin a appelé"),
     ("Les secours ont été avertis de l'accident quand un témoin a appelé.", "quand un témoin a appelé"),

@@ -52,6 +52,31 @@ CASES = [
         "le forfait de son capitaine",
         "l'entraîneur",
     ),
+    # an aside of any length between commas before que, a clause of its own included
+    (
+        "La ministre a rappelé, lors d'un déplacement à Lille, que la réforme serait votée en juin.",
+        "la réforme serait votée en juin",
+        "la ministre",
+    ),
+    (
+        "Le maire a répété, comme il l'avait fait durant la campagne, que la sécurité restait sa "
+        "priorité.",
+        "la sécurité restait sa priorité",
+        "le maire",
+    ),
+    (
+        "Le club a annoncé, dans un communiqué publié sur son site internet dimanche soir, qu'il se "
+        "séparait de son entraîneur.",
+        "il se séparait de son entraîneur",
+        "le club",
+    ),
+    # a reported clause's subject set off by a comma from its verb, a verb of saying too
+    (
+        "Le porte-parole a déclaré que le parquet de Lyon, a ordonné lundi au procureur de "
+        "faire comparaître deux avocates.",
+        "le parquet de Lyon, a ordonné lundi au procureur de faire comparaître deux avocates",
+        "le porte-parole",
+    ),
 ]
 
 NOT_A_CIRCUMSTANCE = [
