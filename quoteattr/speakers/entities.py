@@ -180,6 +180,14 @@ class DocumentEntities:
             run_start = lo
             while lo < hi and normalise(words[lo].text) in CIVIL_TITLES:
                 lo += 1
+            titled = run_start < lo
+            kinds = word_list("organisation_kinds.txt")
+            kind_before = run_start > 0 and words[run_start - 1].norm in kinds
+            while lo <= hi and words[lo].norm in kinds:
+                lo += 1  # "les ONG Mandela Center et …": a kind of organisation, no name
+                kind_before = True
+            if lo > hi:
+                continue
             start, end = words[lo].start, words[hi].end
             if self._inside_quote(start):
                 continue  # a name in a quotation is the quoted speaker's word, no antecedent
@@ -197,7 +205,9 @@ class DocumentEntities:
                     name,
                     sentence.index,
                     sentence.paragraph,
-                    True if run_start < lo else (False if acronym else self._person(lo, hi, roles)),
+                    False
+                    if kind_before or acronym  # "l'ONG Amnesty International": an organisation
+                    else (True if titled else self._person(lo, hi, roles)),
                     self._gender(lo) or given_name_gender(name) or role_gender,
                     roles,
                 )

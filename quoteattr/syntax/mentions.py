@@ -16,6 +16,7 @@ import attrs
 import regex
 
 from quoteattr.records import MentionKind
+from quoteattr.syntax.lexicon import word_list
 from quoteattr.syntax.names import (
     extend_name,
     is_capitalised,
@@ -28,7 +29,7 @@ from quoteattr.syntax.names import (
     trailing_name,
 )
 from quoteattr.syntax.parse import ParsedText, Word
-from quoteattr.text.french import CIVIL_TITLES, normalise
+from quoteattr.text.french import CIVIL_TITLES, DATE_WORDS, normalise
 
 __all__ = [
     "PRONOUN_FEATURES",
@@ -152,7 +153,12 @@ def mention_at(parsed: ParsedText, head: int) -> Mention:
         # "le juge d'instruction Jean Valois, successeur du juge Marc Tellier": the name glued
         # to the description, before its apposition (whose own names are someone else's)
         name = trailing_name(parsed, head, first, comma - 1)
-    name = name or _apposed_name(parsed, head, first, last) or _titled_name(parsed, head, last)
+    name = (
+        name
+        or _kind_name(parsed, head, last)
+        or _apposed_name(parsed, head, first, last)
+        or _titled_name(parsed, head, last)
+    )
     if name is None and is_name(parsed, head):
         lo, hi = name_run(parsed, head)
         hi = organisation_name_end(parsed, head, hi, last)
@@ -167,6 +173,8 @@ def mention_at(parsed: ParsedText, head: int) -> Mention:
     kind = MentionKind.NAME if is_name(parsed, head) else MentionKind.DESCRIPTION
     if name is not None:
         kind = MentionKind.NAME
+        while last + 1 < len(parsed.words) and parsed.words[last].end < name[1]:
+            last += 1  # the name ran past the phrase the parse gave (``l'ONG Reporters sans …``)
     gender, number = _agreement(parsed, head)
     start, end = parsed.words[first].start, _trimmed_end(parsed.text, parsed.words[last])
     if name is not None and name[1] == parsed.words[last].end:
@@ -378,6 +386,45 @@ def _past_conjunction(parsed: ParsedText, first: int, head: int) -> int:
     while first < head and words[first].upos == "ADV" and words[first].norm != "ne":
         first += 1  # "Même la pique", "Seul le maire"
     return first
+
+
+def _kind_name(parsed: ParsedText, head: int, last: int) -> tuple[int, int] | None:
+    """``l'ONG Reporters sans frontières``, ``le syndicat SUD Rail``: a kind of organisation
+    (``data/organisation_kinds.txt``) followed by a capitalised name, which runs to the end of
+    the phrase or to its first punctuation.
+
+    Example:
+        >>> # "l'ONG Amnesty International" → the span of "Amnesty International"
+    """
+    words = parsed.words
+    if words[head].norm not in word_list("organisation_kinds.txt") or head + 1 > last:
+        return None
+    if not is_capitalised(words[head + 1]) or words[head + 1].upos in ("DET", "ADP", "PRON"):
+        return None
+    sentence_last = parsed.sentences[words[head].sentence].last
+    end = head + 1
+    while end + 1 < sentence_last and (
+        (
+            end + 1 <= last
+            and words[end + 1].upos != "PUNCT"
+            and words[end + 1].norm not in _RELATIVE | _NOT_IN_NAMES
+        )
+        or (  # "Reporters sans frontières", however the parse cut the phrase
+            words[end + 1].upos in ("ADP", "NOUN", "ADJ", "PROPN")
+            and words[end + 1].norm not in _NOT_IN_NAMES
+            and (
+                words[end + 1].upos != "ADP"
+                or (end + 2 < sentence_last and words[end + 2].upos in ("NOUN", "PROPN"))
+            )
+        )
+    ):
+        end += 1
+    return words[head + 1].start, words[end].end
+
+
+_RELATIVE = frozenset({"qui", "que", "qu'", "dont"})
+_NOT_IN_NAMES = DATE_WORDS | {"à", "au", "aux", "en", "dans", "par", "sur", "hier", "soir", "matin"}
+"""Words after an organisation's name that start a circumstance, not the name's next word."""
 
 
 def _titled_name(parsed: ParsedText, head: int, last: int) -> tuple[int, int] | None:

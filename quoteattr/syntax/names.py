@@ -72,6 +72,7 @@ def name_run(parsed: ParsedText, index: int) -> tuple[int, int]:
         and is_capitalised(words[first - 1])
         and words[first - 1].upos not in ("DET", "ADP", "PRON", "VERB", "AUX", "CCONJ", "SCONJ")
         and words[first - 1].norm not in _OPENING_CONJUNCTIONS  # "Et Roger …": not a name part
+        and words[first - 1].norm not in word_list("organisation_kinds.txt")  # "l'ONG X"
         and not (  # "le ministre de l'Intérieur Gérald Darmanin": "Intérieur" is no name part
             last - first >= 1
             and first - 2 >= sentence.first
@@ -165,7 +166,15 @@ def extend_name(parsed: ParsedText, first: int, last: int) -> tuple[int, int]:
 
 
 def is_name(parsed: ParsedText, head: int) -> bool:
+    """A proper name's word: a ``PROPN``, or a capitalised noun inside its sentence, but for a
+    kind of organisation written in capitals (``l'ONG``, ``la PME``): a common noun.
+
+    Example:
+        >>> # "a indiqué Jean Roy" → True for Roy; "L'ONG promet" → False for ONG
+    """
     word = parsed.words[head]
+    if word.norm in word_list("organisation_kinds.txt"):
+        return False
     return word.upos == "PROPN" or (
         word.upos in ("NOUN", "X", "VERB")
         and is_capitalised(word)

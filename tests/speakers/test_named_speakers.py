@@ -197,6 +197,36 @@ RESOLUTION = [
 ]
 
 
+# 5. A kind of organisation before a name (l'ONG X, le syndicat X): the name is the speaker's,
+# the kind is no name of its own, and "l'ONG" later stands for the organisation named last.
+ORGANISATION_KINDS = [
+    (
+        "Trois militants ont été arrêtés, a indiqué l'ONG Amnesty International. Selon l'ONG, "
+        "ils ont été battus.",
+        "Trois militants ont été arrêtés",
+        "Amnesty International",
+    ),
+    (
+        "Trois militants ont été arrêtés, a indiqué l'ONG Amnesty International. Selon l'ONG, "
+        "ils ont été battus.",
+        "ils ont été battus",
+        "Amnesty International",
+    ),
+    (
+        "Cinq journalistes ont été expulsés, a dénoncé jeudi l'ONG Reporters sans frontières.",
+        "Cinq journalistes ont été expulsés",
+        "Reporters sans frontières",
+    ),
+    (
+        "Le syndicat SUD Rail appelle à la grève reconductible.",
+        "la grève reconductible",
+        "SUD Rail",
+    ),
+    ("L'ONG Oxfam affirme que les stocks sont vides.", "les stocks sont vides", "Oxfam"),
+    ("Les stocks sont vides, a indiqué l'ONG Oxfam mardi soir.", "Les stocks sont vides", "Oxfam"),
+]
+
+
 def _variants(rows: list[tuple[str, str, str | None]]) -> list[tuple[str, str, str | None]]:
     """Each row as written and with every apostrophe swapped, in text, content and name."""
     out = []
@@ -262,3 +292,8 @@ def test_each_record_says_how_its_speaker_was_reached(
 ) -> None:
     [quote] = [q for q in quotes_of(text) if q.content.text == content]
     assert quote.speaker is not None and quote.speaker.via is via
+
+
+@pytest.mark.parametrize(("text", "content", "name"), _variants(ORGANISATION_KINDS))
+def test_a_kind_of_organisation_introduces_its_name(text: str, content: str, name: str) -> None:
+    _check(text, content, name)
