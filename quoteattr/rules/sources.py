@@ -366,6 +366,14 @@ def _according_to(ctx: Context, cue: CueMatch) -> Attribution | None:
     else:
         begin, stop = sentence_start, sentence_end
     begin, stop = respect_quotes(ctx, begin, stop)
-    if one_quote(ctx, begin, stop, apposition=True):
-        return None  # Selon X, « … »: the quote itself carries the source (source_before)
+    if one_quote(ctx, begin, stop, apposition=_colon_before_quote(ctx, begin, stop)):
+        return None  # Selon X, « … », Pour X, son porte-parole : « … »: the quote carries it
     return statement(ctx, cue, begin, stop, QuoteKind.ACCORDING_TO, mention)
+
+
+def _colon_before_quote(ctx: Context, begin: int, stop: int) -> bool:
+    """A colon before the first quote of ``[begin, stop)``: the words before it are an
+    apposition to the source (``Pour X, son porte-parole : « … »``), not a clause's subject
+    (``Selon X, les salaires « n'ont pas suivi »``)."""
+    quotes = ctx.outer_quotes_between(begin, stop + 1)
+    return bool(quotes) and ":" in ctx.text[begin : quotes[0].open_mark.start]

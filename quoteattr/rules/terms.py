@@ -55,6 +55,8 @@ def position_kind(ctx: Context, cand: Candidate) -> QuoteKind:
             return QuoteKind.MIXED
         if last == "," and _continues_clause(cand.span.content.text):
             return QuoteKind.MIXED  # "une crise, « qui s'aggrave »": a relative clause
+        if last == "," and _fragment(ctx, cand):
+            return QuoteKind.MIXED  # "a baissé, « une première depuis 2008 », selon X"
         return QuoteKind.DIRECT
     if _after_speech_verb(ctx, cand) and cand.span.content.text[:1].isupper():
         return QuoteKind.DIRECT  # "un message disant « Imaginez … »": an utterance of its own
@@ -62,6 +64,19 @@ def position_kind(ctx: Context, cand: Candidate) -> QuoteKind:
 
 
 _RELATIVE_OPENERS = frozenset({"qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle"})
+
+
+def _fragment(ctx: Context, cand: Candidate) -> bool:
+    """Quoted words after a comma that start in lower case and hold no finite verb: a phrase
+    of the sentence around them (``…, « une première depuis 2008 »``, ``aurait, selon X,
+    « envisagé de partir »``), not an utterance of its own."""
+    text = cand.span.content.text.lstrip()
+    if not text[:1].islower():
+        return False
+    return not any(
+        w.upos in ("VERB", "AUX") and w.feats.get("VerbForm") == "Fin"
+        for w in _content_words(ctx, cand)
+    )
 
 
 def _continues_clause(content: str) -> bool:

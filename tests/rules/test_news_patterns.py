@@ -344,6 +344,11 @@ CASES = [
     ("Le juge a demandé aux témoins s'ils avaient vu le suspect.", "ils avaient vu le suspect", IND, "le juge", "que_clause"),
     ("La ministre a expliqué où seraient construits les nouveaux logements.",
      "où seraient construits les nouveaux logements", IND, "la ministre", "que_clause"),
+    # quoted words after a comma, in lower case and without a finite verb: a phrase of the sentence
+    ("Le chômage a encore baissé, « une première depuis 2008 », selon l'Insee.",
+     "une première depuis 2008", M, "l'Insee", "incise_after"),
+    ("Les loyers ont grimpé, « au-delà de toute prévision », a reconnu le ministre.",
+     "au-delà de toute prévision", M, "le ministre", "incise_after"),
     # a call's addressee may be two coordinated noun phrases
     ("Le préfet invite les habitants et les commerçants à la plus grande prudence.",
      "la plus grande prudence", IND, "le préfet", "call_object"),

@@ -154,6 +154,15 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
         "Le chômage a reculé, selon l'Insee, qui publie ses chiffres chaque trimestre.",
         [("Le chômage a reculé", "l'Insee")],
     ),
+    # quoted words inside the clause: the clause is the source's, the words a mixed quote
+    (
+        "Le chômage a encore baissé, « une première depuis 2008 », selon l'Insee.",
+        [("Le chômage a encore baissé, « une première depuis 2008 »", "l'Insee")],
+    ),
+    (
+        "Selon le syndicat, les salaires « n'ont pas suivi l'inflation ».",
+        [("les salaires « n'ont pas suivi l'inflation »", "le syndicat")],
+    ),
     # an adjunct of the statement after the source: the clause around it
     (
         "Des négociations sont en cours, selon lui, pour sortir de la crise.",
