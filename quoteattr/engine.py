@@ -35,6 +35,7 @@ from quoteattr.rules.reported import find_reported
 from quoteattr.rules.sieves import attribute_quotations
 from quoteattr.rules.terms import position_kind
 from quoteattr.speakers.confidence import speaker_weight
+from quoteattr.speakers.context import context_speakers
 from quoteattr.speakers.profiles import apply_profiles
 from quoteattr.speakers.resolution import Resolver
 from quoteattr.speakers.speaking import speaker_mention
@@ -347,7 +348,7 @@ def attribute(
             quotes.append(_quote_record(ctx, resolver, cand, att, resolved, n))
         else:
             quotes.append(_reported_record(ctx, resolver, payload))
-    quotes.sort(key=lambda q: (q.content.start, -q.content.end))
+    quotes = context_speakers(quotes)  # sorted; unattributed mixed quotes named by context
     quotes = [  # the rule's precision times how far its speaker can be trusted
         attrs.evolve(q, confidence=q.confidence * speaker_weight(q.speaker)) for q in quotes
     ]

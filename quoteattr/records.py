@@ -253,7 +253,9 @@ class SpeakerVia(str, enum.Enum):
     beside it (``la ministre, Inès Morel,``, ``le président Barack Obama``); ``description``: a
     role or description (``la ministre``, ``ce dernier``) resolved to a person or organisation
     named earlier; ``pronoun``: a pronoun (``il``, ``-t-elle``, ``qui``) resolved to one;
-    ``continuation``: no speaker in the sentence, carried over from an earlier quote;
+    ``continuation``: no speaker in the sentence, carried over from an earlier quote (for
+    quoted words no rule attributed, the last named speaker before them:
+    :mod:`quoteattr.speakers.context`);
     ``unresolved``: a pronoun or description that could not be tied to a name (the record's
     name is then the description itself, or nothing).
 
