@@ -19,7 +19,14 @@ import attrs
 from quoteattr.syntax.mentions import Mention, is_capitalised, mention_at
 from quoteattr.syntax.parse import ParsedText
 
-__all__ = ["POSSESSIVES", "Descriptions", "NamedDescription", "owned_description"]
+__all__ = [
+    "DEMONSTRATIVES",
+    "POSSESSIVES",
+    "Descriptions",
+    "NamedDescription",
+    "demonstrative_antecedent",
+    "owned_description",
+]
 
 POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
 """Possessive determiners of a third-person possessor."""
@@ -115,6 +122,46 @@ class Descriptions:
             if modifiers <= entry.modifiers and (best is None or entry.position < mention.start):
                 best = entry
         return best
+
+    def repeated_phrase(self, mention: Mention) -> str | None:
+        """The words of the earlier phrase a demonstrative description repeats (``Ces
+        associations`` → ``les associations étudiantes``), or None."""
+        earlier = demonstrative_antecedent(self.parsed, mention)
+        return self.parsed.text[earlier.start : earlier.end] if earlier is not None else None
+
+
+DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
+"""Demonstrative determiners: the phrase points back to one the text gave before."""
+_DEMONSTRATIVE_REACH = 300
+"""How many words back a demonstrative description looks for the phrase it repeats."""
+
+
+def demonstrative_antecedent(parsed: ParsedText, mention: Mention) -> Mention | None:
+    """``Ces associations`` after ``les associations étudiantes``, ``cet extrait`` after ``un
+    extrait des résolutions …``: a description opened by a demonstrative determiner repeats the
+    last earlier phrase with the same head noun that is no demonstrative one itself; None when
+    there is none, or the description names someone.
+
+    Example:
+        >>> demonstrative_antecedent(parsed, mention_at(parsed, 14)).start   # doctest: +SKIP
+        27
+    """
+    words = parsed.words
+    head = words[mention.head]
+    if mention.name is not None or head.upos != "NOUN":
+        return None
+    if not any(d.norm in DEMONSTRATIVES for d in parsed.kids(head.index, "det")):
+        return None
+    lemma = head.lemma.lower()
+    first = min(i for i in range(mention.head + 1) if words[i].start >= mention.start)
+    for i in range(first - 1, max(-1, first - _DEMONSTRATIVE_REACH), -1):
+        word = words[i]
+        if word.upos != "NOUN" or word.lemma.lower() != lemma:
+            continue
+        if any(d.norm in DEMONSTRATIVES for d in parsed.kids(i, "det")):
+            continue  # another demonstrative: keep going back to the phrase it repeats
+        return mention_at(parsed, i)
+    return None
 
 
 def owned_description(parsed: ParsedText, mention: Mention, owner: str, apostrophe: str) -> str:

@@ -25,7 +25,7 @@ import attrs
 
 from quoteattr.records import QuotedSpan
 from quoteattr.syntax.lexicon import role_nouns, word_list
-from quoteattr.syntax.names import is_capitalised, name_run
+from quoteattr.syntax.names import is_capitalised, kind_noun, name_run
 from quoteattr.syntax.parse import ParsedText, Word
 from quoteattr.text.french import CIVIL_TITLES, normalise
 
@@ -181,9 +181,8 @@ class DocumentEntities:
             while lo < hi and normalise(words[lo].text) in CIVIL_TITLES:
                 lo += 1
             titled = run_start < lo
-            kinds = word_list("organisation_kinds.txt")
-            kind_before = run_start > 0 and words[run_start - 1].norm in kinds
-            while lo <= hi and words[lo].norm in kinds:
+            kind_before = run_start > 0 and kind_noun(words[run_start - 1])
+            while lo <= hi and kind_noun(words[lo]):
                 lo += 1  # "les ONG Mandela Center et …": a kind of organisation, no name
                 kind_before = True
             if lo > hi:

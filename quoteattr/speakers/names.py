@@ -12,8 +12,8 @@ Example:
 
 from __future__ import annotations
 
-from quoteattr.syntax.lexicon import word_list
 from quoteattr.syntax.mentions import is_capitalised, name_run
+from quoteattr.syntax.names import kind_noun
 from quoteattr.syntax.parse import ParsedText
 from quoteattr.text.french import CIVIL_TITLES, DETERMINERS, normalise
 
@@ -77,7 +77,7 @@ class NameForms:
                     and all(is_capitalised(w) for w in words[first : last + 1])
                 ):
                     first += 1  # "de la Justice Alberto Ruiz-Gallardón": the complement is no name
-                while first < last and words[first].norm in word_list("organisation_kinds.txt"):
+                while first < last and kind_noun(words[first]):
                     first += 1  # "l'ONG Oxfam": a kind of organisation, then its name
                 forms[strip_titles(text[words[first].start : words[last].end])] = None
         by_last: dict[str, list[str]] = {}

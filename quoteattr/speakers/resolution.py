@@ -367,7 +367,7 @@ class Resolver:
             named = self.entities.last_organisation(mention.start, paragraph, _DESCRIPTION_WINDOW)
             if named is not None:
                 return self._as_named(named, mention, span, paragraph, as_speaker)
-        name = normalise_name(span.text)
+        name = normalise_name(self._descriptions.repeated_phrase(mention) or span.text)
         acronym = self.entities.acronym_of(name, normalise_name)
         if acronym is not None:  # "l'Agence régionale de santé (ARS)": the organisation's name
             self._remember(

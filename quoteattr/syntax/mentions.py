@@ -16,11 +16,11 @@ import attrs
 import regex
 
 from quoteattr.records import MentionKind
-from quoteattr.syntax.lexicon import word_list
 from quoteattr.syntax.names import (
     extend_name,
     is_capitalised,
     is_name,
+    kind_noun,
     name_after_parenthesis,
     name_run,
     name_span,
@@ -397,7 +397,7 @@ def _kind_name(parsed: ParsedText, head: int, last: int) -> tuple[int, int] | No
         >>> # "l'ONG Amnesty International" → the span of "Amnesty International"
     """
     words = parsed.words
-    if words[head].norm not in word_list("organisation_kinds.txt") or head + 1 > last:
+    if not kind_noun(words[head]) or head + 1 > last:
         return None
     if not is_capitalised(words[head + 1]) or words[head + 1].upos in ("DET", "ADP", "PRON"):
         return None

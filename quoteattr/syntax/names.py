@@ -22,6 +22,7 @@ __all__ = [
     "extend_name",
     "is_capitalised",
     "is_name",
+    "kind_noun",
     "name_after_parenthesis",
     "name_run",
     "name_span",
@@ -72,7 +73,7 @@ def name_run(parsed: ParsedText, index: int) -> tuple[int, int]:
         and is_capitalised(words[first - 1])
         and words[first - 1].upos not in ("DET", "ADP", "PRON", "VERB", "AUX", "CCONJ", "SCONJ")
         and words[first - 1].norm not in _OPENING_CONJUNCTIONS  # "Et Roger …": not a name part
-        and words[first - 1].norm not in word_list("organisation_kinds.txt")  # "l'ONG X"
+        and not kind_noun(words[first - 1])  # "l'ONG X"
         and not (  # "le ministre de l'Intérieur Gérald Darmanin": "Intérieur" is no name part
             last - first >= 1
             and first - 2 >= sentence.first
@@ -165,6 +166,19 @@ def extend_name(parsed: ParsedText, first: int, last: int) -> tuple[int, int]:
     return first, last
 
 
+def kind_noun(word: Word) -> bool:
+    """A kind of organisation (``data/organisation_kinds.txt``) used as a common noun: in lower
+    case (``le syndicat``) or as an acronym (``l'ONG``); not one written as a name's first word
+    (``la Banque mondiale``, ``l'Union européenne``).
+
+    Example:
+        >>> # "l'ONG Oxfam" → True for ONG; "la Banque mondiale" → False for Banque
+    """
+    return word.norm in word_list("organisation_kinds.txt") and (
+        word.text.isupper() or word.text.islower()
+    )
+
+
 def is_name(parsed: ParsedText, head: int) -> bool:
     """A proper name's word: a ``PROPN``, or a capitalised noun inside its sentence, but for a
     kind of organisation written in capitals (``l'ONG``, ``la PME``): a common noun.
@@ -173,7 +187,7 @@ def is_name(parsed: ParsedText, head: int) -> bool:
         >>> # "a indiqué Jean Roy" → True for Roy; "L'ONG promet" → False for ONG
     """
     word = parsed.words[head]
-    if word.norm in word_list("organisation_kinds.txt"):
+    if kind_noun(word):
         return False
     return word.upos == "PROPN" or (
         word.upos in ("NOUN", "X", "VERB")
@@ -189,8 +203,11 @@ def organisation_name_end(parsed: ParsedText, head: int, hi: int, last: int) -> 
     words = parsed.words
     if (
         hi != head
-        or words[head].upos != "NOUN"
-        or words[head].norm not in word_list("organisations.txt")
+        or words[head].upos not in ("NOUN", "PROPN")
+        or (
+            words[head].norm not in word_list("organisations.txt")
+            and words[head].norm not in word_list("organisation_kinds.txt")
+        )
     ):
         return hi
     end = head

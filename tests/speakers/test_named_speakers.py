@@ -224,6 +224,40 @@ ORGANISATION_KINDS = [
     ),
     ("L'ONG Oxfam affirme que les stocks sont vides.", "les stocks sont vides", "Oxfam"),
     ("Les stocks sont vides, a indiqué l'ONG Oxfam mardi soir.", "Les stocks sont vides", "Oxfam"),
+    # a kind word written as the name's first word is part of the name
+    (
+        "Selon la Banque mondiale, le pays reste vulnérable aux prix du cacao.",
+        "le pays reste vulnérable aux prix du cacao",
+        "la Banque mondiale",
+    ),
+    (
+        "La Fédération française de rugby a annoncé que le match serait rejoué.",
+        "le match serait rejoué",
+        "la Fédération française de rugby",
+    ),
+]
+
+
+# 6. A demonstrative description repeats the earlier phrase with the same head noun.
+DEMONSTRATIVE_DESCRIPTIONS = [
+    (
+        "Les associations étudiantes ont manifesté jeudi devant le rectorat. Ces associations "
+        "réclament « un vrai plan pour le logement ».",
+        "un vrai plan pour le logement",
+        "les associations étudiantes",
+    ),
+    (
+        "Un collectif de riverains du port a saisi la justice. Ce collectif affirme que le bruit "
+        "dépasse les normes.",
+        "le bruit dépasse les normes",
+        "un collectif de riverains du port",
+    ),
+    (
+        "Les syndicats enseignants ont quitté la réunion. Ces syndicats estiment que le dialogue "
+        "est rompu.",
+        "le dialogue est rompu",
+        "les syndicats enseignants",
+    ),
 ]
 
 
@@ -296,4 +330,11 @@ def test_each_record_says_how_its_speaker_was_reached(
 
 @pytest.mark.parametrize(("text", "content", "name"), _variants(ORGANISATION_KINDS))
 def test_a_kind_of_organisation_introduces_its_name(text: str, content: str, name: str) -> None:
+    _check(text, content, name)
+
+
+@pytest.mark.parametrize(("text", "content", "name"), _variants(DEMONSTRATIVE_DESCRIPTIONS))
+def test_a_demonstrative_description_repeats_an_earlier_phrase(
+    text: str, content: str, name: str
+) -> None:
     _check(text, content, name)
