@@ -96,9 +96,15 @@ def _opens_clause(ctx: Context, cue: CueMatch, first: int) -> bool:
 
 def _past_source_apposition(ctx: Context, start: Word, last: int) -> Word:
     """The clause after a participle or relative set between commas after the source
-    (``Selon le rapport, rendu public jeudi, 40 % …``, ``Selon X, qui cite …, l'accord …``)."""
+    (``Selon le rapport, rendu public jeudi, 40 % …``, ``Selon X, qui cite …, l'accord …``),
+    also a word followed by ``par`` that a parser did not read as a participle (``Selon X,
+    joint par téléphone, …``)."""
     words = ctx.parsed.words
-    while start.feats.get("VerbForm") == "Part" or start.norm in ("qui", "dont"):
+    while (
+        start.feats.get("VerbForm") == "Part"
+        or start.norm in ("qui", "dont")
+        or (start.index + 1 < last and words[start.index + 1].norm == "par")  # "joint par X,"
+    ):
         comma = next((w for w in words[start.index : last] if w.text in (",", ";")), None)
         if comma is None or comma.text != "," or not _clause_follows(ctx, comma.index + 1, last):
             break
@@ -125,7 +131,15 @@ def _closes_clause(ctx: Context, cue: CueMatch, mention: Mention, last: int) -> 
         and after.index + 1 < last
         and words[after.index + 1].upos == "CCONJ"
         and words[after.index + 1].norm in ("et", "mais", "or")
-    ) or (after.text == "," and _apposition_to_end(ctx, after, last))
+    ) or (
+        after.text == ","
+        and (
+            _apposition_to_end(ctx, after, last)
+            or any(  # "… à Lyon selon la préfecture, 10 000 selon les organisateurs"
+                c.entry.type is CueType.PREPOSITION for c in _cues_in(ctx, after.index + 1, last)
+            )
+        )
+    )
 
 
 _RELATIVE_ON_SOURCE = frozenset({"qui"})
@@ -133,9 +147,9 @@ _RELATIVE_ON_SOURCE = frozenset({"qui"})
 
 def _apposition_to_end(ctx: Context, comma: Word, last: int) -> bool:
     """After the source's comma, up to the sentence's end, only words about the source: a
-    relative on it, or a participle or adjective phrase without a finite verb (``…, selon une
-    source proche de l'enquête, citée par l'AFP.``); not an adjunct of the statement (``…,
-    selon lui, pour initier un dialogue``)."""
+    relative on it, or a participle, adjective or noun phrase without a finite verb (``…, selon
+    une source proche de l'enquête, citée par l'AFP.``, ``…, selon X, une ONG fondée en
+    2001.``); not an adjunct of the statement (``…, selon lui, pour initier un dialogue``)."""
     words = ctx.parsed.words
     rest = words[comma.index + 1 : last]
     if not rest:
@@ -143,7 +157,11 @@ def _apposition_to_end(ctx: Context, comma: Word, last: int) -> bool:
     if rest[0].norm in _RELATIVE_ON_SOURCE:
         return True
     participle = rest[0].upos == "VERB" and rest[0].feats.get("VerbForm") == "Part"
-    return (participle or rest[0].upos == "ADJ") and not any(
+    by = len(rest) > 1 and rest[1].norm == "par"  # "joint par téléphone", however tagged
+    noun_phrase = (  # "…, selon X, une ONG fondée en 2001.", not a subject "…, la ministre …"
+        rest[0].upos == "DET" and rest[0].feats.get("Definite") == "Ind"
+    )
+    return (participle or by or noun_phrase or rest[0].upos == "ADJ") and not any(
         w.upos in ("VERB", "AUX") and w.feats.get("VerbForm") == "Fin" for w in rest
     )
 

@@ -439,17 +439,20 @@ def finite_next(ctx: Context, i: int, last: int) -> bool:
 
 def last_content_word(ctx: Context, i: int, floor: int = 0) -> int:
     """The last word at or before ``i`` that is not punctuation (closing marks and brackets
-    count as content).
+    count as content), nor a coordinating conjunction left hanging (``… doivent reprendre et,
+    selon elle, …``).
 
     Example:
         >>> # "… la route ." → the index of "route"
     """
     words = ctx.parsed.words
-    while (
-        i >= floor
-        and words[i].upos == "PUNCT"
-        and not (ctx.is_mark(words[i]) and ctx.closes_at(words[i].start))
-        and words[i].text not in (")",)
+    while i >= floor and (
+        (
+            words[i].upos == "PUNCT"
+            and not (ctx.is_mark(words[i]) and ctx.closes_at(words[i].start))
+            and words[i].text not in (")",)
+        )
+        or (words[i].upos == "CCONJ" and i > floor)
     ):
         i -= 1
     return i

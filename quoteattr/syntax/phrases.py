@@ -117,12 +117,14 @@ _NOT_APPOSITION = frozenset({"ADP", "NUM", "VERB", "AUX", "SCONJ"})
 def _up_to_comma(ctx: Context, mention: Mention) -> Mention:
     """A source phrase ends at a comma followed by what no apposition starts with: a
     preposition, a number, a verb (``selon la police, 40 000 selon …``, ``d'après le
-    quotidien Le Soir, d'une erreur``)."""
+    quotidien Le Soir, d'une erreur``), a participle with its agent however tagged (``selon le
+    porte-parole, joint par téléphone``)."""
     words = ctx.parsed.words
     for i in ctx.words_between(words[mention.head].end, mention.end):
         if words[i].text == "," and i + 1 < len(words):
             following = words[i + 1]
-            if following.upos in _NOT_APPOSITION or following.text[:1].isdigit():
+            by = i + 2 < len(words) and words[i + 2].norm == "par"  # ", joint par téléphone"
+            if following.upos in _NOT_APPOSITION or following.text[:1].isdigit() or by:
                 j = i - 1
                 while j > mention.head and words[j].upos == "PUNCT":
                     j -= 1

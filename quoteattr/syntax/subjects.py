@@ -68,6 +68,8 @@ def subject(ctx: Context, cue: CueMatch) -> Mention | None:
         or _coordinated_subject(ctx, cue)
         or _narrative_infinitive_subject(ctx, cue)
     )
+    if found is None or not _may_speak(ctx, found):  # a gerund's subject is the main verb's
+        found = _gerund_main_subject(ctx, cue) or found
     if found is None:
         return None
     found = _left_apposition(ctx, found)
@@ -81,6 +83,31 @@ def subject(ctx: Context, cue: CueMatch) -> Mention | None:
         name = found.name if found.name is None or found.name[1] <= cue_start else None
         found = attrs.evolve(found, end=words[end_word].end, name=name)
     return _name_before_verb(ctx, cue, found)
+
+
+def _gerund_main_subject(ctx: Context, cue: CueMatch) -> Mention | None:
+    """``a affirmé que la loi serait votée, tout en reconnaissant que …``: a gerund has the
+    subject of its sentence's main verb, however deep the parse hung it."""
+    words = ctx.parsed.words
+    verb = words[cue.word]
+    if not (verb.norm.endswith("ant") and cue.first > 0 and words[cue.first - 1].norm == "en"):
+        return None
+    sentence = ctx.parsed.sentences[verb.sentence]
+    root = next((w for w in words[sentence.first : sentence.last] if w.head < 0), None)
+    if root is None or root.index == verb.index:
+        return None
+    found = _parse_subject(ctx, root, depth=2)
+    if found is not None and not _may_speak(ctx, found):
+        return None  # "le procès de 49 prévenus … en relevant": the parse's root is no one's
+    return found
+
+
+def _may_speak(ctx: Context, mention: Mention) -> bool:
+    """Not a description whose head noun names nothing that speaks (``l'usine``)."""
+    if mention.kind is not MentionKind.DESCRIPTION:
+        return True
+    head = ctx.parsed.words[mention.head]
+    return speaks(head.lemma) or speaks(head.text)
 
 
 def _name_before_verb(ctx: Context, cue: CueMatch, found: Mention) -> Mention:

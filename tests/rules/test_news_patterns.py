@@ -354,6 +354,11 @@ CASES = [
      "la plus grande prudence", IND, "le préfet", "call_object"),
     ("L'archevêque a appelé les fidèles de la ville et des environs au calme et à la prière.",
      "calme et à la prière", IND, "l'archevêque", "call_object"),
+    # a gerund has the subject of its sentence's main verb, however deep the parse hung it
+    ("Le ministre a affirmé que la loi serait votée, tout en reconnaissant que le calendrier est serré.",
+     "le calendrier est serré", IND, "le ministre", "que_clause"),
+    ("La directrice a assuré que l'usine resterait ouverte, en précisant que des postes seraient supprimés.",
+     "des postes seraient supprimés", IND, "la directrice", "que_clause"),
     # the "il" of "il y a" is impersonal: no one speaks
     ("Il y a eu des voix pour dire que la réforme était injuste.", "la réforme était injuste", IND, None, "que_clause"),
     # a participle before the main clause: its statement ends at the main clause's comma,

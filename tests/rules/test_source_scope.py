@@ -154,6 +154,32 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
         "Le chômage a reculé, selon l'Insee, qui publie ses chiffres chaque trimestre.",
         [("Le chômage a reculé", "l'Insee")],
     ),
+    # a second source after the comma: the first one closes its clause
+    (
+        "Plus de 3 000 personnes ont défilé à Lyon selon la préfecture, 10 000 selon les "
+        "organisateurs.",
+        [
+            ("Plus de 3 000 personnes ont défilé à Lyon", "la préfecture"),
+            ("10 000", "les organisateurs"),
+        ],
+    ),
+    (
+        "Selon lui, les négociations doivent reprendre et, selon elle, rien n'est perdu.",
+        [("les négociations doivent reprendre", "lui"), ("rien n'est perdu", "elle")],
+    ),
+    # a participle with its agent set after the source, however the parser tagged it
+    (
+        "Selon le porte-parole de la préfecture, joint par téléphone, aucun blessé n'est à déplorer.",
+        [("aucun blessé n'est à déplorer", "le porte-parole de la préfecture")],
+    ),
+    (
+        "Aucun blessé n'est à déplorer, selon le porte-parole des pompiers, joint par téléphone.",
+        [("Aucun blessé n'est à déplorer", "le porte-parole des pompiers")],
+    ),
+    (
+        "Les violences ont doublé en un an, selon Amnistie Plus, une ONG fondée en 2001.",
+        [("Les violences ont doublé en un an", "Amnistie Plus")],
+    ),
     # quoted words inside the clause: the clause is the source's, the words a mixed quote
     (
         "Le chômage a encore baissé, « une première depuis 2008 », selon l'Insee.",
