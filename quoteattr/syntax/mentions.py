@@ -207,6 +207,9 @@ def _np_words(parsed: ParsedText, head: int) -> set[int]:
                 or (word.rel == "punct" and word.text in ",-")
                 or (parent == head and child > head and _noun_complement(parsed, head, child))
                 or (parent == head and _bare_participle_after(parsed, head, child))
+                or (  # "le bilan le plus récent": the degree of an adjective of the phrase
+                    word.rel == "advmod" and parsed.words[parent].upos == "ADJ" and parent != head
+                )
             ):
                 keep.add(child)
                 stack.append(child)
@@ -331,6 +334,8 @@ def _apposed_name(parsed: ParsedText, head: int, first: int, last: int) -> tuple
     for child in appositions:
         if _expands_acronym(parsed, child.index):
             continue  # "le rapport du BEA, le Bureau d'enquêtes et d'analyses": BEA's expansion
+        if child.head != head and kind_noun(parsed.words[child.head]):
+            continue  # "un représentant du groupe Samsung": the group's name, not the head's
         if child.upos == "PROPN" or is_capitalised(child):
             span = sorted(i for i in _np_words(parsed, child.index) if first <= i <= last)
             lo, hi = _contiguous(parsed, set(span), child.index)

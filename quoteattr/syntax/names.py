@@ -132,6 +132,7 @@ def trailing_name(parsed: ParsedText, head: int, first: int, last: int) -> tuple
     if (
         before.upos == "NOUN"
         and not is_capitalised(before)
+        and not kind_noun(before)  # "un représentant du groupe Samsung": the group's name
         and any(w.upos == "PROPN" for w in words[lo : last + 1])
     ):  # "le juge d'instruction Jean Valois": a name after a lower-case complement
         return words[lo].start, words[last].end

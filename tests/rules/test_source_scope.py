@@ -154,6 +154,11 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
         "Le chômage a reculé, selon l'Insee, qui publie ses chiffres chaque trimestre.",
         [("Le chômage a reculé", "l'Insee")],
     ),
+    # a superlative belongs to the source's phrase
+    (
+        "Selon le bilan le plus récent, douze personnes sont mortes.",
+        [("douze personnes sont mortes", "le bilan le plus récent")],
+    ),
     # a second source after the comma: the first one closes its clause
     (
         "Plus de 3 000 personnes ont défilé à Lyon selon la préfecture, 10 000 selon les "

@@ -224,6 +224,12 @@ ORGANISATION_KINDS = [
     ),
     ("L'ONG Oxfam affirme que les stocks sont vides.", "les stocks sont vides", "Oxfam"),
     ("Les stocks sont vides, a indiqué l'ONG Oxfam mardi soir.", "Les stocks sont vides", "Oxfam"),
+    # the name after a kind word inside a description is the organisation's, not the speaker's
+    (
+        "Un représentant du groupe Samsung a affirmé que les ventes progressaient.",
+        "les ventes progressaient",
+        "un représentant du groupe Samsung",
+    ),
     # a kind word written as the name's first word is part of the name
     (
         "Selon la Banque mondiale, le pays reste vulnérable aux prix du cacao.",
