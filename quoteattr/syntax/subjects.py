@@ -359,8 +359,26 @@ def _parse_subject(ctx: Context, verb: Word, depth: int) -> Mention | None:
             continue  # "…, l'interpellent à Paris": an object clitic the parser made subject
         return mention_at(ctx.parsed, child.index)
     if depth < 2 and verb.head >= 0 and _shares_subject(ctx, verb):
-        return _parse_subject(ctx, ctx.parsed.words[verb.head], depth + 1)
+        head = ctx.parsed.words[verb.head]
+        if verb.norm.endswith("ant") and head.head >= 0 and _in_relative(ctx, head):
+            head = ctx.parsed.words[head.head]  # "une crise que X ne pourrait pas supporter,
+            # estimant …": a participle after a relative clause is the main clause's
+        return _parse_subject(ctx, head, depth + 1)
     return None
+
+
+def _in_relative(ctx: Context, verb: Word) -> bool:
+    """``verb`` heads a relative clause: its ``que`` follows a noun phrase, whatever the parse."""
+    words = ctx.parsed.words
+    que = next((k for k in ctx.parsed.kids(verb.index, "mark") if k.norm in QUE), None)
+    if que is None:
+        return False
+    i = que.index - 1
+    while i >= 0 and words[i].upos == "PUNCT" and words[i].text != ",":
+        i -= 1
+    return i >= 0 and (
+        words[i].upos in ("NOUN", "PROPN", "ADJ") or words[i].feats.get("VerbForm") == "Part"
+    )
 
 
 def _next_norm(ctx: Context, word: Word) -> str:

@@ -359,6 +359,11 @@ CASES = [
      "le calendrier est serré", IND, "le ministre", "que_clause"),
     ("La directrice a assuré que l'usine resterait ouverte, en précisant que des postes seraient supprimés.",
      "des postes seraient supprimés", IND, "la directrice", "que_clause"),
+    # a participle after a relative clause (que after a noun) is the main clause's: the quote
+    # in the relative is the minister's, not the country's
+    ("Le Premier ministre a mis en garde contre une « crise durable » que le pays « ne pourrait pas supporter », "
+     "estimant que cette crise affaiblirait les institutions.",
+     "ne pourrait pas supporter", M, "le Premier ministre", "incise_after|clause"),
     # the "il" of "il y a" is impersonal: no one speaks
     ("Il y a eu des voix pour dire que la réforme était injuste.", "la réforme était injuste", IND, None, "que_clause"),
     # a participle before the main clause: its statement ends at the main clause's comma,
