@@ -24,7 +24,7 @@ from importlib import resources
 
 import attrs
 
-from quoteattr.records import CueClass, MentionKind, Polarity, QuoteKind
+from quoteattr.records import CueClass, Polarity, QuoteKind
 from quoteattr.rules.registry import Attribution, register
 from quoteattr.rules.reported import reports_clauses, statement
 from quoteattr.syntax.clauses import (
@@ -40,7 +40,7 @@ from quoteattr.syntax.mentions import Mention, clitic_pronoun
 from quoteattr.syntax.messages import names_topic, points_back, tail_start
 from quoteattr.syntax.parse import Word
 from quoteattr.syntax.phrases import noun_phrase_after
-from quoteattr.syntax.speaking_nouns import speaks
+from quoteattr.syntax.speaking_nouns import mention_speaks
 from quoteattr.syntax.subjects import subject
 from quoteattr.syntax.verb_forms import shares_auxiliary
 from quoteattr.text.french import DATE_WORDS
@@ -298,8 +298,7 @@ def _frame_object(ctx: Context, cue: CueMatch) -> Attribution | None:
     mention = subject(ctx, cue)
     if mention is None or mention.start > words[cue.first].start:
         return None  # the subject stands before the verb: an inverted one is no target
-    head = words[mention.head]
-    if mention.kind is MentionKind.DESCRIPTION and not (speaks(head.lemma) or speaks(head.text)):
+    if not mention_speaks(ctx.parsed, mention):
         return None  # "4 000 emplois menacés de …": no one accuses or threatens
     for frame in frames:
         start = _message_start(ctx, cue, frame, last)

@@ -52,7 +52,7 @@ from quoteattr.syntax.phrases import (
     skip_adverbials,
     skip_prepositional_object,
 )
-from quoteattr.syntax.speaking_nouns import is_abstract_noun, speaks
+from quoteattr.syntax.speaking_nouns import is_abstract_noun, mention_speaks
 from quoteattr.syntax.subjects import subject
 from quoteattr.syntax.subordinates import aside_end, own_clause_end
 from quoteattr.text.french import (
@@ -171,11 +171,11 @@ def _que_clause(ctx: Context, cue: CueMatch) -> Attribution | None:
 
 
 def _indirect_question(ctx: Context, cue: CueMatch, i: int) -> Attribution | None:
-    """``lui a demandé comment il allait``, ``n'a pas précisé quand …``: an indirect question
-    opened by an interrogative word, which belongs to it. Only an addressee, adverbs and time
-    words stand between (``a été averti de l'accident quand …`` is a time clause); ``quand``
-    asks only after a verb of asking; a description that cannot speak asks nothing (``une
-    information explique pourquoi …``). A negated verb asks nothing: no record."""
+    """``lui a demandé comment il allait``, ``a expliqué où …``: an indirect question opened by
+    an interrogative word, which belongs to it. Only an addressee, adverbs and time words stand
+    between (``a été averti de l'accident quand …`` is a time clause); ``quand`` asks only
+    after a verb of asking; a description that cannot speak asks nothing (``la route explique
+    pourquoi …``); a negated verb asks nothing (``n'a pas précisé quand …``): no record."""
     words = ctx.parsed.words
     if cue.entry.cls not in _ASKING or passive_cue(ctx, cue) or cue.polarity is Polarity.NEGATED:
         return None  # "ne s'expliquait pas où il était", "n'a pas précisé quand": nothing asked
@@ -190,7 +190,9 @@ def _indirect_question(ctx: Context, cue: CueMatch, i: int) -> Attribution | Non
         else:
             return None
     built = _build(ctx, cue, i)
-    if built is None or (built.mention is not None and not _can_speak(ctx, built.mention)):
+    if built is None or (
+        built.mention is not None and not mention_speaks(ctx.parsed, built.mention)
+    ):
         return None
     return built
 
@@ -349,11 +351,11 @@ def _unmarked_incise(ctx: Context, cue: CueMatch) -> Attribution | None:
         inner
         or (after is not None and after.text not in (".", "!", "?", "…"))
         or mention.kind is MentionKind.PRONOUN
-        or not _can_speak(ctx, mention)
+        or not mention_speaks(ctx.parsed, mention)
     ):
         return None  # a bare incise closes its sentence, after its speaker's noun phrase
     closes = after is None or after.text in (".", "!", "?", "…")
-    if cue.entry.incise_only and not inner and not (closes and _can_speak(ctx, mention)):
+    if cue.entry.incise_only and not inner and not (closes and mention_speaks(ctx.parsed, mention)):
         return None  # "poursuit", "lance": speech verbs only in an incise, after a speaker
     if after is not None and not inner and after.text not in (".", "!", "?", ",", ";", "…"):
         return None
@@ -386,21 +388,12 @@ def _unmarked_incise(ctx: Context, cue: CueMatch) -> Attribution | None:
 def _abstract(ctx: Context, mention: Mention) -> bool:
     """A description headed by an abstract or event noun, or a quantity, that no speaking
     list holds (``l'ouverture d'une enquête``, ``sept ans de prison``): no one who speaks."""
-    if mention.kind is not MentionKind.DESCRIPTION or _can_speak(ctx, mention):
+    if mention.kind is not MentionKind.DESCRIPTION or mention_speaks(ctx.parsed, mention):
         return False
     head = ctx.parsed.words[mention.head]
     words = ctx.parsed.words
     counted = head.index > 0 and words[head.index - 1].upos == "NUM"
     return is_abstract_noun(head.lemma) or counted
-
-
-def _can_speak(ctx: Context, mention: Mention) -> bool:
-    """A name, a pronoun or a person, role or group noun: ``lance le maire``, not
-    ``poursuit sa route``."""
-    if mention.kind in (MentionKind.NAME, MentionKind.PRONOUN):
-        return True
-    head = ctx.parsed.words[mention.head]
-    return speaks(head.lemma) or speaks(head.text)
 
 
 @register("as_source", "reported")

@@ -283,7 +283,7 @@ def clause_end(ctx: Context, start: int, last: int, cue: CueMatch | None = None)
         w = words[i]
         if (w.text in (";", "—", "–") or _spaced_hyphen(ctx, w)) and i > start:
             break  # a dash, also typed as a hyphen between spaces: "… ces personnes - qu'ils"
-        if w.upos == "CCONJ" and i > start and not finite and _finite_after(ctx, i + 1, last):
+        if w.upos == "CCONJ" and i > start and not finite and finite_next(ctx, i + 1, last):
             break  # "promet de suivre l'affaire et dit rester mobilisée": the reporter's verb
         finite = finite or (w.upos in ("VERB", "AUX") and w.feats.get("VerbForm") == "Fin")
         if (
@@ -336,15 +336,6 @@ def clause_end(ctx: Context, start: int, last: int, cue: CueMatch | None = None)
 
 
 _RELATIVES = frozenset({"qui", "que", "qu'", "dont", "où", "lequel", "laquelle", "lesquels"})
-_PREVERBAL = frozenset({"ne", "n'", "se", "s'", "y", "en", "le", "la", "l'", "les", "lui", "leur"})
-
-
-def _finite_after(ctx: Context, i: int, last: int) -> bool:
-    """A finite verb at ``i``, after the clitics and negation before it (``et ne cédera``)."""
-    words = ctx.parsed.words
-    while i < last and words[i].norm in _PREVERBAL:
-        i += 1
-    return i < last and words[i].upos in ("VERB", "AUX") and words[i].feats.get("VerbForm") == "Fin"
 
 
 def _spaced_hyphen(ctx: Context, word: Word) -> bool:

@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import functools
 
+from quoteattr.records import MentionKind
 from quoteattr.syntax.lexicon import word_list
+from quoteattr.syntax.mentions import Mention
+from quoteattr.syntax.parse import ParsedText
 from quoteattr.text.french import normalise
 
 __all__ = ["is_abstract_noun", "speaking_nouns", "speaks"]
@@ -74,6 +77,20 @@ _ABSTRACT_ENDINGS = (
 """Endings of abstract and event nouns (``hypothèse``, ``situation``, ``rassemblement``,
 ``sécurité``): a description headed by one, and by no noun of the speaking
 lists, names no speaker."""
+
+
+def mention_speaks(parsed: ParsedText, mention: Mention) -> bool:
+    """A name, a pronoun, or a description whose head noun can speak (``le maire``, not
+    ``l'usine`` nor ``poursuit sa route``).
+
+    Example:
+        >>> mention_speaks(parsed, mention_at(parsed, 1))   # doctest: +SKIP
+        True
+    """
+    if mention.kind is not MentionKind.DESCRIPTION:
+        return True
+    head = parsed.words[mention.head]
+    return speaks(head.lemma) or speaks(head.text)
 
 
 def is_abstract_noun(word: str) -> bool:

@@ -27,7 +27,7 @@ from quoteattr.syntax.phrases import (
     noun_phrase_after,
     preposition_object,
 )
-from quoteattr.syntax.speaking_nouns import speaks
+from quoteattr.syntax.speaking_nouns import mention_speaks, speaks
 from quoteattr.text.french import (
     CLITICS_BEFORE_VERB,
     NOT_SUBJECT_PRONOUNS,
@@ -68,7 +68,9 @@ def subject(ctx: Context, cue: CueMatch) -> Mention | None:
         or _coordinated_subject(ctx, cue)
         or _narrative_infinitive_subject(ctx, cue)
     )
-    if found is None or not _may_speak(ctx, found):  # a gerund's subject is the main verb's
+    if found is None or not mention_speaks(
+        ctx.parsed, found
+    ):  # a gerund's subject is the main verb's
         found = _gerund_main_subject(ctx, cue) or found
     if found is None:
         return None
@@ -97,17 +99,9 @@ def _gerund_main_subject(ctx: Context, cue: CueMatch) -> Mention | None:
     if root is None or root.index == verb.index:
         return None
     found = _parse_subject(ctx, root, depth=2)
-    if found is not None and not _may_speak(ctx, found):
+    if found is not None and not mention_speaks(ctx.parsed, found):
         return None  # "le procès de 49 prévenus … en relevant": the parse's root is no one's
     return found
-
-
-def _may_speak(ctx: Context, mention: Mention) -> bool:
-    """Not a description whose head noun names nothing that speaks (``l'usine``)."""
-    if mention.kind is not MentionKind.DESCRIPTION:
-        return True
-    head = ctx.parsed.words[mention.head]
-    return speaks(head.lemma) or speaks(head.text)
 
 
 def _name_before_verb(ctx: Context, cue: CueMatch, found: Mention) -> Mention:
